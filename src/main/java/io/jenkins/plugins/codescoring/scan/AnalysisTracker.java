@@ -1,0 +1,173 @@
+package io.jenkins.plugins.codescoring.scan;
+
+import io.jenkins.plugins.codescoring.api.AnalysisStatus;
+import io.jenkins.plugins.codescoring.api.ErrorKind;
+import io.jenkins.plugins.codescoring.api.RunPhase;
+import io.jenkins.plugins.codescoring.api.StartOutcome;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The analysis half of the state machine, without I/O: given what the status endpoint said, decides
+ * whether a scan waits, needs an analysis started, or may read its alerts. The status describes the
+ * platform's <em>last</em> run, so a scan only accepts a final status of a run that is not the baseline
+ * (the last run before its own start was requested): right after a start the status can still show
+ * the previous run's success.
+ *
+ * <p>Both the single-scan {@link ScanEngine} and a coordinator that shares one status poll among many
+ * scans drive scans through this class, so they follow the same rules.
+ */
+public final class AnalysisTracker {
+    static final Duration PROGRESS_EVERY = Duration.ofMinutes(1);
+
+    /** What the caller must do next for a scan. */
+    public enum Action {
+        /** Poll again later. */
+        WAIT,
+        /** Ask the platform to start the overall analysis, then report with {@link #started}. */
+        START,
+        /** Our run succeeded: read the alerts and decide. */
+        COLLECT,
+        /** The scan has failed; its state holds the result. */
+        FINISHED
+    }
+
+    private final ResultFactory results;
+    private final ScanListener listener;
+
+    public AnalysisTracker(ResultFactory results, ScanListener listener) {
+        this.results = results;
+        this.listener = listener;
+    }
+
+    /** Feeds one status observation to a scan that is waiting for its analysis. */
+    public Action observe(ScanState state, AnalysisStatus status, Instant now) {
+        state.polled();
+        reportUnknownWord(state, status);
+        switch (state.phase()) {
+            case REQUESTED:
+                state.baseline(status.runKey());
+                if (status.phase() == RunPhase.RUNNING) {
+                    state.moveTo(Phase.WAITING_FOR_OTHER);
+                    say(state, now, "Another analysis is running on the platform (" + status.describe()
+                            + "); ours will start when it ends.");
+                    return Action.WAIT;
+                }
+                return Action.START;
+            case WAITING_FOR_OTHER:
+                if (status.phase() == RunPhase.RUNNING) {
+                    reportProgress(state, status, now, "Waiting for the other analysis: ");
+                    return Action.WAIT;
+                }
+                state.baseline(status.runKey());
+                return Action.START;
+            case STARTED:
+                if (!isNewRun(state, status)) {
+                    return waitForStartToShow(state, now);
+                }
+                state.ourRun(status.runKey(), status.runId());
+                state.moveTo(Phase.RUNNING);
+                say(state, now, "Analysis " + status.describe() + " is ours; waiting for it to finish.");
+                return followOurRun(state, status, now);
+            case RUNNING:
+                return followOurRun(state, status, now);
+            default:
+                throw new IllegalStateException("no status is expected in phase " + state.phase());
+        }
+    }
+
+    /** Records what the platform said to the start request made after {@link Action#START}. */
+    public void started(ScanState state, StartOutcome outcome, Instant now) {
+        if (outcome.isStarted()) {
+            state.startAccepted(now, outcome.runId());
+            state.moveTo(Phase.STARTED);
+            say(state, now, "Started the overall SCA analysis" + (outcome.runId() == null ? "" : " (run " + outcome.runId() + ")") + ".");
+        } else {
+            state.moveTo(Phase.WAITING_FOR_OTHER);
+            say(state, now, "The platform is already running an analysis; ours will start when it ends.");
+        }
+    }
+
+    /** Ends the scan with a timeout when its deadline has passed; returns whether it did. */
+    public boolean timeOutIfDue(ScanState state, Instant now) {
+        if (now.isBefore(state.deadline())) {
+            return false;
+        }
+        String where = state.lastWord() == null ? "" : " The last status seen was '" + state.lastWord() + "' ("
+                + state.phase().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ").";
+        state.finish(results.error(state, ErrorKind.TIMEOUT, "No verdict within "
+                + Durations.describe(Duration.between(state.requestedAt(), state.deadline())) + "." + where, now));
+        return true;
+    }
+
+    private Action followOurRun(ScanState state, AnalysisStatus status, Instant now) {
+        String key = status.runKey();
+        if (key != null && state.ourRunKey() != null && !key.equals(state.ourRunKey())) {
+            if (key.equals(state.baselineRunKey())) {
+                return Action.WAIT;
+            }
+            // A newer run replaced ours before we saw it end; it began after our request too.
+            say(state, now, "A newer analysis " + status.describe() + " followed ours; its result will be used.");
+            state.ourRun(key, status.runId());
+        }
+        switch (status.phase()) {
+            case SUCCEEDED:
+                state.moveTo(Phase.COLLECTING);
+                say(state, now, "Analysis " + status.describe() + " finished; reading active alerts.");
+                return Action.COLLECT;
+            case FAILED:
+                state.finish(results.error(state, ErrorKind.ANALYSIS_FAILED, "Analysis " + status.describe() + " failed"
+                        + (status.error() == null || status.error().isBlank() ? "." : ": " + status.error()), now));
+                return Action.FINISHED;
+            case CANCELLED:
+                state.finish(results.error(state, ErrorKind.ANALYSIS_CANCELLED, "Analysis " + status.describe()
+                        + " was cancelled on the platform.", now));
+                return Action.FINISHED;
+            default:
+                reportProgress(state, status, now, "Analysis ");
+                return Action.WAIT;
+        }
+    }
+
+    private Action waitForStartToShow(ScanState state, Instant now) {
+        Duration limit = results.request().startVisibleWithin();
+        if (state.startAcceptedAt() != null && !now.isBefore(state.startAcceptedAt().plus(limit))) {
+            state.finish(results.error(state, ErrorKind.TIMEOUT, "The platform accepted the start of the analysis, but no new run"
+                    + " appeared in its status within " + Durations.describe(limit) + ".", now));
+            return Action.FINISHED;
+        }
+        return Action.WAIT;
+    }
+
+    private static boolean isNewRun(ScanState state, AnalysisStatus status) {
+        String key = status.runKey();
+        if (key == null) {
+            // A platform that names its runs neither by id nor by start time: only "running" proves a new run.
+            return status.phase() == RunPhase.RUNNING;
+        }
+        return !key.equals(state.baselineRunKey());
+    }
+
+    private void reportProgress(ScanState state, AnalysisStatus status, Instant now, String prefix) {
+        boolean changed = !status.word().equals(state.lastWord());
+        boolean due = state.lastProgressAt() == null || !now.isBefore(state.lastProgressAt().plus(PROGRESS_EVERY));
+        state.lastWord(status.word());
+        if (changed || due) {
+            say(state, now, prefix + status.describe() + ", " + Durations.describe(Duration.between(state.requestedAt(), now))
+                    + " since the request.");
+        }
+    }
+
+    private void reportUnknownWord(ScanState state, AnalysisStatus status) {
+        if (!RunPhase.isKnownWord(status.word()) && state.firstTimeUnknown(status.word())) {
+            say(state, null, "Unknown analysis status '" + status.word() + "': treating it as still running.");
+        }
+    }
+
+    private void say(ScanState state, Instant now, String line) {
+        if (now != null) {
+            state.progressReported(now);
+        }
+        listener.progress(line);
+    }
+}

@@ -1,0 +1,148 @@
+package io.jenkins.plugins.codescoring.scan;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What a scan is asked to do: its scope and its time limits. Holds no secret and no connection, so it
+ * can be persisted with a Pipeline step and reused after a restart.
+ */
+public final class ScanRequest implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(60);
+    public static final Duration DEFAULT_MAX_POLL_INTERVAL = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_FIRST_POLL_INTERVAL = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_START_VISIBLE_WITHIN = Duration.ofMinutes(5);
+    public static final int DEFAULT_TOLERATED_POLL_FAILURES = 3;
+
+    private final String project;
+    private final String stage;
+    private final Duration timeout;
+    private final Duration maxPollInterval;
+    private final Duration firstPollInterval;
+    private final Duration startVisibleWithin;
+    private final int toleratedPollFailures;
+
+    private ScanRequest(Builder builder) {
+        this.project = blankToNull(builder.project);
+        this.stage = blankToNull(builder.stage);
+        this.timeout = positive(builder.timeout, "timeout");
+        this.maxPollInterval = positive(builder.maxPollInterval, "maxPollInterval");
+        Duration first = positive(builder.firstPollInterval, "firstPollInterval");
+        this.firstPollInterval = first.compareTo(maxPollInterval) > 0 ? maxPollInterval : first;
+        this.startVisibleWithin = positive(builder.startVisibleWithin, "startVisibleWithin");
+        if (builder.toleratedPollFailures < 0) {
+            throw new IllegalArgumentException("toleratedPollFailures must not be negative");
+        }
+        this.toleratedPollFailures = builder.toleratedPollFailures;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A project name or numeric id, or null for all projects. */
+    public String project() {
+        return project;
+    }
+
+    /** A stage (dev, source, build, stage, test, prod, proxy), or null for all. */
+    public String stage() {
+        return stage;
+    }
+
+    /** The longest the scan may take, from the request to the verdict. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** The longest wait between two status polls. */
+    public Duration maxPollInterval() {
+        return maxPollInterval;
+    }
+
+    /** The first wait between polls; later waits grow up to {@link #maxPollInterval()}. */
+    public Duration firstPollInterval() {
+        return firstPollInterval;
+    }
+
+    /** How long a started analysis may stay invisible in the status before the scan gives up. */
+    public Duration startVisibleWithin() {
+        return startVisibleWithin;
+    }
+
+    /** How many status polls in a row may fail (after the client's own retries) before the scan gives up. */
+    public int toleratedPollFailures() {
+        return toleratedPollFailures;
+    }
+
+    @Override
+    public String toString() {
+        return "ScanRequest[project=" + (project == null ? "all" : project) + ", stage=" + (stage == null ? "all" : stage)
+                + ", timeout=" + timeout + ", maxPollInterval=" + maxPollInterval + "]";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static Duration positive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+        return value;
+    }
+
+    /** Builds requests with the documented defaults. */
+    public static final class Builder {
+        private String project;
+        private String stage;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private Duration maxPollInterval = DEFAULT_MAX_POLL_INTERVAL;
+        private Duration firstPollInterval = DEFAULT_FIRST_POLL_INTERVAL;
+        private Duration startVisibleWithin = DEFAULT_START_VISIBLE_WITHIN;
+        private int toleratedPollFailures = DEFAULT_TOLERATED_POLL_FAILURES;
+
+        public Builder project(String value) {
+            this.project = value;
+            return this;
+        }
+
+        public Builder stage(String value) {
+            this.stage = value;
+            return this;
+        }
+
+        public Builder timeout(Duration value) {
+            this.timeout = value;
+            return this;
+        }
+
+        public Builder maxPollInterval(Duration value) {
+            this.maxPollInterval = value;
+            return this;
+        }
+
+        public Builder firstPollInterval(Duration value) {
+            this.firstPollInterval = value;
+            return this;
+        }
+
+        public Builder startVisibleWithin(Duration value) {
+            this.startVisibleWithin = value;
+            return this;
+        }
+
+        public Builder toleratedPollFailures(int value) {
+            this.toleratedPollFailures = value;
+            return this;
+        }
+
+        public ScanRequest build() {
+            return new ScanRequest(this);
+        }
+    }
+}

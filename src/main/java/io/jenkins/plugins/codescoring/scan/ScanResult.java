@@ -1,0 +1,233 @@
+package io.jenkins.plugins.codescoring.scan;
+
+import io.jenkins.plugins.codescoring.api.ErrorKind;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a scan found: the verdict, counts, and the blocking alerts grouped by policy. Plain data that
+ * holds no secret, so Jenkins can store it with the build and reports can render it.
+ */
+public final class ScanResult implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final Verdict verdict;
+    private final ErrorKind errorKind;
+    private final String errorMessage;
+    private final String platformUrl;
+    private final String analysisRunId;
+    private final String project;
+    private final String stage;
+    private final int activeAlerts;
+    private final int ignoredAlerts;
+    private final int delayedBlockingAlerts;
+    private final LinkedHashMap<String, Integer> alertsByLevel;
+    private final ArrayList<BlockingPolicy> blockingPolicies;
+    private final Instant requestedAt;
+    private final Instant finishedAt;
+
+    private ScanResult(Builder builder) {
+        this.verdict = Objects.requireNonNull(builder.verdict, "verdict");
+        this.errorKind = builder.errorKind;
+        this.errorMessage = builder.errorMessage;
+        this.platformUrl = builder.platformUrl;
+        this.analysisRunId = builder.analysisRunId;
+        this.project = builder.project;
+        this.stage = builder.stage;
+        this.activeAlerts = builder.activeAlerts;
+        this.ignoredAlerts = builder.ignoredAlerts;
+        this.delayedBlockingAlerts = builder.delayedBlockingAlerts;
+        this.alertsByLevel = new LinkedHashMap<>(builder.alertsByLevel);
+        this.blockingPolicies = new ArrayList<>(builder.blockingPolicies);
+        this.requestedAt = builder.requestedAt;
+        this.finishedAt = builder.finishedAt;
+    }
+
+    public static Builder builder(Verdict verdict) {
+        return new Builder(verdict);
+    }
+
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    /** Why there is no verdict; null unless the verdict is {@link Verdict#ERROR}. */
+    public ErrorKind errorKind() {
+        return errorKind;
+    }
+
+    /** What went wrong, safe to show; null unless the verdict is {@link Verdict#ERROR}. */
+    public String errorMessage() {
+        return errorMessage;
+    }
+
+    public String platformUrl() {
+        return platformUrl;
+    }
+
+    /** The analysis run the verdict comes from, or null. */
+    public String analysisRunId() {
+        return analysisRunId;
+    }
+
+    /** The project the scan was scoped to (name as given or resolved), or null for all projects. */
+    public String project() {
+        return project;
+    }
+
+    /** The stage the scan was scoped to, or null for all stages. */
+    public String stage() {
+        return stage;
+    }
+
+    /** Active alerts in scope, ignored ones included. */
+    public int activeAlerts() {
+        return activeAlerts;
+    }
+
+    public int ignoredAlerts() {
+        return ignoredAlerts;
+    }
+
+    /** Alerts of blocking policies whose block is delayed past the scan: reported, not blocking. */
+    public int delayedBlockingAlerts() {
+        return delayedBlockingAlerts;
+    }
+
+    /** Active, not ignored alerts by level: critical, warning, info first, then any other level. */
+    public Map<String, Integer> alertsByLevel() {
+        return Collections.unmodifiableMap(alertsByLevel);
+    }
+
+    public List<BlockingPolicy> blockingPolicies() {
+        return Collections.unmodifiableList(blockingPolicies);
+    }
+
+    public int blockingAlertCount() {
+        int count = 0;
+        for (BlockingPolicy policy : blockingPolicies) {
+            count += policy.alerts().size();
+        }
+        return count;
+    }
+
+    public List<String> blockingPolicyNames() {
+        List<String> names = new ArrayList<>();
+        for (BlockingPolicy policy : blockingPolicies) {
+            names.add(policy.name());
+        }
+        return names;
+    }
+
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+
+    @Override
+    public String toString() {
+        return "ScanResult[" + verdict + (errorKind == null ? "" : " " + errorKind) + ", blocking alerts "
+                + blockingAlertCount() + ", active alerts " + activeAlerts + "]";
+    }
+
+    /** Builds results; the engine and tests use it. */
+    public static final class Builder {
+        private final Verdict verdict;
+        private ErrorKind errorKind;
+        private String errorMessage;
+        private String platformUrl;
+        private String analysisRunId;
+        private String project;
+        private String stage;
+        private int activeAlerts;
+        private int ignoredAlerts;
+        private int delayedBlockingAlerts;
+        private final Map<String, Integer> alertsByLevel = new LinkedHashMap<>();
+        private final List<BlockingPolicy> blockingPolicies = new ArrayList<>();
+        private Instant requestedAt;
+        private Instant finishedAt;
+
+        private Builder(Verdict verdict) {
+            this.verdict = verdict;
+        }
+
+        public Builder error(ErrorKind kind, String message) {
+            this.errorKind = kind;
+            this.errorMessage = message;
+            return this;
+        }
+
+        public Builder platformUrl(String value) {
+            this.platformUrl = value;
+            return this;
+        }
+
+        public Builder analysisRunId(String value) {
+            this.analysisRunId = value;
+            return this;
+        }
+
+        public Builder project(String value) {
+            this.project = value;
+            return this;
+        }
+
+        public Builder stage(String value) {
+            this.stage = value;
+            return this;
+        }
+
+        public Builder activeAlerts(int value) {
+            this.activeAlerts = value;
+            return this;
+        }
+
+        public Builder ignoredAlerts(int value) {
+            this.ignoredAlerts = value;
+            return this;
+        }
+
+        public Builder delayedBlockingAlerts(int value) {
+            this.delayedBlockingAlerts = value;
+            return this;
+        }
+
+        public Builder alertsByLevel(Map<String, Integer> value) {
+            this.alertsByLevel.clear();
+            this.alertsByLevel.putAll(value);
+            return this;
+        }
+
+        public Builder blockingPolicies(List<BlockingPolicy> value) {
+            this.blockingPolicies.clear();
+            this.blockingPolicies.addAll(value);
+            return this;
+        }
+
+        public Builder requestedAt(Instant value) {
+            this.requestedAt = value;
+            return this;
+        }
+
+        public Builder finishedAt(Instant value) {
+            this.finishedAt = value;
+            return this;
+        }
+
+        public ScanResult build() {
+            if ((verdict == Verdict.ERROR) != (errorKind != null)) {
+                throw new IllegalStateException("an error kind goes with the ERROR verdict, and only with it");
+            }
+            return new ScanResult(this);
+        }
+    }
+}

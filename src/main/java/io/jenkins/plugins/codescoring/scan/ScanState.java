@@ -1,0 +1,178 @@
+package io.jenkins.plugins.codescoring.scan;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Everything a scan must remember between two steps, and nothing more: no token, client or thread.
+ * A Pipeline step persists it and resumes from it after a controller restart.
+ */
+public final class ScanState implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private Phase phase = Phase.REQUESTED;
+    private final Instant requestedAt;
+    private final Instant deadline;
+    private String projectId;
+    private String projectLabel;
+    private boolean scopeResolved;
+    /** The run the status described before ours was requested; a run with another key is newer. */
+    private String baselineRunKey;
+    private String ourRunKey;
+    private String ourRunId;
+    private Instant startAcceptedAt;
+    private int pollsInPhase;
+    private int consecutiveFailures;
+    private String lastWord;
+    private Instant lastProgressAt;
+    private final HashSet<String> reportedUnknownWords = new HashSet<>();
+    private ScanResult result;
+
+    private ScanState(Instant requestedAt, Instant deadline) {
+        this.requestedAt = requestedAt;
+        this.deadline = deadline;
+    }
+
+    /** A new scan requested now. */
+    public static ScanState begin(ScanRequest request, Instant now) {
+        return new ScanState(now, now.plus(request.timeout()));
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    public Instant deadline() {
+        return deadline;
+    }
+
+    /** The project id the scope was resolved to, or null for all projects. */
+    public String projectId() {
+        return projectId;
+    }
+
+    /** The project as reported (its name when known), or null for all projects. */
+    public String projectLabel() {
+        return projectLabel;
+    }
+
+    public boolean isScopeResolved() {
+        return scopeResolved;
+    }
+
+    public String baselineRunKey() {
+        return baselineRunKey;
+    }
+
+    public String ourRunKey() {
+        return ourRunKey;
+    }
+
+    /** Our run's id as the platform names it, or null while unknown. */
+    public String ourRunId() {
+        return ourRunId;
+    }
+
+    public Instant startAcceptedAt() {
+        return startAcceptedAt;
+    }
+
+    public int pollsInPhase() {
+        return pollsInPhase;
+    }
+
+    public int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    public String lastWord() {
+        return lastWord;
+    }
+
+    public Instant lastProgressAt() {
+        return lastProgressAt;
+    }
+
+    /** The result once {@link #phase()} is DONE, else null. */
+    public ScanResult result() {
+        return result;
+    }
+
+    public boolean isDone() {
+        return phase == Phase.DONE;
+    }
+
+    void resolveScope(String id, String label) {
+        this.projectId = id;
+        this.projectLabel = label;
+        this.scopeResolved = true;
+    }
+
+    void moveTo(Phase next) {
+        if (phase != next) {
+            phase = next;
+            pollsInPhase = 0;
+        }
+    }
+
+    void baseline(String runKey) {
+        this.baselineRunKey = runKey;
+    }
+
+    void ourRun(String runKey, String runId) {
+        this.ourRunKey = runKey;
+        if (runId != null) {
+            this.ourRunId = runId;
+        }
+    }
+
+    void startAccepted(Instant at, String runId) {
+        this.startAcceptedAt = at;
+        if (runId != null) {
+            this.ourRunId = runId;
+        }
+    }
+
+    void polled() {
+        pollsInPhase++;
+        consecutiveFailures = 0;
+    }
+
+    void pollFailed() {
+        pollsInPhase++;
+        consecutiveFailures++;
+    }
+
+    void lastWord(String word) {
+        this.lastWord = word;
+    }
+
+    void progressReported(Instant at) {
+        this.lastProgressAt = at;
+    }
+
+    /** Whether this unknown status word is new to this scan (so it is reported once). */
+    boolean firstTimeUnknown(String word) {
+        return reportedUnknownWords.add(word);
+    }
+
+    Set<String> reportedUnknownWords() {
+        return reportedUnknownWords;
+    }
+
+    void finish(ScanResult value) {
+        this.result = value;
+        this.phase = Phase.DONE;
+    }
+
+    @Override
+    public String toString() {
+        return "ScanState[" + phase + (ourRunId == null ? "" : ", run " + ourRunId) + ", polls " + pollsInPhase + "]";
+    }
+}
