@@ -40,6 +40,21 @@ public final class ScanState implements Serializable {
         return new ScanState(now, now.plus(request.timeout()));
     }
 
+    /** An independent copy, e.g. to persist while a coordinator goes on changing the original. */
+    public ScanState copy() {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(this);
+            }
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                return (ScanState) in.readObject();
+            }
+        } catch (java.io.IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("a scan state holds only serializable values", e);
+        }
+    }
+
     public Phase phase() {
         return phase;
     }
