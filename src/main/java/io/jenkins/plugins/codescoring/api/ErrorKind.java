@@ -6,10 +6,10 @@ package io.jenkins.plugins.codescoring.api;
  */
 public enum ErrorKind {
     BAD_CONFIGURATION("Check the platform URL, the project and the stage configured for the scan."),
-    UNREACHABLE("Check that the platform URL is right and reachable from the Jenkins controller, and the proxy settings."),
+    UNREACHABLE("Check that the platform URL is right and reachable from this machine (the Jenkins controller), and the proxy settings."),
     TLS_FAILURE("The platform's certificate is not trusted by this Java runtime. Import the platform's CA certificate"
             + " into the JVM truststore with keytool (see the troubleshooting guide); verification cannot be turned off."),
-    TOKEN_REJECTED("Check the API token: generate a new one in the CodeScoring user profile and update the credential."),
+    TOKEN_REJECTED("Check the API token: generate a new one in the CodeScoring user profile and store it in the credential (or CODESCORING_TOKEN)."),
     NOT_CODESCORING_API("Check the platform URL: it must be the address of the CodeScoring web interface, without /api."),
     REDIRECTED("Use the address the platform redirects to (for example https:// instead of http://) as the platform URL."),
     REQUEST_REJECTED("The platform refused the request. Check the platform version and the API paths (see the compatibility guide)."),

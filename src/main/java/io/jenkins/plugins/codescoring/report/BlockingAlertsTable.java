@@ -1,0 +1,104 @@
+package io.jenkins.plugins.codescoring.report;
+
+import io.jenkins.plugins.codescoring.scan.BlockingAlert;
+import io.jenkins.plugins.codescoring.scan.BlockingPolicy;
+import io.jenkins.plugins.codescoring.scan.ScanResult;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The blocking alerts of a result as a table in the spirit of the CodeScoring CLI's "Policy alerts"
+ * table: one row per alert, sorted by policy then dependency, with its matched criteria (and, when the
+ * scan's scope did not fix them, its project and stage) under the row; at most {@code maxRows} rows.
+ */
+final class BlockingAlertsTable {
+    private static final List<TextTable.Column> COLUMNS = List.of(
+            new TextTable.Column("Policy", 40),
+            new TextTable.Column("Blocks build", 12),
+            new TextTable.Column("Level", 10),
+            new TextTable.Column("Dependency", 56),
+            new TextTable.Column("Vulnerability", 20));
+    private static final Comparator<String> TEXT_ORDER = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
+    private static final Comparator<Row> ROW_ORDER = Comparator
+            .comparing((Row row) -> row.policy.name(), TEXT_ORDER)
+            .thenComparing(row -> row.policy.id(), TEXT_ORDER)
+            .thenComparing(row -> row.alert.dependencyPurl(), TEXT_ORDER)
+            .thenComparing(row -> row.alert.id(), TEXT_ORDER);
+
+    private final int maxRows;
+    private final String overflowHint;
+
+    BlockingAlertsTable(int maxRows, String overflowHint) {
+        this.maxRows = maxRows;
+        this.overflowHint = overflowHint;
+    }
+
+    List<String> render(ScanResult result) {
+        List<Row> rows = sortedRows(result);
+        TextTable table = new TextTable(COLUMNS);
+        for (Row row : rows.subList(0, Math.min(maxRows, rows.size()))) {
+            table.addRow(row.cells(), row.details(result));
+        }
+        List<String> lines = new ArrayList<>(table.render());
+        int hidden = rows.size() - maxRows;
+        if (hidden > 0) {
+            lines.add(ConsoleText.ELLIPSIS + " and " + ConsoleText.count(hidden, "more blocking alert", "more blocking alerts")
+                    + " (" + overflowHint + ")");
+        }
+        return lines;
+    }
+
+    private static List<Row> sortedRows(ScanResult result) {
+        List<Row> rows = new ArrayList<>();
+        for (BlockingPolicy policy : result.blockingPolicies()) {
+            for (BlockingAlert alert : policy.alerts()) {
+                rows.add(new Row(policy, alert));
+            }
+        }
+        rows.sort(ROW_ORDER);
+        return rows;
+    }
+
+    /** One blocking alert with the policy it comes from. */
+    private static final class Row {
+        final BlockingPolicy policy;
+        final BlockingAlert alert;
+
+        Row(BlockingPolicy policy, BlockingAlert alert) {
+            this.policy = policy;
+            this.alert = alert;
+        }
+
+        List<String> cells() {
+            String level = alert.level() != null && !alert.level().isBlank() ? alert.level() : policy.level();
+            return Arrays.asList(policy.name(), "yes", level, alert.dependencyPurl(), alert.vulnerability());
+        }
+
+        List<String> details(ScanResult result) {
+            List<String> details = new ArrayList<>();
+            String where = where(result);
+            if (where != null) {
+                details.add(where);
+            }
+            for (String criterion : alert.matchedCriteria()) {
+                details.add("- " + ConsoleText.cell(criterion));
+            }
+            return details;
+        }
+
+        /** "in project shop, stage build", leaving out what the scan's scope already says; null if nothing. */
+        private String where(ScanResult result) {
+            List<String> parts = new ArrayList<>();
+            if (alert.project() != null && !Objects.equals(alert.project(), result.project())) {
+                parts.add("project " + ConsoleText.cell(alert.project()));
+            }
+            if (alert.stage() != null && !Objects.equals(alert.stage(), result.stage())) {
+                parts.add("stage " + ConsoleText.cell(alert.stage()));
+            }
+            return parts.isEmpty() ? null : "in " + String.join(", ", parts);
+        }
+    }
+}
