@@ -17,7 +17,8 @@ public enum ErrorKind {
     SERVER_ERROR("The platform answered with server errors. Check the platform's health and logs, then try again."),
     UNREADABLE_RESPONSE("The platform's answer was not what this plugin expects. Check that the URL points to CodeScoring,"
             + " that no proxy or login page answers instead, and the API paths (see the compatibility guide)."),
-    TIMEOUT("The analysis did not finish in time. Raise the timeout or check the platform's analysis queue."),
+    TIMEOUT("The platform did not answer, or the analysis did not finish, in time. Raise the timeout,"
+            + " or check the platform's load and its analysis queue."),
     ANALYSIS_FAILED("The analysis failed on the platform. Look at the analysis log in CodeScoring."),
     ANALYSIS_CANCELLED("The analysis was cancelled on the platform. Start the build again when it may run."),
     ABORTED("The scan was aborted.");

@@ -1,0 +1,155 @@
+package io.jenkins.plugins.codescoring.api;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends calls to the platform with the token, retrying what may be retried: failures to connect
+ * always, timeouts and broken connections only for reads, and the answers 429, 502, 503 and 504
+ * (honouring Retry-After). Each call gets at most the policy's attempts, and no retry whose wait
+ * would end after the deadline. Requests only ever go to the platform URL plus an API path; redirects
+ * are answers like any other, never followed.
+ */
+final class HttpTransport {
+    static final int ERROR_BODY_LIMIT = 64 * 1024;
+
+    private final HttpClient httpClient;
+    private final String platformUrl;
+    private final String authorization;
+    private final String userAgent;
+    private final Duration requestTimeout;
+    private final RetryPolicy retryPolicy;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final Random random = new Random();
+    private final HttpResponse.BodyHandler<CappedBody> bodyHandler;
+    private final Failures failures;
+
+    HttpTransport(HttpClient httpClient, String platformUrl, String token, String userAgent, Duration requestTimeout,
+            RetryPolicy retryPolicy, Sleeper sleeper, Clock clock, int maxResponseBytes, Failures failures) {
+        this.httpClient = httpClient;
+        this.platformUrl = platformUrl;
+        this.authorization = "Token " + token;
+        this.userAgent = userAgent;
+        this.requestTimeout = requestTimeout;
+        this.retryPolicy = retryPolicy;
+        this.sleeper = sleeper;
+        this.clock = clock;
+        this.bodyHandler = CappedBody.handler(maxResponseBytes, ERROR_BODY_LIMIT);
+        this.failures = failures;
+    }
+
+    /**
+     * The platform's final answer to the call, whatever its status; throws when no answer came.
+     * Retryable answers that stay unsuccessful are returned as the last one received. No retry is made
+     * whose wait would end after the deadline (null: none).
+     */
+    Answer send(ApiCall call, Instant deadline) throws CodescoringException, InterruptedException {
+        HttpRequest request = request(call);
+        for (int attempt = 1; ; attempt++) {
+            Answer answer = null;
+            IoFailure failure = null;
+            Duration wait = null;
+            try {
+                answer = exchange(call, request, attempt);
+                wait = retryWait(answer, attempt);
+            } catch (FailedAttempt e) {
+                failure = e.failure;
+                wait = failure.isRetriable(call) ? retryPolicy.backoff(attempt, random) : null;
+            }
+            if (wait == null || attempt >= retryPolicy.maxAttempts() || endsAfterDeadline(wait, deadline)) {
+                if (failure != null) {
+                    throw failures.forIoFailure(call, failure, attempt);
+                }
+                return answer;
+            }
+            sleeper.sleep(wait);
+        }
+    }
+
+    private HttpRequest request(ApiCall call) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(platformUrl + call.pathAndQuery()))
+                .timeout(requestTimeout)
+                .header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .header("User-Agent", userAgent);
+        if (call.method() == ApiCall.Method.POST) {
+            builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.GET();
+        }
+        return builder.build();
+    }
+
+    private Answer exchange(ApiCall call, HttpRequest request, int attempt) throws FailedAttempt, InterruptedException {
+        CompletableFuture<HttpResponse<CappedBody>> future = httpClient.sendAsync(request, bodyHandler);
+        try {
+            // The request timeout only covers the wait for the headers; this one also covers the body.
+            HttpResponse<CappedBody> response = future.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Answer(call, response.statusCode(), response.headers(), response.body(), attempt);
+        } catch (ExecutionException e) {
+            throw new FailedAttempt(IoFailure.classify(e.getCause() == null ? e : e.getCause()));
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new FailedAttempt(IoFailure.timedOut());
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        }
+    }
+
+    /** How long to wait before retrying after this answer, or null when it is final. */
+    private Duration retryWait(Answer answer, int attempt) {
+        int status = answer.status();
+        if (status != 429 && status != 502 && status != 503 && status != 504) {
+            return null;
+        }
+        Duration asked = retryAfter(answer.header("Retry-After"));
+        return asked != null ? retryPolicy.retryAfter(asked) : retryPolicy.backoff(attempt, random);
+    }
+
+    /** Retry-After as seconds or as an HTTP date; null when absent or unreadable. */
+    private Duration retryAfter(String value) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            try {
+                Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return Duration.between(clock.instant(), until);
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+
+    private boolean endsAfterDeadline(Duration wait, Instant deadline) {
+        return deadline != null && clock.instant().plus(wait).isAfter(deadline);
+    }
+
+    /** An attempt that got no answer; internal to the retry loop. */
+    private static final class FailedAttempt extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient IoFailure failure;
+
+        FailedAttempt(IoFailure failure) {
+            super(null, null, false, false);
+            this.failure = failure;
+        }
+    }
+}
