@@ -1,0 +1,161 @@
+package io.jenkins.plugins.codescoring;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import hudson.model.FreeStyleProject;
+import hudson.model.Item;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import jenkins.model.Jenkins;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+
+/**
+ * Who sees what: anonymous, a user with read access only, a user who may configure one job, and an
+ * administrator, over the global configuration's form methods and the job forms' credential list.
+ */
+public class PermissionsTest {
+    @Rule
+    public JenkinsRule r = new JenkinsRule();
+
+    private CodescoringSimulator simulator;
+    private FreeStyleProject job;
+    private CodescoringGlobalConfiguration global;
+
+    @Before
+    public void setUp() throws Exception {
+        simulator = CodescoringSimulator.start(TestCredentials.TOKEN);
+        TestCredentials.addGlobal();
+        job = r.createFreeStyleProject("job");
+        global = CodescoringGlobalConfiguration.get();
+        global.setPlatformUrl(simulator.baseUrl());
+        global.setCredentialsId(TestCredentials.GLOBAL_ID);
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
+                .grant(Jenkins.READ).everywhere().to("reader", "configurer")
+                .grant(Item.READ).onItems(job).to("reader")
+                .grant(Item.CONFIGURE).onItems(job).to("configurer"));
+    }
+
+    @After
+    public void tearDown() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @Test
+    public void globalCredentialListOnlyForAdministrators() throws Exception {
+        for (String user : new String[] {null, "reader", "configurer"}) {
+            ListBoxModel model = as(user, () -> global.doFillCredentialsIdItems("", "saved-id"));
+            assertThat("user " + user, values(model), contains("saved-id"));
+        }
+        ListBoxModel model = as("admin", () -> global.doFillCredentialsIdItems("", TestCredentials.GLOBAL_ID));
+        assertThat(values(model), contains("", TestCredentials.GLOBAL_ID));
+    }
+
+    @Test
+    public void globalChecksSayNothingToOthers() throws Exception {
+        for (String user : new String[] {null, "reader", "configurer"}) {
+            assertEquals(FormValidation.Kind.OK, as(user, () -> global.doCheckPlatformUrl("ftp://x.example.com")).kind);
+            assertEquals(FormValidation.Kind.OK, as(user, () -> global.doCheckCredentialsId("no-such-credential")).kind);
+            assertEquals(FormValidation.Kind.OK, as(user, () -> global.doCheckTimeoutMinutes("0")).kind);
+        }
+        assertEquals(FormValidation.Kind.ERROR, as("admin", () -> global.doCheckPlatformUrl("ftp://x.example.com")).kind);
+        assertEquals(FormValidation.Kind.ERROR, as("admin", () -> global.doCheckCredentialsId("no-such-credential")).kind);
+        assertEquals(FormValidation.Kind.ERROR, as("admin", () -> global.doCheckTimeoutMinutes("0")).kind);
+    }
+
+    @Test
+    public void testConnectionOnlyForAdministrators() throws Exception {
+        for (String user : new String[] {null, "reader", "configurer"}) {
+            assertThrows("user " + user, AccessDeniedException.class,
+                    () -> as(user, () -> global.doTestConnection(simulator.baseUrl(), TestCredentials.GLOBAL_ID)));
+        }
+        assertEquals(0, simulator.requestCount());
+        FormValidation result = as("admin", () -> global.doTestConnection(simulator.baseUrl(), TestCredentials.GLOBAL_ID));
+        assertEquals(FormValidation.Kind.OK, result.kind);
+        assertEquals(1, simulator.requestCount());
+    }
+
+    @Test
+    public void jobCredentialListNeedsConfigureOrUseItem() throws Exception {
+        for (String user : new String[] {null, "reader"}) {
+            ListBoxModel model = as(user, () -> CredentialsListing.fillForItem(job, "saved-id"));
+            assertThat("user " + user, values(model), contains("", "saved-id"));
+        }
+        for (String user : new String[] {"configurer", "admin"}) {
+            ListBoxModel model = as(user, () -> CredentialsListing.fillForItem(job, ""));
+            // Global scope Secret text only: not the System scope one, not the username/password one.
+            assertThat("user " + user, values(model), containsInAnyOrder("", TestCredentials.GLOBAL_ID));
+        }
+    }
+
+    @Test
+    public void rootCredentialListNeedsAdministrator() throws Exception {
+        assertThat(values(as("configurer", () -> CredentialsListing.fillForItem(null, ""))), contains(""));
+        assertThat(values(as("admin", () -> CredentialsListing.fillForItem(null, ""))),
+                containsInAnyOrder("", TestCredentials.GLOBAL_ID));
+    }
+
+    @Test
+    public void jobCredentialCheck() throws Exception {
+        assertEquals(FormValidation.Kind.OK, as("reader", () -> CredentialsListing.checkForItem(job, "no-such-credential")).kind);
+        assertEquals(FormValidation.Kind.ERROR,
+                as("configurer", () -> CredentialsListing.checkForItem(job, "no-such-credential")).kind);
+        assertEquals(FormValidation.Kind.ERROR,
+                as("configurer", () -> CredentialsListing.checkForItem(job, TestCredentials.USERPASS_ID)).kind);
+        assertEquals(FormValidation.Kind.ERROR,
+                as("configurer", () -> CredentialsListing.checkForItem(job, TestCredentials.SYSTEM_ID)).kind);
+        assertEquals(FormValidation.Kind.OK,
+                as("configurer", () -> CredentialsListing.checkForItem(job, TestCredentials.GLOBAL_ID)).kind);
+        assertEquals(FormValidation.Kind.OK, as("configurer", () -> CredentialsListing.checkForItem(job, "")).kind);
+        assertEquals(FormValidation.Kind.OK, as("configurer", () -> CredentialsListing.checkForItem(job, "${TOKEN_ID}")).kind);
+        global.setCredentialsId(null);
+        assertEquals(FormValidation.Kind.WARNING, as("configurer", () -> CredentialsListing.checkForItem(job, "")).kind);
+    }
+
+    @Test
+    public void stepAndBuilderFormsUseTheJobListing() throws Exception {
+        CodescoringScanStep.DescriptorImpl step = r.jenkins.getDescriptorByType(CodescoringScanStep.DescriptorImpl.class);
+        CodescoringScanBuilder.DescriptorImpl builder = r.jenkins.getDescriptorByType(CodescoringScanBuilder.DescriptorImpl.class);
+        assertThat(values(as("reader", () -> step.doFillCredentialsIdItems(job, ""))), contains(""));
+        assertThat(values(as("reader", () -> builder.doFillCredentialsIdItems(job, ""))), contains(""));
+        assertThat(values(as("configurer", () -> step.doFillCredentialsIdItems(job, ""))),
+                containsInAnyOrder("", TestCredentials.GLOBAL_ID));
+        assertThat(values(as("configurer", () -> builder.doFillCredentialsIdItems(job, ""))),
+                containsInAnyOrder("", TestCredentials.GLOBAL_ID));
+        assertEquals(FormValidation.Kind.ERROR, as("configurer", () -> step.doCheckCredentialsId(job, "no-such-credential")).kind);
+        assertEquals(FormValidation.Kind.OK, as("reader", () -> builder.doCheckCredentialsId(job, "no-such-credential")).kind);
+    }
+
+    private static List<String> values(ListBoxModel model) {
+        return model.stream().map(option -> option.value).collect(Collectors.toList());
+    }
+
+    @SuppressWarnings("try") // the context only needs to be open
+    private static <T> T as(String user, Callable<T> call) throws Exception {
+        Authentication authentication = user == null ? Jenkins.ANONYMOUS2 : User.getById(user, true).impersonate2();
+        try (ACLContext context = ACL.as2(authentication)) {
+            return call.call();
+        }
+    }
+}
