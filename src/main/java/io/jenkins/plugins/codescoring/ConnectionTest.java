@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
@@ -30,8 +28,6 @@ final class ConnectionTest {
     private static final Logger LOGGER = Logger.getLogger(ConnectionTest.class.getName());
     /** A button click should not wait for the long timeouts of a scan. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
-    /** What the client writes for a redirect: "... to https://host/path (HTTP 302) ...". */
-    private static final Pattern REDIRECT_TARGET = Pattern.compile(" to (https?://[^\\s()]+) \\(HTTP [0-9]{3}\\)");
 
     private ConnectionTest() {
     }
@@ -107,7 +103,7 @@ final class ConnectionTest {
             case NOT_CODESCORING_API:
                 return Messages.ConnectionTest_NotCodescoring(url);
             case REDIRECTED: {
-                String target = redirectTarget(e.getMessage());
+                String target = e.redirectTarget();
                 return target == null
                         ? Messages.ConnectionTest_RedirectedSomewhere(url)
                         : Messages.ConnectionTest_Redirected(url, target);
@@ -125,16 +121,6 @@ final class ConnectionTest {
             default:
                 return Messages.ConnectionTest_Failed(url, e.kind().name());
         }
-    }
-
-    /** The redirect target the client named (scheme, host, port and path only), or null. */
-    @CheckForNull
-    static String redirectTarget(@CheckForNull String message) {
-        if (message == null) {
-            return null;
-        }
-        Matcher matcher = REDIRECT_TARGET.matcher(message);
-        return matcher.find() ? matcher.group(1) : null;
     }
 
     @CheckForNull

@@ -171,14 +171,6 @@ public class TestConnectionTest {
         }
     }
 
-    @Test
-    public void redirectTargetIsReadFromTheClientMessage() {
-        assertEquals("https://cs.example.com/login/", ConnectionTest.redirectTarget(
-                "The platform at http://cs.example.com redirected GET /api/policies/ to https://cs.example.com/login/ (HTTP 302)."));
-        assertEquals(null, ConnectionTest.redirectTarget("The platform at http://cs.example.com redirected GET /api/policies/"
-                + " to an address it did not name (HTTP 302)."));
-    }
-
     private String post(String user, String platformUrl, String credentialsId) throws Exception {
         try (JenkinsRule.WebClient wc = r.createWebClient()) {
             wc.login(user);

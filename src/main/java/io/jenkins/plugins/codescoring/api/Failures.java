@@ -31,8 +31,10 @@ final class Failures {
         int status = answer.status();
         String call = answer.call().describe();
         if (answer.isRedirect()) {
-            return error(ErrorKind.REDIRECTED, at() + " redirected " + call + " to " + redirectTarget(answer)
-                    + " (HTTP " + status + "). The token is not sent to redirect targets.");
+            String target = redirectTarget(answer);
+            return new CodescoringException(ErrorKind.REDIRECTED, redactor.redact(at() + " redirected " + call + " to "
+                    + (target == null ? "an address it did not name or that is invalid" : target) + " (HTTP " + status
+                    + "). The token is not sent to redirect targets."), target == null ? null : redactor.redact(target));
         }
         String detail = detail(answer);
         switch (status) {
@@ -113,20 +115,21 @@ final class Failures {
         return detail.isBlank() ? "" : " The platform said: " + excerpt(detail);
     }
 
+    /** Scheme, host, port and path of the Location, or null when absent or invalid. */
     private String redirectTarget(Answer answer) {
         String location = answer.header("Location");
         if (location.isEmpty()) {
-            return "an address it did not name";
+            return null;
         }
         try {
             URI target = URI.create(platformUrl + answer.call().path()).resolve(location.trim());
             if (target.getScheme() == null || target.getHost() == null) {
-                return "an invalid address";
+                return null;
             }
             String port = target.getPort() < 0 ? "" : ":" + target.getPort();
             return target.getScheme() + "://" + target.getHost() + port + (target.getRawPath() == null ? "" : target.getRawPath());
         } catch (IllegalArgumentException e) {
-            return "an invalid address";
+            return null;
         }
     }
 

@@ -25,6 +25,7 @@ public class ClientSafetyTest extends ClientFixture {
 
             assertEquals("The platform at " + server.url() + " redirected GET /api/policies/ to " + elsewhere.url()
                     + "/api/policies/ (HTTP 302). The token is not sent to redirect targets.", read.getMessage());
+            assertEquals(elsewhere.url() + "/api/policies/", read.redirectTarget());
             assertTrue(elsewhere.requests().isEmpty());
             assertEquals("redirects are not retried", 2, server.requests().size());
         }
@@ -37,6 +38,17 @@ public class ClientSafetyTest extends ClientFixture {
         CodescoringException e = failure(ErrorKind.REDIRECTED, () -> client().activeAlerts(AlertScope.all()));
 
         assertTrue(e.getMessage(), e.getMessage().contains("redirected GET /api/alerts/ to " + server.url() + "/accounts/login/ (HTTP 301)"));
+        assertEquals(server.url() + "/accounts/login/", e.redirectTarget());
+    }
+
+    @Test
+    public void aRedirectWithoutLocationNamesNoTarget() throws Exception {
+        server.enqueue(Reply.status(302));
+
+        CodescoringException e = failure(ErrorKind.REDIRECTED, () -> client().activeAlerts(AlertScope.all()));
+
+        assertEquals(null, e.redirectTarget());
+        assertTrue(e.getMessage(), e.getMessage().contains("an address it did not name or that is invalid"));
     }
 
     @Test
