@@ -1,0 +1,221 @@
+package io.jenkins.plugins.codescoring;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.BuildStepMonitor;
+import hudson.tasks.Builder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.codescoring.api.CodescoringApi;
+import io.jenkins.plugins.codescoring.api.CodescoringException;
+import io.jenkins.plugins.codescoring.api.Sleeper;
+import io.jenkins.plugins.codescoring.scan.ScanRequest;
+import io.jenkins.plugins.codescoring.scan.ScanResult;
+import io.jenkins.plugins.codescoring.scan.ScanRunner;
+import io.jenkins.plugins.codescoring.scan.ScanState;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Locale;
+import jenkins.tasks.SimpleBuildStep;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The freestyle build step: the same options and the same result handling as {@code codescoringScan},
+ * waiting on the executor thread (the Abort button interrupts it). Exports the result to later build
+ * steps as {@code CODESCORING_*} environment variables. In Pipeline use {@code codescoringScan}, which
+ * needs no executor while it waits; this builder therefore has no symbol.
+ */
+public final class CodescoringScanBuilder extends Builder implements SimpleBuildStep {
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    private String credentialsId;
+    private String project;
+    private String stage;
+    private Integer timeoutMinutes;
+    private OnFinding onBlocking = OnFinding.DEFAULT;
+    private OnFinding onError = OnFinding.DEFAULT;
+
+    @DataBoundConstructor
+    public CodescoringScanBuilder() {
+    }
+
+    @CheckForNull
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(@CheckForNull String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    @CheckForNull
+    public String getProject() {
+        return project;
+    }
+
+    @DataBoundSetter
+    public void setProject(@CheckForNull String project) {
+        this.project = Util.fixEmptyAndTrim(project);
+    }
+
+    @CheckForNull
+    public String getStage() {
+        return stage;
+    }
+
+    @DataBoundSetter
+    public void setStage(@CheckForNull String stage) {
+        String value = Util.fixEmptyAndTrim(stage);
+        this.stage = value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+
+    @CheckForNull
+    public Integer getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    @DataBoundSetter
+    public void setTimeoutMinutes(@CheckForNull Integer timeoutMinutes) {
+        this.timeoutMinutes = ScanForm.validTimeout(timeoutMinutes);
+    }
+
+    @NonNull
+    public OnFinding getOnBlocking() {
+        return OnFinding.orDefault(onBlocking); // null in a configuration saved without the field
+    }
+
+    @DataBoundSetter
+    public void setOnBlocking(@CheckForNull OnFinding onBlocking) {
+        this.onBlocking = OnFinding.orDefault(onBlocking);
+    }
+
+    @NonNull
+    public OnFinding getOnError() {
+        return OnFinding.orDefault(onError);
+    }
+
+    @DataBoundSetter
+    public void setOnError(@CheckForNull OnFinding onError) {
+        this.onError = OnFinding.orDefault(onError);
+    }
+
+    ScanOptions toOptions() {
+        return new ScanOptions(credentialsId, project, stage, timeoutMinutes, onBlocking, onError);
+    }
+
+    @Override
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    @Override
+    public BuildStepMonitor getRequiredMonitorService() {
+        return BuildStepMonitor.NONE;
+    }
+
+    @Override
+    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
+            throws InterruptedException, IOException {
+        ScanOptions options = toOptions();
+        ScanRequest request;
+        try {
+            request = options.toRequest();
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(Messages.CodescoringScanExecution_InvalidOptions(e.getMessage()));
+        }
+        CodescoringConsole console = new CodescoringConsole(listener);
+        console.println(Messages.CodescoringScanExecution_Started(ScanStatusText.describe(request),
+                ScanStatusText.duration(request.timeout())));
+        ScanResult result;
+        try {
+            CodescoringApi api = PlatformConnections.forRun(run, options.credentialsId());
+            result = new ScanRunner(api, CLOCK, Sleeper.REAL).run(request, console.scanListener());
+        } catch (CodescoringException e) {
+            result = ScanCompletion.failedToConnect(request, ScanState.begin(request, CLOCK.instant()), e, CLOCK);
+        } catch (InterruptedException e) {
+            console.println(Messages.CodescoringScanBuilder_Aborted());
+            throw e;
+        }
+        ScanOutcome outcome = ScanCompletion.complete(run, listener, options, result);
+        run.addOrReplaceAction(new CodescoringEnvironmentAction(result));
+        if (outcome.failsBuild()) {
+            throw new AbortException(outcome.message());
+        }
+        if (outcome.marksUnstable()) {
+            run.setResult(Result.UNSTABLE);
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        public DescriptorImpl() {
+            for (String field : new String[] {"credentialsId", "project", "stage", "timeoutMinutes", "onBlocking", "onError"}) {
+                addHelpFileRedirect(field, CodescoringScanStep.class, field);
+            }
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.CodescoringScanBuilder_DisplayName();
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return ScanForm.fillCredentialsIdItems(item, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return ScanForm.checkCredentialsId(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckProject(@AncestorInPath Item item, @QueryParameter String value) {
+            return ScanForm.checkProject(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckStage(@AncestorInPath Item item, @QueryParameter String value) {
+            return ScanForm.checkStage(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
+            return ScanForm.checkTimeoutMinutes(item, value);
+        }
+
+        public ListBoxModel doFillStageItems(@QueryParameter String stage) {
+            return ScanForm.fillStageItems(stage);
+        }
+
+        public ListBoxModel doFillOnBlockingItems(@QueryParameter String onBlocking) {
+            return ScanForm.fillOnFindingItems(onBlocking);
+        }
+
+        public ListBoxModel doFillOnErrorItems(@QueryParameter String onError) {
+            return ScanForm.fillOnFindingItems(onError);
+        }
+    }
+}

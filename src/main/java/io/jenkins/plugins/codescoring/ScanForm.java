@@ -1,0 +1,119 @@
+package io.jenkins.plugins.codescoring;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The form logic the Pipeline step's and the freestyle builder's descriptors share: select boxes and
+ * validation of the scan options. Validation never calls the platform.
+ */
+final class ScanForm {
+    /** The stages a CodeScoring policy can apply to, in the platform's order. */
+    static final List<String> STAGES = List.of("dev", "source", "build", "stage", "test", "prod", "proxy");
+    static final int MAX_PROJECT_LENGTH = 255;
+
+    private ScanForm() {
+    }
+
+    /** Whether the user may see validation of this item's configuration (no item: the global Snippet Generator). */
+    private static boolean mayConfigure(@CheckForNull Item item) {
+        return item == null || item.hasPermission(Item.CONFIGURE);
+    }
+
+    static ListBoxModel fillCredentialsIdItems(@CheckForNull Item item, @CheckForNull String credentialsId) {
+        return CredentialsListing.fillForItem(item, credentialsId);
+    }
+
+    static FormValidation checkCredentialsId(@CheckForNull Item item, @CheckForNull String credentialsId) {
+        return CredentialsListing.checkForItem(item, credentialsId);
+    }
+
+    static FormValidation checkProject(@CheckForNull Item item, @CheckForNull String project) {
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        String value = Util.fixEmptyAndTrim(project);
+        if (value == null) {
+            return FormValidation.ok(Messages.ScanForm_AllProjects());
+        }
+        if (value.length() > MAX_PROJECT_LENGTH || value.codePoints().anyMatch(Character::isISOControl)) {
+            return FormValidation.error(Messages.ScanForm_ProjectInvalid(MAX_PROJECT_LENGTH));
+        }
+        return FormValidation.ok();
+    }
+
+    static FormValidation checkStage(@CheckForNull Item item, @CheckForNull String stage) {
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        String value = Util.fixEmptyAndTrim(stage);
+        if (value == null) {
+            return FormValidation.ok(Messages.ScanForm_AllStagesChecked());
+        }
+        if (!STAGES.contains(value.toLowerCase(Locale.ROOT))) {
+            return FormValidation.warning(Messages.ScanForm_StageUnknown(value, String.join(", ", STAGES)));
+        }
+        return FormValidation.ok();
+    }
+
+    static FormValidation checkTimeoutMinutes(@CheckForNull Item item, @CheckForNull String timeoutMinutes) {
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        String value = Util.fixEmptyAndTrim(timeoutMinutes);
+        if (value == null) {
+            return FormValidation.ok(Messages.ScanForm_TimeoutDefault(CodescoringGlobalConfiguration.get().getTimeoutMinutes()));
+        }
+        int minutes;
+        try {
+            minutes = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return FormValidation.error(Messages.ScanForm_TimeoutRange(ScanOptions.MAX_TIMEOUT_MINUTES));
+        }
+        if (minutes < 1 || minutes > ScanOptions.MAX_TIMEOUT_MINUTES) {
+            return FormValidation.error(Messages.ScanForm_TimeoutRange(ScanOptions.MAX_TIMEOUT_MINUTES));
+        }
+        return FormValidation.ok();
+    }
+
+    /** "All stages" (empty), then every stage; an unknown configured stage is kept so saving does not lose it. */
+    static ListBoxModel fillStageItems(@CheckForNull String current) {
+        ListBoxModel model = new ListBoxModel();
+        model.add(Messages.ScanForm_AllStages(), "");
+        for (String stage : STAGES) {
+            model.add(stage, stage);
+        }
+        String value = Util.fixEmptyAndTrim(current);
+        if (value != null && !STAGES.contains(value)) {
+            model.add(value, value);
+        }
+        for (ListBoxModel.Option option : model) {
+            option.selected = value != null ? option.value.equals(value) : option.value.isEmpty();
+        }
+        return model;
+    }
+
+    static ListBoxModel fillOnFindingItems(@CheckForNull String current) {
+        ListBoxModel model = OnFinding.listBoxModel();
+        String value = Util.fixEmptyAndTrim(current);
+        String selected = value == null ? OnFinding.DEFAULT.name() : value.toUpperCase(Locale.ROOT);
+        for (ListBoxModel.Option option : model) {
+            option.selected = option.value.equals(selected);
+        }
+        return model;
+    }
+
+    /** The timeout as the setters accept it: null (global default) or 1 to {@link ScanOptions#MAX_TIMEOUT_MINUTES}. */
+    @CheckForNull
+    static Integer validTimeout(@CheckForNull Integer timeoutMinutes) {
+        if (timeoutMinutes != null && (timeoutMinutes < 1 || timeoutMinutes > ScanOptions.MAX_TIMEOUT_MINUTES)) {
+            throw new IllegalArgumentException(Messages.ScanForm_TimeoutRange(ScanOptions.MAX_TIMEOUT_MINUTES));
+        }
+        return timeoutMinutes;
+    }
+}

@@ -1,0 +1,112 @@
+package io.jenkins.plugins.codescoring;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import hudson.Util;
+import io.jenkins.plugins.codescoring.scan.ScanRequest;
+import java.io.Serializable;
+import java.time.Duration;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
+/**
+ * The options of one scan, as the Pipeline step and the freestyle builder both take them, and the
+ * {@link ScanRequest} they make together with the global configuration. Holds no secret: only the id of
+ * the credential.
+ */
+public final class ScanOptions implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The longest timeout accepted, in minutes (one day). */
+    public static final int MAX_TIMEOUT_MINUTES = CodescoringGlobalConfiguration.MAX_TIMEOUT_MINUTES;
+
+    /** Tests only: the first wait between two status polls. */
+    @Restricted(NoExternalUse.class)
+    @SuppressFBWarnings(value = "MS_SHOULD_BE_FINAL", justification = "tests shorten the polling")
+    static Duration firstPollInterval = ScanRequest.DEFAULT_FIRST_POLL_INTERVAL;
+
+    /** Tests only: when set, the longest wait between polls instead of the global setting. */
+    @Restricted(NoExternalUse.class)
+    @SuppressFBWarnings(value = "MS_SHOULD_BE_FINAL", justification = "tests shorten the polling")
+    static Duration maxPollIntervalOverride;
+
+    /** Tests only: what one unit of {@code timeoutMinutes} lasts. */
+    @Restricted(NoExternalUse.class)
+    @SuppressFBWarnings(value = "MS_SHOULD_BE_FINAL", justification = "tests shorten the timeout")
+    static Duration timeoutUnit = Duration.ofMinutes(1);
+
+    private final String credentialsId;
+    private final String project;
+    private final String stage;
+    private final Integer timeoutMinutes;
+    private final OnFinding onBlocking;
+    private final OnFinding onError;
+
+    public ScanOptions(@CheckForNull String credentialsId, @CheckForNull String project, @CheckForNull String stage,
+            @CheckForNull Integer timeoutMinutes, @CheckForNull OnFinding onBlocking, @CheckForNull OnFinding onError) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+        this.project = Util.fixEmptyAndTrim(project);
+        this.stage = Util.fixEmptyAndTrim(stage);
+        this.timeoutMinutes = timeoutMinutes;
+        this.onBlocking = OnFinding.orDefault(onBlocking);
+        this.onError = OnFinding.orDefault(onError);
+    }
+
+    /** The credential chosen for this scan, or null for the one of the global configuration. */
+    @CheckForNull
+    public String credentialsId() {
+        return credentialsId;
+    }
+
+    /** A project name or id, or null for all projects. */
+    @CheckForNull
+    public String project() {
+        return project;
+    }
+
+    /** A stage, or null for all stages. */
+    @CheckForNull
+    public String stage() {
+        return stage;
+    }
+
+    /** The timeout in minutes, or null for the global default. */
+    @CheckForNull
+    public Integer timeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    @NonNull
+    public OnFinding onBlocking() {
+        return onBlocking;
+    }
+
+    @NonNull
+    public OnFinding onError() {
+        return onError;
+    }
+
+    /** The request for the scan engine: these options, the rest from the global configuration. */
+    public ScanRequest toRequest() {
+        CodescoringGlobalConfiguration global = CodescoringGlobalConfiguration.get();
+        int minutes = timeoutMinutes != null ? timeoutMinutes : global.getTimeoutMinutes();
+        minutes = Math.min(Math.max(1, minutes), MAX_TIMEOUT_MINUTES);
+        Duration maxPoll = maxPollIntervalOverride != null
+                ? maxPollIntervalOverride
+                : Duration.ofSeconds(Math.max(1, global.getMaxPollIntervalSeconds()));
+        return ScanRequest.builder()
+                .project(project)
+                .stage(stage)
+                .timeout(timeoutUnit.multipliedBy(minutes))
+                .maxPollInterval(maxPoll)
+                .firstPollInterval(firstPollInterval)
+                .build();
+    }
+
+    @Override
+    public String toString() {
+        return "ScanOptions[project=" + project + ", stage=" + stage + ", timeoutMinutes=" + timeoutMinutes
+                + ", onBlocking=" + onBlocking + ", onError=" + onError + "]";
+    }
+}

@@ -1,0 +1,172 @@
+package io.jenkins.plugins.codescoring;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+
+import hudson.model.FreeStyleProject;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.util.NameValuePair;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
+import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
+import org.jenkinsci.plugins.workflow.cps.Snippetizer;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/** The options of the step and the builder: forms, snippets, defaults and validation. */
+public class ScanConfigurationTest {
+    @Rule
+    public JenkinsRule r = new JenkinsRule();
+
+    @Rule
+    public EnglishLocale english = new EnglishLocale();
+
+    private static CodescoringScanBuilder fullBuilder() {
+        CodescoringScanBuilder builder = new CodescoringScanBuilder();
+        builder.setCredentialsId(TestCredentials.GLOBAL_ID);
+        builder.setProject("shop");
+        builder.setStage("build");
+        builder.setTimeoutMinutes(15);
+        builder.setOnBlocking(OnFinding.UNSTABLE);
+        builder.setOnError(OnFinding.SUCCESS);
+        return builder;
+    }
+
+    private static CodescoringScanStep fullStep() {
+        CodescoringScanStep step = new CodescoringScanStep();
+        step.setCredentialsId(TestCredentials.GLOBAL_ID);
+        step.setProject("shop");
+        step.setStage("build");
+        step.setTimeoutMinutes(15);
+        step.setOnBlocking(OnFinding.UNSTABLE);
+        step.setOnError(OnFinding.SUCCESS);
+        return step;
+    }
+
+    @Test
+    public void builderSurvivesTheConfigurationForm() throws Exception {
+        TestCredentials.addGlobal();
+        FreeStyleProject project = r.createFreeStyleProject();
+        CodescoringScanBuilder before = fullBuilder();
+        project.getBuildersList().add(before);
+        project = r.configRoundtrip(project);
+        r.assertEqualDataBoundBeans(before, project.getBuildersList().get(CodescoringScanBuilder.class));
+    }
+
+    @Test
+    public void defaultBuilderSurvivesTheConfigurationForm() throws Exception {
+        FreeStyleProject project = r.createFreeStyleProject();
+        project.getBuildersList().add(new CodescoringScanBuilder());
+        project = r.configRoundtrip(project);
+        CodescoringScanBuilder after = project.getBuildersList().get(CodescoringScanBuilder.class);
+        r.assertEqualDataBoundBeans(new CodescoringScanBuilder(), after);
+        assertNull(after.getTimeoutMinutes());
+        assertNull(after.getStage());
+        assertEquals(OnFinding.FAILURE, after.getOnBlocking());
+    }
+
+    @Test
+    public void stepRoundTripsThroughItsModel() throws Exception {
+        CodescoringScanStep before = fullStep();
+        UninstantiatedDescribable described = DescribableModel.of(CodescoringScanStep.class).uninstantiate2(before);
+        assertEquals("UNSTABLE", String.valueOf(described.getArguments().get("onBlocking")));
+        assertEquals(15, described.getArguments().get("timeoutMinutes"));
+        Map<String, Object> arguments = described.toMap();
+        r.assertEqualDataBoundBeans(before, DescribableModel.of(CodescoringScanStep.class).instantiate(arguments, TaskListener.NULL));
+        assertEquals(CodescoringScanStep.DescriptorImpl.class, StepDescriptor.byFunctionName("codescoringScan").getClass());
+    }
+
+    @Test
+    public void snippetsNameOnlyWhatDiffersFromTheDefaults() throws Exception {
+        assertEquals("codescoringScan()", Snippetizer.object2Groovy(new CodescoringScanStep()));
+        String snippet = Snippetizer.object2Groovy(fullStep());
+        assertThat(snippet, containsString("codescoringScan "));
+        for (String part : List.of("credentialsId: '" + TestCredentials.GLOBAL_ID + "'", "onBlocking: 'UNSTABLE'",
+                "onError: 'SUCCESS'", "project: 'shop'", "stage: 'build'", "timeoutMinutes: 15")) {
+            assertThat(snippet, containsString(part));
+        }
+        CodescoringScanStep partial = new CodescoringScanStep();
+        partial.setOnBlocking(OnFinding.UNSTABLE);
+        assertEquals("codescoringScan onBlocking: 'UNSTABLE'", Snippetizer.object2Groovy(partial));
+    }
+
+    @Test
+    public void snippetGeneratorBindsTheForm() throws Exception {
+        JenkinsRule.WebClient wc = r.createWebClient();
+        WebRequest request = new WebRequest(new URL(r.getURL(), Snippetizer.GENERATE_URL), HttpMethod.POST);
+        request.setRequestParameters(List.of(new NameValuePair("json", "{\"stapler-class\": \""
+                + CodescoringScanStep.class.getName() + "\", \"credentialsId\": \"\", \"project\": \"shop\","
+                + " \"stage\": \"\", \"timeoutMinutes\": \"\", \"onBlocking\": \"UNSTABLE\", \"onError\": \"FAILURE\"}")));
+        wc.addCrumb(request);
+        String snippet = wc.getPage(request).getWebResponse().getContentAsString().trim();
+        assertEquals("codescoringScan onBlocking: 'UNSTABLE', project: 'shop'", snippet);
+    }
+
+    @Test
+    public void stepConfigPageRendersWithHelp() throws Exception {
+        JenkinsRule.WebClient wc = r.createWebClient();
+        for (String field : List.of("credentialsId", "project", "stage", "timeoutMinutes", "onBlocking", "onError")) {
+            String stepHelp = r.jenkins.getDescriptorOrDie(CodescoringScanStep.class).getHelpFile(field);
+            assertThat(field, stepHelp, containsString("/help/" + field));
+            assertEquals(field, stepHelp, r.jenkins.getDescriptorOrDie(CodescoringScanBuilder.class).getHelpFile(field));
+            String text = wc.goTo(stepHelp.substring(1), null).getWebResponse().getContentAsString();
+            assertThat(field, text.length() > 50, is(true));
+        }
+    }
+
+    @Test
+    public void invalidTimeoutsAreRefused() {
+        CodescoringScanStep step = new CodescoringScanStep();
+        assertThrows(IllegalArgumentException.class, () -> step.setTimeoutMinutes(0));
+        assertThrows(IllegalArgumentException.class, () -> step.setTimeoutMinutes(ScanOptions.MAX_TIMEOUT_MINUTES + 1));
+        step.setTimeoutMinutes(null);
+        assertNull(step.getTimeoutMinutes());
+        step.setStage(" BUILD ");
+        assertEquals("build", step.getStage());
+        step.setProject("  ");
+        assertNull(step.getProject());
+    }
+
+    @Test
+    public void formValidation() {
+        assertEquals(FormValidation.Kind.OK, ScanForm.checkTimeoutMinutes(null, "").kind);
+        assertThat(ScanForm.checkTimeoutMinutes(null, "").getMessage(), containsString("60 minutes"));
+        assertEquals(FormValidation.Kind.OK, ScanForm.checkTimeoutMinutes(null, "30").kind);
+        assertEquals(FormValidation.Kind.ERROR, ScanForm.checkTimeoutMinutes(null, "0").kind);
+        assertEquals(FormValidation.Kind.ERROR, ScanForm.checkTimeoutMinutes(null, "1441").kind);
+        assertEquals(FormValidation.Kind.ERROR, ScanForm.checkTimeoutMinutes(null, "ten").kind);
+        assertEquals(FormValidation.Kind.OK, ScanForm.checkStage(null, "prod").kind);
+        assertEquals(FormValidation.Kind.WARNING, ScanForm.checkStage(null, "production").kind);
+        assertEquals(FormValidation.Kind.OK, ScanForm.checkProject(null, "shop").kind);
+        assertEquals(FormValidation.Kind.ERROR, ScanForm.checkProject(null, "a\nb").kind);
+    }
+
+    @Test
+    public void selectBoxes() {
+        ListBoxModel stages = ScanForm.fillStageItems("test");
+        assertThat(values(stages), contains("", "dev", "source", "build", "stage", "test", "prod", "proxy"));
+        assertEquals("test", stages.stream().filter(o -> o.selected).findFirst().orElseThrow().value);
+        assertThat(values(ScanForm.fillStageItems("custom")), org.hamcrest.Matchers.hasItem("custom"));
+        ListBoxModel onBlocking = ScanForm.fillOnFindingItems(null);
+        assertThat(values(onBlocking), contains("FAILURE", "UNSTABLE", "SUCCESS"));
+        assertEquals("FAILURE", onBlocking.stream().filter(o -> o.selected).findFirst().orElseThrow().value);
+    }
+
+    private static List<String> values(ListBoxModel model) {
+        return model.stream().map(o -> o.value).collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.codescoring;
+
+import static org.junit.Assert.assertFalse;
+
+import hudson.model.Run;
+import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/** Setup and checks the scan tests share. */
+final class ScanTestSupport {
+    /** The line the engine prints once the platform's status shows the scan's own analysis running. */
+    static final String WAITING = "waiting for it to finish";
+
+    private ScanTestSupport() {
+    }
+
+    /** Points the global configuration at the simulator, with the Global-scope token credential as default. */
+    static void configure(CodescoringSimulator simulator) throws Exception {
+        TestCredentials.addGlobal();
+        CodescoringGlobalConfiguration global = CodescoringGlobalConfiguration.get();
+        global.setPlatformUrl(simulator.baseUrl());
+        global.setCredentialsId(TestCredentials.GLOBAL_ID);
+    }
+
+    /** Fails when the token appears in the build's log or in any file of the build's directory. */
+    static void assertTokenNowhere(Run<?, ?> run) throws IOException {
+        assertFalse("token in the log", JenkinsRule.getLog(run).contains(TestCredentials.TOKEN));
+        byte[] token = TestCredentials.TOKEN.getBytes(StandardCharsets.UTF_8);
+        for (Path file : filesUnder(run.getRootDir().toPath())) {
+            byte[] content;
+            try {
+                content = Files.readAllBytes(file);
+            } catch (NoSuchFileException e) {
+                continue; // replaced while the build runs (program.dat, for one)
+            }
+            assertFalse("token in " + file, contains(content, token));
+        }
+    }
+
+    private static List<Path> filesUnder(Path dir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.filter(Files::isRegularFile).forEach(files::add);
+        }
+        return files;
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
