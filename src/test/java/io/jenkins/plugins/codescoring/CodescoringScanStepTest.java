@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
-import static org.junit.Assume.assumeTrue;
 
 import hudson.model.Result;
 import io.jenkins.plugins.codescoring.scan.Verdict;
@@ -126,7 +125,6 @@ public class CodescoringScanStepTest {
 
     @Test
     public void declarativeStageBecomesUnstable() throws Exception {
-        assumeTrue("needs pipeline-model-definition", r.jenkins.getPlugin("pipeline-model-definition") != null);
         simulator.load(Dataset.blocking());
         WorkflowJob job = pipeline("pipeline {\n"
                 + "  agent none\n"
@@ -149,7 +147,6 @@ public class CodescoringScanStepTest {
 
     @Test
     public void declarativePassUsesTheResultInAScriptBlock() throws Exception {
-        assumeTrue("needs pipeline-model-definition", r.jenkins.getPlugin("pipeline-model-definition") != null);
         simulator.load(Dataset.clean());
         WorkflowJob job = pipeline("pipeline {\n"
                 + "  agent none\n"
