@@ -18,14 +18,15 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codescoring.api.CodescoringApi;
 import io.jenkins.plugins.codescoring.api.CodescoringException;
-import io.jenkins.plugins.codescoring.api.Sleeper;
 import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
-import io.jenkins.plugins.codescoring.scan.ScanRunner;
+import io.jenkins.plugins.codescoring.scan.AnalysisCoordinator;
 import io.jenkins.plugins.codescoring.scan.ScanState;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -142,14 +143,12 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
         console.println(Messages.CodescoringScanExecution_Started(ScanStatusText.describe(request),
                 ScanStatusText.duration(request.timeout())));
         ScanResult result;
+        ScanState state = ScanState.begin(request, CLOCK.instant());
         try {
             CodescoringApi api = PlatformConnections.forRun(run, options.credentialsId());
-            result = new ScanRunner(api, CLOCK, Sleeper.REAL).run(request, console.scanListener());
+            result = awaitShared(api, request, state, console);
         } catch (CodescoringException e) {
-            result = ScanCompletion.failedToConnect(request, ScanState.begin(request, CLOCK.instant()), e, CLOCK);
-        } catch (InterruptedException e) {
-            console.println(Messages.CodescoringScanBuilder_Aborted());
-            throw e;
+            result = ScanCompletion.failedToConnect(request, state, e, CLOCK);
         }
         ScanOutcome outcome = ScanCompletion.complete(run, listener, options, result);
         run.addOrReplaceAction(new CodescoringEnvironmentAction(result));
@@ -158,6 +157,26 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
         }
         if (outcome.marksUnstable()) {
             run.setResult(Result.UNSTABLE);
+        }
+    }
+
+    /**
+     * Waits on the executor thread (a freestyle build holds it anyway) while the shared coordinator polls,
+     * so concurrent freestyle and Pipeline builds share one analysis. Abort interrupts the wait and
+     * withdraws only this build's scan.
+     */
+    private static ScanResult awaitShared(CodescoringApi api, ScanRequest request, ScanState state, CodescoringConsole console)
+            throws InterruptedException {
+        CompletableFuture<ScanResult> done = new CompletableFuture<>();
+        AnalysisCoordinator.Ticket ticket = CodescoringScans.submit(api, request, state, console.scanListener(), done::complete);
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            ticket.cancel();
+            console.println(Messages.CodescoringScanBuilder_Aborted());
+            throw e;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the coordinator completes scans only with a result", e);
         }
     }
 

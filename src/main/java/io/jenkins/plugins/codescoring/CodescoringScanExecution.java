@@ -9,18 +9,13 @@ import hudson.security.ACL;
 import hudson.security.ACLContext;
 import io.jenkins.plugins.codescoring.api.CodescoringApi;
 import io.jenkins.plugins.codescoring.api.CodescoringException;
-import io.jenkins.plugins.codescoring.scan.ScanEngine;
+import io.jenkins.plugins.codescoring.scan.AnalysisCoordinator;
 import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
 import io.jenkins.plugins.codescoring.scan.ScanState;
-import io.jenkins.plugins.codescoring.scan.Step;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.flow.FlowExecution;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -28,28 +23,24 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
- * The asynchronous execution of {@code codescoringScan}. Each tick advances the scan engine by one
- * step on a pooled thread and schedules the next on the shared timer, so a waiting build holds neither
- * an executor nor a thread. Its persisted fields are the options, the request and the engine's small
- * {@link ScanState} (no token, no client): after a controller restart {@link #onResume()} goes on from
- * the state saved with the Pipeline program.
+ * The asynchronous execution of {@code codescoringScan}. It hands the scan to the controller's shared
+ * coordinator ({@link CodescoringScans}), which polls the platform once for all waiting builds, so a
+ * waiting build holds neither an executor nor a thread. What it persists is the options, the request and
+ * a snapshot of the engine's small {@link ScanState} (no token, no client): after a controller restart
+ * {@link #onResume()} submits the saved state again and the wait goes on where it was.
  */
 final class CodescoringScanExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
-    private static final Logger LOGGER = Logger.getLogger(CodescoringScanExecution.class.getName());
     private static final Clock CLOCK = Clock.systemUTC();
 
     private final ScanOptions options;
     private ScanRequest request;
-    /** Replaced (never changed in place) by each tick, so it can be saved at any moment. */
+    /** The state as last saved; while the scan waits, the live one is the coordinator's (see {@link #currentState()}). */
     private volatile ScanState state;
 
-    private transient volatile Future<?> next;
+    private transient volatile AnalysisCoordinator.Ticket ticket;
     /** Set once the step's context is completed (result, failure or stop): nothing happens after. */
     private transient boolean completed;
-    private transient volatile boolean resumed;
-    /** Whether an engine step is making its calls right now (a safe restart waits for it). */
-    private transient volatile boolean ticking;
 
     CodescoringScanExecution(StepContext context, ScanOptions options) {
         super(context);
@@ -66,7 +57,7 @@ final class CodescoringScanExecution extends StepExecution {
         state = ScanState.begin(request, CLOCK.instant());
         console().println(Messages.CodescoringScanExecution_Started(ScanStatusText.describe(request),
                 ScanStatusText.duration(request.timeout())));
-        schedule(Duration.ZERO);
+        submit();
         return false;
     }
 
@@ -76,105 +67,92 @@ final class CodescoringScanExecution extends StepExecution {
             complete(() -> getContext().onFailure(new AbortException(Messages.CodescoringScanExecution_CannotResume())));
             return;
         }
-        resumed = true;
-        schedule(Duration.ZERO);
+        try {
+            console().println(Messages.CodescoringScanExecution_Resumed(ScanStatusText.status(state)));
+        } catch (IOException | InterruptedException e) {
+            complete(() -> getContext().onFailure(e));
+            return;
+        }
+        submit();
     }
 
     @Override
     public void stop(Throwable cause) throws Exception {
-        Future<?> pending = next;
-        if (pending != null) {
-            pending.cancel(false);
+        AnalysisCoordinator.Ticket waiting = ticket;
+        if (waiting != null) {
+            waiting.cancel();
         }
         complete(() -> getContext().onFailure(cause));
     }
 
     @Override
-    public boolean blocksRestart() {
-        return ticking;
-    }
-
-    @Override
     public String getStatus() {
-        return ScanStatusText.status(state);
+        return ScanStatusText.status(currentState());
     }
 
-    /** Runs one engine step on a pooled thread after the delay (the timer itself only hands over). */
-    private void schedule(Duration delay) {
-        if (isCompleted()) {
-            return;
-        }
-        next = Timer.get().schedule(() -> {
-            if (!isCompleted()) {
-                next = Computer.threadPoolForRemoting.submit(this::tick);
-            }
-        }, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
-    }
-
-    private void tick() {
-        ticking = true;
-        try {
-            tickOnce();
-        } finally {
-            ticking = false;
-        }
-    }
-
-    private void tickOnce() {
+    /** Hands the scan to the coordinator with a client for the build's credential, resolved as the build's user. */
+    private void submit() {
         StepContext context = getContext();
         try {
             Run<?, ?> run = context.get(Run.class);
-            TaskListener listener = context.get(TaskListener.class);
             FlowExecution execution = context.get(FlowExecution.class);
-            CodescoringConsole console = new CodescoringConsole(listener);
-            if (resumed) {
-                resumed = false;
-                console.println(Messages.CodescoringScanExecution_Resumed(ScanStatusText.status(state)));
+            if (state.isDone()) { // finished just before a restart, not yet reported
+                handOver(state.result());
+                return;
             }
-            ScanState working = state.copy();
-            Step step;
-            if (working.isDone()) { // finished just before a restart, not yet reported
-                step = Step.done(working.result());
-            } else {
-                try (ACLContext ignored = ACL.as2(execution.getAuthentication2())) {
-                    CodescoringApi api = PlatformConnections.forRun(run, options.credentialsId());
-                    step = new ScanEngine(api, CLOCK, console.scanListener()).step(request, working);
-                } catch (CodescoringException e) {
-                    step = Step.done(ScanCompletion.failedToConnect(request, working, e, CLOCK));
+            CodescoringApi api;
+            try (ACLContext ignored = ACL.as2(execution.getAuthentication2())) {
+                api = PlatformConnections.forRun(run, options.credentialsId());
+            } catch (CodescoringException e) {
+                handOver(ScanCompletion.failedToConnect(request, state, e, CLOCK));
+                return;
+            }
+            ticket = CodescoringScans.submit(api, request, state, console().scanListener(), this::handOver);
+        } catch (IOException | InterruptedException e) {
+            complete(() -> getContext().onFailure(e));
+        }
+    }
+
+    /** Called by the coordinator: the report, the result action and the step's completion run on a pooled thread. */
+    private void handOver(ScanResult result) {
+        if (!isCompleted()) {
+            Computer.threadPoolForRemoting.submit(() -> finish(result));
+        }
+    }
+
+    private void finish(ScanResult result) {
+        try {
+            StepContext context = getContext();
+            Run<?, ?> run = context.get(Run.class);
+            TaskListener listener = context.get(TaskListener.class);
+            ScanOutcome outcome = ScanCompletion.complete(run, listener, options, result);
+            if (outcome.failsBuild()) {
+                complete(() -> getContext().onFailure(new AbortException(outcome.message())));
+                return;
+            }
+            if (outcome.marksUnstable()) {
+                FlowNode node = context.get(FlowNode.class);
+                if (node != null) {
+                    node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(outcome.message()));
                 }
+                run.setResult(Result.UNSTABLE);
             }
-            if (isCompleted()) {
-                return; // stopped while this step ran
-            }
-            state = working;
-            if (step.isDone()) {
-                finish(run, listener, step.result());
-            } else {
-                schedule(step.delay());
-            }
-        } catch (InterruptedException e) {
-            // Jenkins is shutting down; the state saved with the program resumes the scan after the restart.
-            LOGGER.log(Level.FINE, "CodeScoring scan interrupted", e);
-            Thread.currentThread().interrupt();
+            complete(() -> getContext().onSuccess(ScanResultMap.of(result)));
         } catch (Exception | LinkageError e) {
             complete(() -> getContext().onFailure(e));
         }
     }
 
-    private void finish(Run<?, ?> run, TaskListener listener, ScanResult result) throws Exception {
-        ScanOutcome outcome = ScanCompletion.complete(run, listener, options, result);
-        if (outcome.failsBuild()) {
-            complete(() -> getContext().onFailure(new AbortException(outcome.message())));
-            return;
-        }
-        if (outcome.marksUnstable()) {
-            FlowNode node = getContext().get(FlowNode.class);
-            if (node != null) {
-                node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(outcome.message()));
-            }
-            run.setResult(Result.UNSTABLE);
-        }
-        complete(() -> getContext().onSuccess(ScanResultMap.of(result)));
+    /** The scan's state now: the coordinator's live one while it waits, else the saved one. */
+    private ScanState currentState() {
+        AnalysisCoordinator.Ticket waiting = ticket;
+        return waiting == null ? state : waiting.snapshot();
+    }
+
+    /** Saves a consistent copy of the live state, which the coordinator goes on changing on its own thread. */
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        state = currentState();
+        out.defaultWriteObject();
     }
 
     /** Completes the step's context once: the first of result, failure and stop wins. */
@@ -192,7 +170,7 @@ final class CodescoringScanExecution extends StepExecution {
         return completed;
     }
 
-    private CodescoringConsole console() throws Exception {
+    private CodescoringConsole console() throws IOException, InterruptedException {
         return new CodescoringConsole(getContext().get(TaskListener.class));
     }
 }

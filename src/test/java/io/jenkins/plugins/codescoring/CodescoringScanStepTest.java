@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
 
 import hudson.model.Result;
 import io.jenkins.plugins.codescoring.scan.Verdict;
@@ -257,6 +258,42 @@ public class CodescoringScanStepTest {
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
         r.assertLogContains("verdict=BLOCKED", a);
         r.assertLogContains("verdict=BLOCKED", b);
+    }
+
+    @Test
+    public void buildsWaitingForTheSameAnalysisShareOneStart() throws Exception {
+        simulator.load(Dataset.blocking());
+        simulator.setManualCompletion(true);
+        startForeignAnalysis();
+        WorkflowJob first = pipeline("def r = codescoringScan onBlocking: 'SUCCESS'\necho \"run=${r.analysisRunId}\"");
+        WorkflowJob second = pipeline("def r = codescoringScan onBlocking: 'SUCCESS'\necho \"run=${r.analysisRunId}\"");
+        WorkflowRun a = first.scheduleBuild2(0).waitForStart();
+        WorkflowRun b = second.scheduleBuild2(0).waitForStart();
+        // Both find someone else's analysis running: neither may take its verdict, both wait for it to end.
+        r.waitForMessage("ours will start when it ends", a);
+        r.waitForMessage("ours will start when it ends", b);
+        simulator.completeAnalysis(Outcome.SUCCESS);
+        assertTrue("one follow-up analysis for both builds", simulator.awaitAnalysisStarts(2, Duration.ofSeconds(30)));
+        simulator.completeAnalysis(Outcome.SUCCESS);
+        r.assertBuildStatusSuccess(r.waitForCompletion(a));
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        assertEquals("the foreign analysis and one shared follow-up", 2, simulator.analysisStarts());
+        String run = a.getAction(CodescoringResultAction.class).getAnalysisRunId();
+        assertNotNull(run);
+        assertEquals(run, b.getAction(CodescoringResultAction.class).getAnalysisRunId());
+        r.assertLogContains("run=" + run, a);
+        r.assertLogContains("run=" + run, b);
+    }
+
+    /** Starts an analysis as another CodeScoring user would, outside Jenkins. */
+    private void startForeignAnalysis() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(simulator.baseUrl() + "/api/analyses/overall_sca/start/"))
+                        .header("Authorization", "Token " + TestCredentials.TOKEN)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode());
+        assertEquals(1, simulator.analysisStarts());
     }
 
     @Test

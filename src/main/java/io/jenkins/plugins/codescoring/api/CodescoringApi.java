@@ -36,4 +36,10 @@ public interface CodescoringApi {
 
     /** The platform's base URL, for reports and links (never holds a secret). */
     String platformUrl();
+
+    /**
+     * Tells apart the platform and credential this API talks with, without revealing the credential:
+     * two APIs with equal keys get the same answers, so their scans may share them.
+     */
+    String connectionKey();
 }

@@ -25,9 +25,11 @@ public final class CodescoringClient implements CodescoringApi {
     private final Pager pager;
     private final StartAnswers startAnswers;
     private final Instant deadline;
+    private final String connectionKey;
 
     private CodescoringClient(Builder builder, String platformUrl, String token) {
         this.platformUrl = platformUrl;
+        this.connectionKey = ConnectionKeys.of(platformUrl, token);
         this.paths = builder.paths;
         Redactor redactor = Redactor.of(token);
         this.failures = new Failures(platformUrl, redactor, builder.requestTimeout, builder.maxResponseBytes);
@@ -43,6 +45,7 @@ public final class CodescoringClient implements CodescoringApi {
 
     private CodescoringClient(CodescoringClient shared, Instant deadline) {
         this.platformUrl = shared.platformUrl;
+        this.connectionKey = shared.connectionKey;
         this.paths = shared.paths;
         this.transport = shared.transport;
         this.failures = shared.failures;
@@ -131,6 +134,11 @@ public final class CodescoringClient implements CodescoringApi {
     @Override
     public String platformUrl() {
         return platformUrl;
+    }
+
+    @Override
+    public String connectionKey() {
+        return connectionKey;
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -112,8 +113,15 @@ public final class AnalysisCoordinator {
     }
 
     private void schedule(Duration delay) {
-        nextTickAt = clock.instant().plus(delay);
-        nextTick = scheduler.schedule(this::tick, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+        try {
+            nextTick = scheduler.schedule(this::tick, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+            nextTickAt = clock.instant().plus(delay);
+        } catch (RejectedExecutionException e) {
+            // The scheduler is shutting down (Jenkins stops): waiting scans resume from their saved state.
+            LOGGER.log(Level.FINE, "CodeScoring coordinator stopped", e);
+            nextTick = null;
+            nextTickAt = null;
+        }
     }
 
     private void tick() {

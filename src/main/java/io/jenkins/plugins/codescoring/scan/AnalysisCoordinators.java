@@ -1,17 +1,15 @@
 package io.jenkins.plugins.codescoring.scan;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.jenkins.plugins.codescoring.api.CodescoringApi;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * One {@link AnalysisCoordinator} per platform and credential: scans that share both share an analysis
- * and a poll stream; scans with another credential never see its answers.
+ * One {@link AnalysisCoordinator} per platform and credential ({@link CodescoringApi#connectionKey()}):
+ * scans that share both share an analysis and a poll stream; scans with another credential never see
+ * its answers.
  */
 public final class AnalysisCoordinators {
     private final ScheduledExecutorService scheduler;
@@ -23,25 +21,19 @@ public final class AnalysisCoordinators {
         this.clock = clock;
     }
 
-    /** The coordinator for this platform and token (the token is only hashed, never kept). */
-    public AnalysisCoordinator forPlatform(String platformUrl, String token) {
-        return coordinators.computeIfAbsent(key(platformUrl, token), k -> new AnalysisCoordinator(scheduler, clock));
+    /** The coordinator for the platform and credential of this API. */
+    public AnalysisCoordinator forApi(CodescoringApi api) {
+        return coordinators.computeIfAbsent(api.connectionKey(), k -> new AnalysisCoordinator(scheduler, clock));
+    }
+
+    /** Submits a scan to the coordinator of its API; see {@link AnalysisCoordinator#submit}. */
+    public AnalysisCoordinator.Ticket submit(CodescoringApi api, ScanRequest request, ScanState state, ScanListener listener,
+            java.util.function.Consumer<ScanResult> onDone) {
+        return forApi(api).submit(api, request, state, listener, onDone);
     }
 
     /** How many platform/credential pairs have been seen. */
     public int size() {
         return coordinators.size();
-    }
-
-    static String key(String platformUrl, String token) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(platformUrl.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -114,4 +114,9 @@ final class FakeApi implements CodescoringApi {
     public String platformUrl() {
         return "http://codescoring.test";
     }
+
+    @Override
+    public String connectionKey() {
+        return platformUrl();
+    }
 }

@@ -141,4 +141,9 @@ final class FakePlatform implements CodescoringApi {
     public String platformUrl() {
         return "http://codescoring.test";
     }
+
+    @Override
+    public String connectionKey() {
+        return platformUrl();
+    }
 }
