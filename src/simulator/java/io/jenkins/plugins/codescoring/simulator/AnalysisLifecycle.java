@@ -1,0 +1,162 @@
+package io.jenkins.plugins.codescoring.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The overall SCA analyses of the simulated platform: one at a time, each ending by time (or by hand)
+ * with a planned outcome, each analysing the dataset as it was at its start and publishing that
+ * snapshot's alerts when it succeeds. State is computed lazily from the monotonic clock whenever it is
+ * read, so no timer thread is needed. Thread-safe: every method holds the instance lock.
+ */
+final class AnalysisLifecycle {
+
+    private static final long FIRST_RUN_ID = 101;
+
+    private Duration analysisDuration = Duration.ofMillis(300);
+    private Duration staleStatusWindow = Duration.ofMillis(100);
+    private boolean manualCompletion;
+    private List<Outcome> plannedOutcomes = List.of(Outcome.SUCCESS);
+    private int outcomesUsed;
+
+    private long nextRunId = FIRST_RUN_ID;
+    /** The latest run that /status can show (runs that "never start" are not). */
+    private AnalysisRun latestVisible;
+    /** The run that forbids another start, or null. */
+    private AnalysisRun running;
+    private Dataset published = Dataset.empty();
+    private int acceptedStarts;
+    private int rejectedStarts;
+
+    synchronized void setAnalysisDuration(Duration duration) {
+        this.analysisDuration = requirePositiveOrZero(duration);
+    }
+
+    synchronized void setStaleStatusWindow(Duration window) {
+        this.staleStatusWindow = requirePositiveOrZero(window);
+    }
+
+    synchronized void setManualCompletion(boolean manual) {
+        this.manualCompletion = manual;
+    }
+
+    /** The outcomes of the next runs in order; the last one repeats. */
+    synchronized void setOutcomes(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            throw new IllegalArgumentException("at least one outcome is needed");
+        }
+        this.plannedOutcomes = List.copyOf(outcomes);
+        this.outcomesUsed = 0;
+    }
+
+    /** Starts a run analysing {@code current}, unless one is in progress. */
+    synchronized StartResult start(Dataset current) {
+        long now = System.nanoTime();
+        settle(now);
+        if (running != null) {
+            rejectedStarts++;
+            return StartResult.REJECTED;
+        }
+        Outcome outcome = nextOutcome();
+        boolean endsByItself = !manualCompletion && outcome.isFinal();
+        AnalysisRun run = new AnalysisRun(nextRunId++, current, Instant.now(), now,
+                endsByItself ? analysisDuration : null, analysisDuration.dividedBy(5), outcome, latestVisible);
+        acceptedStarts++;
+        if (outcome != Outcome.NEVER_STARTS) {
+            running = run;
+            latestVisible = run;
+        }
+        notifyAll();
+        return new StartResult(run.id());
+    }
+
+    /** The last run as /status shows it now: during the stale window after a start, the one before it. */
+    synchronized StatusView status() {
+        long now = System.nanoTime();
+        settle(now);
+        AnalysisRun shown = latestVisible;
+        if (shown != null && shown.elapsed(now).compareTo(staleStatusWindow) < 0) {
+            shown = shown.predecessor();
+        }
+        return shown == null ? StatusView.NOT_STARTED : shown.view(now);
+    }
+
+    /** The dataset whose alerts the last successful run published (empty before any). */
+    synchronized Dataset published() {
+        settle(System.nanoTime());
+        return published;
+    }
+
+    /** Ends the running run now with that outcome. */
+    synchronized void complete(Outcome outcome) {
+        Objects.requireNonNull(outcome, "outcome");
+        if (!outcome.isFinal()) {
+            throw new IllegalArgumentException("a run cannot be completed with " + outcome);
+        }
+        settle(System.nanoTime());
+        if (running == null) {
+            throw new IllegalStateException("no analysis is running");
+        }
+        end(running, outcome, Instant.now());
+    }
+
+    synchronized boolean isRunning() {
+        settle(System.nanoTime());
+        return running != null;
+    }
+
+    synchronized int acceptedStarts() {
+        return acceptedStarts;
+    }
+
+    synchronized int rejectedStarts() {
+        return rejectedStarts;
+    }
+
+    /** Waits until at least {@code count} starts have been accepted; false on timeout. */
+    synchronized boolean awaitAcceptedStarts(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (acceptedStarts < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    private void settle(long nowNanos) {
+        if (running != null && running.isDue(nowNanos)) {
+            end(running, running.plannedOutcome(), running.plannedEnd());
+        }
+    }
+
+    private void end(AnalysisRun run, Outcome outcome, Instant at) {
+        run.finish(outcome, at);
+        publishIfSucceeded(run);
+        running = null;
+    }
+
+    private void publishIfSucceeded(AnalysisRun run) {
+        if (run.finalOutcome() == Outcome.SUCCESS) {
+            published = run.snapshot();
+        }
+    }
+
+    private Outcome nextOutcome() {
+        Outcome outcome = plannedOutcomes.get(Math.min(outcomesUsed, plannedOutcomes.size() - 1));
+        outcomesUsed++;
+        return outcome;
+    }
+
+    private static Duration requirePositiveOrZero(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("duration must not be negative: " + duration);
+        }
+        return duration;
+    }
+}

@@ -1,0 +1,235 @@
+package io.jenkins.plugins.codescoring.simulator;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A CodeScoring platform on loopback that implements the contract the plugin assumes (section 3 of
+ * the platform notes): token check, one overall SCA analysis at a time with a status that lags after a
+ * start, alerts published by successful analyses, paginated lists, Django's slash redirects, and
+ * injectable faults. Start it, point a client at {@link #baseUrl()}, and close it.
+ *
+ * <pre>{@code
+ * try (CodescoringSimulator platform = CodescoringSimulator.start("secret")) {
+ *     platform.load(Dataset.blocking());
+ *     platform.inject(Fault.status(503).times(2));
+ *     ... scan against platform.baseUrl() with token "secret" ...
+ * }
+ * }</pre>
+ */
+public final class CodescoringSimulator implements AutoCloseable {
+
+    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
+        // client's delayed ACK add ~40 ms to every answer. Read once, when the JVM's first HttpServer starts.
+        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+            System.setProperty(NO_DELAY_PROPERTY, "true");
+        }
+    }
+
+    /** Handler threads; slow and hanging faults hold none of them. */
+    public static final int WORKER_THREADS = 32;
+    private static final int ACCEPT_BACKLOG = 4096;
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService scheduler;
+    private final ExchangeHandler handler;
+    private final SimulatorSettings settings;
+    private final AnalysisLifecycle lifecycle = new AnalysisLifecycle();
+    private final FaultQueue faults = new FaultQueue();
+    private final RequestLog log = new RequestLog();
+    private final String baseUrl;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private CodescoringSimulator(int port, String token) throws IOException {
+        settings = new SimulatorSettings(token);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), ACCEPT_BACKLOG);
+        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        workers = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads("codescoring-simulator-worker"));
+        scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("codescoring-simulator-delay"));
+        handler = new ExchangeHandler(new SimulatedApi(settings, lifecycle, faults), faults, log, workers, scheduler,
+                baseUrl);
+        server.createContext("/", handler);
+        server.setExecutor(workers);
+        server.start();
+    }
+
+    /** Starts a simulator on a free port of 127.0.0.1 that accepts that token. */
+    public static CodescoringSimulator start(String token) throws IOException {
+        return start(0, token);
+    }
+
+    /** Starts a simulator on that port of 127.0.0.1 (0 for a free one) that accepts that token. */
+    public static CodescoringSimulator start(int port, String token) throws IOException {
+        return new CodescoringSimulator(port, Objects.requireNonNull(token, "token"));
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without trailing slash. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String token() {
+        return settings.token();
+    }
+
+    /**
+     * Replaces the platform's current policies, projects and alerts. Policies and projects are served live;
+     * alerts only once an analysis that started after this call has succeeded.
+     */
+    public void load(Dataset dataset) {
+        settings.setDataset(dataset);
+    }
+
+    /** The dataset loaded now (not necessarily the one whose alerts are published). */
+    public Dataset dataset() {
+        return settings.dataset();
+    }
+
+    /** How long the next analyses run (default 300 ms); the first fifth of it they are "pending". */
+    public void setAnalysisDuration(Duration duration) {
+        lifecycle.setAnalysisDuration(duration);
+    }
+
+    /** How long after a start {@code /status} still describes the previous run (default 100 ms). */
+    public void setStaleStatusWindow(Duration window) {
+        lifecycle.setStaleStatusWindow(window);
+    }
+
+    /** The outcomes of the next analyses in order; the last one repeats (default: SUCCESS). */
+    public void setOutcomes(Outcome... outcomes) {
+        lifecycle.setOutcomes(Arrays.asList(outcomes));
+    }
+
+    /** If true, analyses started from now on run until {@link #completeAnalysis(Outcome)}. */
+    public void setManualCompletion(boolean manual) {
+        lifecycle.setManualCompletion(manual);
+    }
+
+    /**
+     * Ends the running analysis now with SUCCESS, FAILED or CANCELLED.
+     *
+     * @throws IllegalStateException if no analysis is running
+     */
+    public void completeAnalysis(Outcome outcome) {
+        lifecycle.complete(outcome);
+    }
+
+    /** Whether an analysis is running now (one that forbids another start). */
+    public boolean isAnalysisRunning() {
+        return lifecycle.isRunning();
+    }
+
+    /** Waits until at least {@code count} starts have been accepted in all; false on timeout. */
+    public boolean awaitAnalysisStarts(int count, Duration timeout) throws InterruptedException {
+        return lifecycle.awaitAcceptedStarts(count, timeout);
+    }
+
+    public void setStartResponse(StartResponse kind) {
+        settings.setStartResponse(kind);
+    }
+
+    /**
+     * Replaces the words {@code /status} uses for a running run (the whole run, instead of
+     * pending/in_progress) and for a successful one (instead of success); null keeps the default.
+     */
+    public void setStatusWords(String running, String success) {
+        settings.setStatusWords(new StatusWords(running, success));
+    }
+
+    /** Renders booleans of alerts and policies as the strings "True"/"False", as older platforms did. */
+    public void setLegacyBooleans(boolean legacy) {
+        settings.setLegacyBooleans(legacy);
+    }
+
+    /** Queues a fault behind those already queued. */
+    public void inject(Fault fault) {
+        faults.add(Objects.requireNonNull(fault, "fault"));
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** Whether every injected fault has been used up. */
+    public boolean faultsUsedUp() {
+        return faults.isEmpty();
+    }
+
+    /** Accepted starts, including those whose run never appears. */
+    public int analysisStarts() {
+        return lifecycle.acceptedStarts();
+    }
+
+    /** Starts answered "Another analysis in progress". */
+    public int rejectedStarts() {
+        return lifecycle.rejectedStarts();
+    }
+
+    /** Every HTTP request received. */
+    public int requestCount() {
+        return log.count();
+    }
+
+    /** The requests received, oldest first (the most recent {@value RequestLog#CAPACITY} of them). */
+    public List<RecordedRequest> requests() {
+        return log.recent();
+    }
+
+    /** Forgets the recorded requests (the count goes on). */
+    public void clearRequests() {
+        log.clear();
+    }
+
+    /** Stops the server, closes every connection (hanging ones included) and the threads. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        scheduler.shutdownNow();
+        server.stop(0);
+        handler.releaseHanging();
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CodescoringSimulator[" + baseUrl + ", " + settings.dataset().describe() + "]";
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger number = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

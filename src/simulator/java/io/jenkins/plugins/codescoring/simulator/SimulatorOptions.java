@@ -1,0 +1,99 @@
+package io.jenkins.plugins.codescoring.simulator;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The command line of {@link SimulatorMain}.
+ *
+ * @param tokenSource where the token came from: "--token", the environment variable, or "default"
+ */
+record SimulatorOptions(int port, String token, String tokenSource, String datasetName, Duration analysisDuration,
+                        Outcome outcome, boolean legacyBooleans, boolean help) {
+
+    static final String TOKEN_VARIABLE = "CODESCORING_SIMULATOR_TOKEN";
+    static final String DEFAULT_TOKEN = "demo-token";
+
+    static final String USAGE = String.join("\n",
+            "usage: SimulatorMain [--port N] [--token T] [--dataset NAME] [--analysis-seconds S]",
+            "                     [--outcome success|failed|cancelled|never-starts|never-ends] [--legacy-booleans]",
+            "  --port              port on 127.0.0.1 (default 8081, 0 = any free port)",
+            "  --token             accepted API token (default: $" + TOKEN_VARIABLE + ", else " + DEFAULT_TOKEN + ")",
+            "  --dataset           one of " + DatasetPresets.NAMES + " (default demo)",
+            "  --analysis-seconds  how long an analysis runs, decimals allowed (default 5)",
+            "  --outcome           how every analysis ends (default success)",
+            "  --legacy-booleans   render booleans as \"True\"/\"False\" like platforms before 2026.3.0");
+
+    /** @throws IllegalArgumentException for an unknown option or a bad value, with a message for the user */
+    static SimulatorOptions parse(String[] args, Map<String, String> environment) {
+        int port = 8081;
+        String envToken = environment.get(TOKEN_VARIABLE);
+        boolean fromEnvironment = envToken != null && !envToken.isBlank();
+        String token = fromEnvironment ? envToken : DEFAULT_TOKEN;
+        String tokenSource = fromEnvironment ? "$" + TOKEN_VARIABLE : "default";
+        String dataset = "demo";
+        Duration duration = Duration.ofSeconds(5);
+        Outcome outcome = Outcome.SUCCESS;
+        boolean legacy = false;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            switch (option) {
+                case "--port": port = port(value(args, ++i, option)); break;
+                case "--token": token = value(args, ++i, option); tokenSource = "--token"; break;
+                case "--dataset": dataset = value(args, ++i, option); break;
+                case "--analysis-seconds": duration = seconds(value(args, ++i, option)); break;
+                case "--outcome": outcome = outcome(value(args, ++i, option)); break;
+                case "--legacy-booleans": legacy = true; break;
+                case "-h": case "--help": help = true; break;
+                default: throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        if (token.isBlank()) {
+            throw new IllegalArgumentException("the token must not be empty");
+        }
+        Dataset.byName(dataset);
+        return new SimulatorOptions(port, token, tokenSource, dataset, duration, outcome, legacy, help);
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--port must be a number from 0 to 65535: " + text);
+    }
+
+    private static Duration seconds(String text) {
+        try {
+            double seconds = Double.parseDouble(text);
+            if (seconds >= 0 && seconds <= 86_400) {
+                return Duration.ofMillis(Math.round(seconds * 1000));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--analysis-seconds must be a number of seconds from 0 to 86400: " + text);
+    }
+
+    private static Outcome outcome(String text) {
+        try {
+            return Outcome.valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--outcome must be success, failed, cancelled, never-starts or never-ends: "
+                    + text);
+        }
+    }
+}

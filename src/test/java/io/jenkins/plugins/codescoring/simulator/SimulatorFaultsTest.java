@@ -1,0 +1,318 @@
+package io.jenkins.plugins.codescoring.simulator;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.Timeout;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Every injectable fault, and how faults are queued, matched and used up. */
+public class SimulatorFaultsTest {
+
+    private static final String POLICIES = "/api/policies/?page=1&per_page=100";
+    private static final String ALERTS = "/api/alerts/?status=active&page=1&per_page=100";
+
+    @Rule
+    public Timeout timeout = Timeout.seconds(20);
+
+    private CodescoringSimulator simulator;
+    private SimulatorClient client;
+
+    @Before
+    public void startSimulator() throws Exception {
+        simulator = CodescoringSimulator.start("s3cret");
+        simulator.setAnalysisDuration(Duration.ofMillis(20));
+        simulator.setStaleStatusWindow(Duration.ZERO);
+        client = new SimulatorClient(simulator);
+    }
+
+    @After
+    public void stopSimulator() {
+        simulator.close();
+    }
+
+    @Test
+    public void statusFaultAppliesTheGivenNumberOfTimesThenTheNormalAnswerReturns() throws Exception {
+        simulator.inject(Fault.status(503).times(2));
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> response = client.get(POLICIES);
+            assertEquals(503, response.statusCode());
+            assertTrue(response.body().contains("503 Service Temporarily Unavailable"));
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        }
+        assertEquals(200, client.get(POLICIES).statusCode());
+        assertTrue(simulator.faultsUsedUp());
+    }
+
+    @Test
+    public void statusFaultBodies() throws Exception {
+        simulator.inject(Fault.status(500));
+        simulator.inject(Fault.status(502));
+        simulator.inject(Fault.status(418, "{\"detail\":\"teapot\"}"));
+        HttpResponse<String> serverError = client.get(POLICIES);
+        assertEquals(500, serverError.statusCode());
+        assertEquals("{\"detail\":\"A server error occurred.\"}", serverError.body());
+        assertTrue(client.get(POLICIES).body().contains("<center>nginx</center>"));
+        HttpResponse<String> custom = client.get(POLICIES);
+        assertEquals(418, custom.statusCode());
+        assertEquals("application/json", custom.headers().firstValue("Content-Type").orElse(null));
+    }
+
+    @Test
+    public void faultsApplyBeforeTheTokenCheckAndOnlyOnTheirPath() throws Exception {
+        simulator.inject(Fault.status(504).onPath("/api/alerts/"));
+        assertEquals(401, client.withAuthorization("Token wrong").get(POLICIES).statusCode());
+        assertEquals(200, client.get(POLICIES).statusCode());
+        assertEquals(504, client.withAuthorization("Token wrong").get(ALERTS).statusCode());
+        assertEquals(401, client.withAuthorization("Token wrong").get(ALERTS).statusCode());
+    }
+
+    @Test
+    public void clearFaultsDropsQueuedFaults() throws Exception {
+        simulator.inject(Fault.status(500).times(5));
+        assertFalse(simulator.faultsUsedUp());
+        simulator.clearFaults();
+        assertEquals(200, client.get(POLICIES).statusCode());
+    }
+
+    @Test
+    public void tooManyRequestsCarriesRetryAfter() throws Exception {
+        simulator.inject(Fault.tooManyRequests(7));
+        HttpResponse<String> response = client.get(POLICIES);
+        assertEquals(429, response.statusCode());
+        assertEquals("7", response.headers().firstValue("Retry-After").orElse(null));
+        assertEquals("{\"detail\":\"Request was throttled. Expected available in 7 seconds.\"}", response.body());
+    }
+
+    @Test
+    public void html200IsALoginPage() throws Exception {
+        simulator.inject(Fault.html200());
+        HttpResponse<String> response = client.get(POLICIES);
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(response.body().startsWith("<!DOCTYPE html>"));
+        assertTrue(response.body().contains("<form") && response.body().contains("login"));
+    }
+
+    @Test
+    public void brokenJsonBodies() throws Exception {
+        simulator.inject(Fault.malformedJson());
+        simulator.inject(Fault.truncatedJson());
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> response = client.get(ALERTS);
+            assertEquals(200, response.statusCode());
+            assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(null));
+            assertThrows(JsonProcessingException.class, () -> SimulatorClient.parse(response.body()));
+        }
+        simulator.inject(Fault.emptyBody());
+        HttpResponse<String> empty = client.get(ALERTS);
+        assertEquals(200, empty.statusCode());
+        assertEquals("", empty.body());
+    }
+
+    @Test
+    public void wrongTypesParseButDoNotFit() throws Exception {
+        simulator.inject(Fault.wrongTypes());
+        JsonNode body = SimulatorClient.parse(client.get(ALERTS).body());
+        assertTrue(body.get("results").isTextual());
+        assertTrue(body.get("id").isObject());
+        assertTrue(body.get("count").isTextual());
+    }
+
+    @Test
+    public void deeplyNestedJsonIsStreamed() throws Exception {
+        simulator.inject(Fault.deeplyNestedJson(50_000));
+        String body = client.get(ALERTS).body();
+        assertEquals(100_000, body.length());
+        assertTrue(body.startsWith("[[[[") && body.endsWith("]]]]"));
+    }
+
+    @Test
+    public void hugeBodyIsStreamedWithTheExactSizeAndSurvivesAClientThatGivesUp() throws Exception {
+        long size = 8L * 1024 * 1024;
+        simulator.inject(Fault.hugeBody(size).times(2));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + ALERTS)).timeout(Duration.ofSeconds(5)).build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertTrue(response.headers().firstValue("Content-Length").isEmpty());
+        long total = 0;
+        byte[] buffer = new byte[65536];
+        try (InputStream in = response.body()) {
+            byte[] start = in.readNBytes(10);
+            assertEquals("{\"count\": ", new String(start, StandardCharsets.US_ASCII));
+            total += start.length;
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                total += read;
+            }
+        }
+        assertEquals(size, total);
+        try (InputStream in = http.send(request, HttpResponse.BodyHandlers.ofInputStream()).body()) {
+            assertEquals(1024, in.readNBytes(1024).length);
+        }
+        assertEquals(200, client.get(POLICIES).statusCode());
+    }
+
+    @Test
+    public void redirectPointsElsewhere() throws Exception {
+        simulator.inject(Fault.redirect("https://sso.example.com/login?next=/api/alerts/"));
+        HttpResponse<String> response = client.get(ALERTS);
+        assertEquals(302, response.statusCode());
+        assertEquals("https://sso.example.com/login?next=/api/alerts/", response.headers().firstValue("Location").orElse(null));
+    }
+
+    @Test
+    public void dropClosesTheConnectionMidBody() throws Exception {
+        simulator.inject(Fault.drop());
+        assertThrows(IOException.class, () -> client.get(ALERTS));
+        assertEquals(200, client.get(POLICIES).statusCode());
+    }
+
+    @Test
+    public void slowAnswersNormallyAfterTheDelayWithoutBlockingOthers() throws Exception {
+        simulator.inject(Fault.slow(Duration.ofMillis(400)).onPath("/api/policies/").times(40));
+        long start = System.nanoTime();
+        List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            slow.add(client.getAsync(POLICIES, Duration.ofSeconds(5)));
+        }
+        while (simulator.requestCount() < 40) {
+            Thread.sleep(5);
+        }
+        assertEquals(200, client.get(ALERTS).statusCode());
+        assertTrue("others answered at once", System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(400));
+        for (CompletableFuture<HttpResponse<String>> response : slow) {
+            assertEquals(200, response.get().statusCode());
+        }
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(400));
+    }
+
+    @Test
+    public void hangNeverAnswersHoldsNoWorkerAndEndsOnClose() throws Exception {
+        simulator.inject(Fault.hang().onPath("/api/alerts/").times(CodescoringSimulator.WORKER_THREADS + 8));
+        assertThrows(HttpTimeoutException.class, () -> client.get(ALERTS, Duration.ofMillis(200)));
+        List<CompletableFuture<HttpResponse<String>>> hanging = new ArrayList<>();
+        for (int i = 0; i < CodescoringSimulator.WORKER_THREADS + 7; i++) {
+            hanging.add(client.getAsync(ALERTS, Duration.ofSeconds(30)));
+        }
+        while (simulator.requestCount() < CodescoringSimulator.WORKER_THREADS + 8) {
+            Thread.sleep(5);
+        }
+        assertEquals(200, client.get(POLICIES).statusCode());
+        long closing = System.nanoTime();
+        simulator.close();
+        for (CompletableFuture<HttpResponse<String>> response : hanging) {
+            try {
+                response.get(5, TimeUnit.SECONDS);
+                fail("a hanging request was answered");
+            } catch (ExecutionException expected) {
+                assertTrue(expected.getCause() instanceof IOException);
+            }
+        }
+        assertTrue("close released them promptly", System.nanoTime() - closing < TimeUnit.SECONDS.toNanos(3));
+    }
+
+    @Test
+    public void echoAuthorizationQuotesTheSecret() throws Exception {
+        simulator.inject(Fault.echoAuthorization(401));
+        HttpResponse<String> response = client.get(POLICIES);
+        assertEquals(401, response.statusCode());
+        assertTrue(response.body(), response.body().contains("Token s3cret"));
+    }
+
+    @Test
+    public void paginationLoopPointsNextAtTheSamePage() throws Exception {
+        publish(Dataset.manyPages(250));
+        simulator.inject(Fault.paginationLoop().times(2));
+        for (int i = 0; i < 2; i++) {
+            JsonNode page = client.json(ALERTS);
+            assertEquals(simulator.baseUrl() + ALERTS, page.get("next").asText());
+        }
+        assertTrue(client.json(ALERTS).get("next").asText().contains("page=2"));
+    }
+
+    @Test
+    public void countLiesInflatesTheCount() throws Exception {
+        publish(Dataset.blocking());
+        simulator.inject(Fault.countLies());
+        JsonNode page = client.json(ALERTS);
+        assertEquals(3 + PageEnvelope.LYING_COUNT_EXTRA, page.get("count").asInt());
+        assertEquals(3, page.get("results").size());
+        assertTrue(page.get("next").isNull());
+    }
+
+    @Test
+    public void repeatedPagesServePageOneEverywhere() throws Exception {
+        publish(Dataset.manyPages(250));
+        simulator.inject(Fault.repeatedPages().times(3));
+        List<Long> firstIds = new ArrayList<>();
+        String next = ALERTS;
+        for (int page = 1; page <= 3; page++) {
+            JsonNode body = client.json(next);
+            List<Long> ids = new ArrayList<>();
+            body.get("results").forEach(alert -> ids.add(alert.get("id").asLong()));
+            if (page == 1) {
+                firstIds.addAll(ids);
+            }
+            assertEquals(firstIds, ids);
+            next = body.get("next").isNull() ? null : body.get("next").asText().substring(simulator.baseUrl().length());
+        }
+        assertEquals(null, next);
+    }
+
+    @Test
+    public void listFaultsWaitForAListAnswer() throws Exception {
+        simulator.inject(Fault.countLies());
+        client.status();
+        assertEquals(400, client.get("/api/policies/?page=1").statusCode());
+        assertFalse(simulator.faultsUsedUp());
+        assertEquals(PageEnvelope.LYING_COUNT_EXTRA + 6, client.json(POLICIES).get("count").asInt());
+        assertTrue(simulator.faultsUsedUp());
+    }
+
+    @Test
+    public void statusFlipAlternatesTheWordOfAFinishedRun() throws Exception {
+        simulator.setManualCompletion(true);
+        simulator.inject(Fault.statusFlip().times(3));
+        client.start();
+        assertTrue("running", client.status().get("finished_at").isNull());
+        assertFalse("no flip while running", simulator.faultsUsedUp());
+        simulator.completeAnalysis(Outcome.SUCCESS);
+        List<String> words = new ArrayList<>();
+        for (int poll = 0; poll < 4; poll++) {
+            JsonNode status = client.status();
+            words.add(status.get("status").asText());
+            assertEquals(101, status.get("id").asInt());
+        }
+        assertEquals(List.of("in_progress", "success", "in_progress", "success"), words);
+    }
+
+    private void publish(Dataset dataset) throws Exception {
+        simulator.load(dataset);
+        client.start();
+        client.awaitStatus("success", Duration.ofSeconds(5));
+    }
+}
