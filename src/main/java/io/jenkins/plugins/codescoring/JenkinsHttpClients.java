@@ -3,6 +3,7 @@ package io.jenkins.plugins.codescoring;
 import hudson.ProxyConfiguration;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -11,10 +12,10 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * Manage Jenkins applies (including its "no proxy" hosts and proxy credentials), and never following a
  * redirect, because the JDK client would send the API token along to the redirect target.
  *
- * <p>A new client is built for each call: the proxy settings are then read afresh, so a change an
- * administrator makes applies to the next scan or connection test without a restart. Callers keep the
- * client for the whole scan, so connections are still reused between its polls. All clients share
- * Jenkins' HTTP executor, and an unused client is garbage collected with its connections.
+ * <p>One client is shared by every scan and connection test while the proxy configuration stays the
+ * same: each JDK client runs a selector thread of its own, so a client per scan would cost a thread per
+ * waiting build. Saving the proxy settings replaces Jenkins' proxy configuration object, and the next
+ * call then builds a new client, so a change applies without a restart.
  *
  * <p>Known limitation of the JDK (see {@link ProxyConfiguration#newHttpClientBuilder()}): with a proxy
  * that needs a user name and password, Java 17 may drop the {@code Authorization} header, so CodeScoring
@@ -25,14 +26,23 @@ public final class JenkinsHttpClients {
     /** How long connecting to the platform (or the proxy) may take. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+    private static ProxyConfiguration builtFor;
+    private static HttpClient shared;
+
     private JenkinsHttpClients() {
     }
 
     /** A proxy-aware client that never follows redirects. */
-    public static HttpClient create() {
-        return ProxyConfiguration.newHttpClientBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .build();
+    public static synchronized HttpClient create() {
+        Jenkins jenkins = Jenkins.getInstanceOrNull();
+        ProxyConfiguration current = jenkins == null ? null : jenkins.getProxy();
+        if (shared == null || current != builtFor) {
+            shared = ProxyConfiguration.newHttpClientBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(CONNECT_TIMEOUT)
+                    .build();
+            builtFor = current;
+        }
+        return shared;
     }
 }

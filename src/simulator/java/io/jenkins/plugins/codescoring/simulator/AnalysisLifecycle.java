@@ -30,6 +30,8 @@ final class AnalysisLifecycle {
     private Dataset published = Dataset.empty();
     private int acceptedStarts;
     private int rejectedStarts;
+    /** Every accepted run by id, so tests and the benchmark can ask when one ended. */
+    private final java.util.Map<Long, AnalysisRun> history = new java.util.HashMap<>();
 
     synchronized void setAnalysisDuration(Duration duration) {
         this.analysisDuration = requirePositiveOrZero(duration);
@@ -65,6 +67,7 @@ final class AnalysisLifecycle {
         AnalysisRun run = new AnalysisRun(nextRunId++, current, Instant.now(), now,
                 endsByItself ? analysisDuration : null, analysisDuration.dividedBy(5), outcome, latestVisible);
         acceptedStarts++;
+        history.put(run.id(), run);
         if (outcome != Outcome.NEVER_STARTS) {
             running = run;
             latestVisible = run;
@@ -101,6 +104,13 @@ final class AnalysisLifecycle {
             throw new IllegalStateException("no analysis is running");
         }
         end(running, outcome, Instant.now());
+    }
+
+    /** When the run ended, or null while it runs or when no such run was started. */
+    synchronized Instant finishedAt(long runId) {
+        settle(System.nanoTime());
+        AnalysisRun run = history.get(runId);
+        return run == null ? null : run.finishedAt();
     }
 
     synchronized boolean isRunning() {

@@ -38,6 +38,11 @@ final class AnalysisRun {
         this.predecessor = predecessor;
     }
 
+    /** When the run ended, or null while it runs. */
+    Instant finishedAt() {
+        return finishedAt;
+    }
+
     long id() {
         return id;
     }

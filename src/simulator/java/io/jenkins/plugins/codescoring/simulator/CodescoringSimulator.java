@@ -136,6 +136,15 @@ public final class CodescoringSimulator implements AutoCloseable {
         lifecycle.complete(outcome);
     }
 
+    /** When the analysis run with this id ended on the platform, or null while it runs or if unknown. */
+    public java.time.Instant analysisFinishedAt(String runId) {
+        try {
+            return lifecycle.finishedAt(Long.parseLong(runId));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** Whether an analysis is running now (one that forbids another start). */
     public boolean isAnalysisRunning() {
         return lifecycle.isRunning();
