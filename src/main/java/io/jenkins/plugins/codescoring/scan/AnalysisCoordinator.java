@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,9 +162,10 @@ public final class AnalysisCoordinator {
         admitArrivals();
         Instant now = clock.instant();
         CodescoringApi bounded = api.withDeadline(latestDeadline());
+        Map<String, Object> projectsThisTick = new HashMap<>();
         for (Waiter waiter : waiters) {
             if (!waiter.isDone() && !waiter.tracker.timeOutIfDue(waiter.state, now)) {
-                resolveScope(bounded, waiter);
+                resolveScope(bounded, waiter, projectsThisTick);
             }
         }
         List<Waiter> polling = select(w -> !w.isDone() && w.state.phase() != Phase.COLLECTING);
@@ -186,22 +188,34 @@ public final class AnalysisCoordinator {
         waiters.removeIf(w -> w.cancelled);
     }
 
-    private void resolveScope(CodescoringApi bounded, Waiter waiter) throws InterruptedException {
+    /**
+     * Resolves the waiter's project once; scans naming the same project in one tick share one lookup
+     * ({@code resolved} maps a name to its Project or to the CodescoringException it gave).
+     */
+    private void resolveScope(CodescoringApi bounded, Waiter waiter, Map<String, Object> resolved) throws InterruptedException {
         if (waiter.state.isScopeResolved()) {
             return;
         }
         String selector = waiter.request.project();
-        try {
-            Project project = selector == null ? null : projects.resolve(bounded, selector);
-            synchronized (waiter) {
-                if (project == null) {
-                    waiter.state.resolveScope(null, null);
-                } else {
-                    waiter.state.resolveScope(project.id(), project.name().isEmpty() ? selector : project.name());
-                }
+        if (selector != null && !resolved.containsKey(selector)) {
+            try {
+                resolved.put(selector, projects.resolve(bounded, selector));
+            } catch (CodescoringException e) {
+                resolved.put(selector, e);
             }
-        } catch (CodescoringException e) {
-            waiter.fail(e, clock.instant());
+        }
+        Object project = selector == null ? null : resolved.get(selector);
+        if (project instanceof CodescoringException) {
+            waiter.fail((CodescoringException) project, clock.instant());
+            return;
+        }
+        synchronized (waiter) {
+            if (project == null) {
+                waiter.state.resolveScope(null, null);
+            } else {
+                Project found = (Project) project;
+                waiter.state.resolveScope(found.id(), found.name().isEmpty() ? selector : found.name());
+            }
         }
     }
 

@@ -133,6 +133,7 @@ public class AnalysisCoordinatorTest {
         }
         scheduler.runFor(Duration.ofMinutes(10));
         assertEquals(2, platform.calls("alerts"));
+        assertEquals("scans naming one project in one tick share its lookup", 1, platform.calls("projects"));
         for (int i = 0; i < 10; i++) {
             assertEquals(i % 2 == 0 ? Verdict.BLOCKED : Verdict.PASSED, results.get(i).verdict());
         }
