@@ -2,7 +2,9 @@ package io.jenkins.plugins.codescoring.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +33,7 @@ final class AnalysisLifecycle {
     private int acceptedStarts;
     private int rejectedStarts;
     /** Every accepted run by id, so tests and the benchmark can ask when one ended. */
-    private final java.util.Map<Long, AnalysisRun> history = new java.util.HashMap<>();
+    private final Map<Long, AnalysisRun> history = new HashMap<>();
 
     synchronized void setAnalysisDuration(Duration duration) {
         this.analysisDuration = requirePositiveOrZero(duration);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -137,7 +138,7 @@ public final class CodescoringSimulator implements AutoCloseable {
     }
 
     /** When the analysis run with this id ended on the platform, or null while it runs or if unknown. */
-    public java.time.Instant analysisFinishedAt(String runId) {
+    public Instant analysisFinishedAt(String runId) {
         try {
             return lifecycle.finishedAt(Long.parseLong(runId));
         } catch (NumberFormatException e) {

@@ -2,7 +2,6 @@ package io.jenkins.plugins.codescoring.simulator;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -229,113 +228,35 @@ public final class Dataset {
             return this;
         }
 
+        /** A fully specified alert. */
+        public Builder alert(Alert alert) {
+            alerts.add(AlertBuilder.copyOf(alert));
+            return this;
+        }
+
         /** Every policy, project and alert of another dataset (alerts keep their ids). */
         public Builder include(Dataset other) {
             other.policies.values().forEach(this::policy);
             other.projects.values().forEach(project -> project(project.id(), project.name()));
-            other.alerts.forEach(alert -> alerts.add(AlertBuilder.copyOf(alert)));
+            other.alerts.forEach(this::alert);
             return this;
         }
 
         public Dataset build() {
-            long nextId = alerts.stream().filter(a -> a.id != null).mapToLong(a -> a.id).max().orElse(0) + 1;
+            long nextId = alerts.stream().filter(a -> a.fixedId() != null).mapToLong(AlertBuilder::fixedId).max()
+                    .orElse(0) + 1;
             List<Alert> built = new ArrayList<>();
             for (AlertBuilder spec : alerts) {
-                Policy policy = policies.get(spec.policyId);
+                Policy policy = policies.get(spec.policyId());
                 if (policy == null) {
-                    throw new IllegalArgumentException("alert refers to unknown policy " + spec.policyId);
+                    throw new IllegalArgumentException("alert refers to unknown policy " + spec.policyId());
                 }
-                if (!projects.containsKey(spec.projectId)) {
-                    throw new IllegalArgumentException("alert refers to unknown project " + spec.projectId);
+                if (!projects.containsKey(spec.projectId())) {
+                    throw new IllegalArgumentException("alert refers to unknown project " + spec.projectId());
                 }
-                built.add(spec.build(spec.id != null ? spec.id : nextId++, policy.level()));
+                built.add(spec.build(spec.fixedId() != null ? spec.fixedId() : nextId++, policy.level()));
             }
             return new Dataset(name, policies, projects, built);
-        }
-    }
-
-    /** The fields of one alert; unset ones take plain defaults. */
-    public static final class AlertBuilder {
-        private Long id;
-        private final long policyId;
-        private final long projectId;
-        private String stage = "build";
-        private String level;
-        private String dependencyPurl = "pkg:maven/org.example/library@1.0.0";
-        private String vulnerability;
-        private List<String> matchedCriteria = List.of();
-        private boolean ignored;
-        private Instant blockDelayedUntil;
-        private boolean embedsPolicy = true;
-
-        private AlertBuilder(long policyId, long projectId) {
-            this.policyId = policyId;
-            this.projectId = projectId;
-        }
-
-        static AlertBuilder copyOf(Alert alert) {
-            return new AlertBuilder(alert.policyId(), alert.projectId()).id(alert.id()).stage(alert.stage())
-                    .level(alert.level()).dependency(alert.dependencyPurl()).vulnerability(alert.vulnerability())
-                    .criteria(alert.matchedCriteria().toArray(String[]::new)).ignored(alert.ignored())
-                    .blockDelayedUntil(alert.blockDelayedUntil()).embedsPolicy(alert.embedsPolicy());
-        }
-
-        /** A fixed id; without one the dataset numbers alerts after the highest fixed id. */
-        public AlertBuilder id(long id) {
-            this.id = id;
-            return this;
-        }
-
-        public AlertBuilder stage(String stage) {
-            this.stage = stage;
-            return this;
-        }
-
-        /** The alert's level; by default the policy's. */
-        public AlertBuilder level(String level) {
-            this.level = level;
-            return this;
-        }
-
-        public AlertBuilder dependency(String purl) {
-            this.dependencyPurl = purl;
-            return this;
-        }
-
-        public AlertBuilder vulnerability(String vulnerabilityId) {
-            this.vulnerability = vulnerabilityId;
-            return this;
-        }
-
-        public AlertBuilder criteria(String... matchedCriteria) {
-            this.matchedCriteria = Arrays.asList(matchedCriteria);
-            return this;
-        }
-
-        public AlertBuilder ignored(boolean isIgnored) {
-            this.ignored = isIgnored;
-            return this;
-        }
-
-        public AlertBuilder blockDelayedUntil(Instant until) {
-            this.blockDelayedUntil = until;
-            return this;
-        }
-
-        /** Whether the alert JSON embeds the policy object (default) or carries only its id. */
-        public AlertBuilder embedsPolicy(boolean embeds) {
-            this.embedsPolicy = embeds;
-            return this;
-        }
-
-        /** Shorthand for {@code embedsPolicy(false)}. */
-        public AlertBuilder policyAsId() {
-            return embedsPolicy(false);
-        }
-
-        private Alert build(long alertId, String policyLevel) {
-            return new Alert(alertId, policyId, projectId, stage, level != null ? level : policyLevel, dependencyPurl,
-                    vulnerability, matchedCriteria, ignored, blockDelayedUntil, embedsPolicy);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import io.jenkins.plugins.codescoring.simulator.Dataset.AlertBuilder;
 import io.jenkins.plugins.codescoring.simulator.Dataset.Policy;
 
 /** The named datasets: the situations that tests, the benchmark and the demo need. */

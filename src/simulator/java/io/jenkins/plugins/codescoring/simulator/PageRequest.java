@@ -3,6 +3,7 @@ package io.jenkins.plugins.codescoring.simulator;
 /** The {@code page} and {@code per_page} of a list request, both required, validated as the platform does. */
 record PageRequest(int page, int perPage) {
 
+    /** {@code CODESCORING_API_MAX_PAGE_SIZE}'s default; more is an error since platform 2025.37.5. */
     static final int MAX_PAGE_SIZE = 100;
 
     static PageRequest from(Query query) throws ApiException {
@@ -11,30 +12,26 @@ record PageRequest(int page, int perPage) {
         if (page == null || perPage == null) {
             throw ApiException.detail(400, "Both page and per_page query parameters are required.");
         }
-        int size = parse(perPage, "per_page must be a positive integer");
+        int size = positiveOrZero(perPage);
         if (size < 1) {
             throw ApiException.detail(400, "per_page must be a positive integer");
         }
         if (size > MAX_PAGE_SIZE) {
             throw ApiException.detail(400, "per_page must not exceed " + MAX_PAGE_SIZE);
         }
-        int number;
-        try {
-            number = Integer.parseInt(page.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.detail(404, "Invalid page.");
-        }
+        int number = positiveOrZero(page);
         if (number < 1) {
             throw ApiException.detail(404, "Invalid page.");
         }
         return new PageRequest(number, size);
     }
 
-    private static int parse(String value, String message) throws ApiException {
+    /** The number, or 0 when the text is not a non-negative integer. */
+    private static int positiveOrZero(String text) {
         try {
-            return Integer.parseInt(value.trim());
+            return Math.max(0, Integer.parseInt(text.trim()));
         } catch (NumberFormatException e) {
-            throw ApiException.detail(400, message);
+            return 0;
         }
     }
 }

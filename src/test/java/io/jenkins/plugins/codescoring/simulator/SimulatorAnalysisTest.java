@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 
 import org.junit.After;
 import org.junit.Before;
@@ -51,7 +52,7 @@ public class SimulatorAnalysisTest {
 
     @Test
     public void runGoesFromPendingThroughInProgressToSuccess() throws Exception {
-        simulator.setAnalysisDuration(Duration.ofMillis(500));
+        simulator.setAnalysisDuration(Duration.ofMillis(800));
         HttpResponse<String> started = client.start();
         assertEquals(201, started.statusCode());
         assertEquals("{\"id\":101,\"status\":\"pending\"}", started.body());
@@ -64,7 +65,7 @@ public class SimulatorAnalysisTest {
         JsonNode done = client.awaitStatus("success", WAIT);
         OffsetDateTime startedAt = OffsetDateTime.parse(done.get("started_at").asText());
         OffsetDateTime finishedAt = OffsetDateTime.parse(done.get("finished_at").asText());
-        assertEquals(500, Duration.between(startedAt, finishedAt).toMillis());
+        assertEquals(800, Duration.between(startedAt, finishedAt).toMillis());
         assertFalse(simulator.isAnalysisRunning());
     }
 
@@ -205,6 +206,18 @@ public class SimulatorAnalysisTest {
         assertEquals("queued_for_scan", SimulatorClient.parse(client.start().body()).get("status").asText());
         assertEquals("queued_for_scan", client.status().get("status").asText());
         client.awaitStatus("done", WAIT);
+    }
+
+    @Test
+    public void tellsWhenARunFinished() throws Exception {
+        simulator.setManualCompletion(true);
+        client.start();
+        assertEquals(null, simulator.analysisFinishedAt("101"));
+        simulator.completeAnalysis(Outcome.SUCCESS);
+        assertEquals(OffsetDateTime.parse(client.status().get("finished_at").asText()).toInstant(),
+                simulator.analysisFinishedAt("101").truncatedTo(ChronoUnit.MICROS));
+        assertEquals(null, simulator.analysisFinishedAt("999"));
+        assertEquals(null, simulator.analysisFinishedAt("not-a-number"));
     }
 
     @Test
