@@ -64,9 +64,6 @@ public final class CredentialsListing {
                     ? FormValidation.warning(Messages.CredentialsListing_NoDefault())
                     : FormValidation.ok();
         }
-        if (id.startsWith("${") && id.endsWith("}")) {
-            return FormValidation.ok(Messages.CredentialsListing_Expression(id));
-        }
         List<DomainRequirement> domain = domain();
         if (find(item, StringCredentials.class, id, domain) != null) {
             return FormValidation.ok();

@@ -5,6 +5,7 @@ import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,7 +15,7 @@ import java.util.Locale;
  */
 final class ScanForm {
     /** The stages a CodeScoring policy can apply to, in the platform's order. */
-    static final List<String> STAGES = List.of("dev", "source", "build", "stage", "test", "prod", "proxy");
+    static final List<String> STAGES = ScanRequest.STAGES;
     static final int MAX_PROJECT_LENGTH = 255;
 
     private ScanForm() {
@@ -56,7 +57,7 @@ final class ScanForm {
             return FormValidation.ok(Messages.ScanForm_AllStagesChecked());
         }
         if (!STAGES.contains(value.toLowerCase(Locale.ROOT))) {
-            return FormValidation.warning(Messages.ScanForm_StageUnknown(value, String.join(", ", STAGES)));
+            return FormValidation.error(Messages.ScanForm_StageUnknown(value, String.join(", ", STAGES)));
         }
         return FormValidation.ok();
     }

@@ -222,6 +222,21 @@ public class CodescoringScanStepTest {
     }
 
     @Test
+    public void anUnknownStageStopsTheStepBeforeAnyAnalysis() throws Exception {
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, pipeline("codescoringScan stage: 'biuld'"));
+        r.assertLogContains("Unknown stage 'biuld'", run);
+        assertEquals(0, simulator.analysisStarts());
+    }
+
+    @Test
+    public void anUnknownProjectIdStopsTheStepBeforeAnyAnalysis() throws Exception {
+        simulator.load(Dataset.severalProjects());
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, pipeline("codescoringScan project: '999'"));
+        r.assertLogContains("has no project with id 999", run);
+        assertEquals(0, simulator.analysisStarts());
+    }
+
+    @Test
     public void abortingStopsTheWait() throws Exception {
         simulator.load(Dataset.clean());
         simulator.setManualCompletion(true);

@@ -150,7 +150,7 @@ public class ScanConfigurationTest {
         assertEquals(FormValidation.Kind.ERROR, ScanForm.checkTimeoutMinutes(null, "1441").kind);
         assertEquals(FormValidation.Kind.ERROR, ScanForm.checkTimeoutMinutes(null, "ten").kind);
         assertEquals(FormValidation.Kind.OK, ScanForm.checkStage(null, "prod").kind);
-        assertEquals(FormValidation.Kind.WARNING, ScanForm.checkStage(null, "production").kind);
+        assertEquals(FormValidation.Kind.ERROR, ScanForm.checkStage(null, "production").kind);
         assertEquals(FormValidation.Kind.OK, ScanForm.checkProject(null, "shop").kind);
         assertEquals(FormValidation.Kind.ERROR, ScanForm.checkProject(null, "a\nb").kind);
     }

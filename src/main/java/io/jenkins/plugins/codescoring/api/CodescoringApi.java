@@ -25,6 +25,9 @@ public interface CodescoringApi {
     /** Projects whose name contains the text (the platform's search); callers pick the exact match. */
     List<Project> searchProjects(String name) throws CodescoringException, InterruptedException;
 
+    /** The project with this numeric id; BAD_CONFIGURATION when the platform has none. */
+    Project project(String id) throws CodescoringException, InterruptedException;
+
     /** One cheap authenticated call that proves the URL and the token work. */
     void checkConnection() throws CodescoringException, InterruptedException;
 

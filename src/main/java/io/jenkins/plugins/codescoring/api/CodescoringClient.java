@@ -112,6 +112,24 @@ public final class CodescoringClient implements CodescoringApi {
     }
 
     @Override
+    public Project project(String id) throws CodescoringException, InterruptedException {
+        if (id == null || !id.trim().matches("[0-9]+")) {
+            throw new CodescoringException(ErrorKind.BAD_CONFIGURATION, "A project id is a number.");
+        }
+        Answer answer = send(ApiCall.get(paths.path(Endpoint.PROJECTS) + id.trim() + "/"));
+        if (answer.status() == 404) {
+            throw new CodescoringException(ErrorKind.BAD_CONFIGURATION, "The platform at " + platformUrl
+                    + " has no project with id " + id.trim() + ".");
+        }
+        JsonNode json = responses.json(answer);
+        try {
+            return models.project(json);
+        } catch (UnexpectedShape e) {
+            throw failures.unreadable(answer, e.getMessage());
+        }
+    }
+
+    @Override
     public void checkConnection() throws CodescoringException, InterruptedException {
         Answer answer = send(ApiCall.get(paths.path(Endpoint.POLICIES)).with("page", "1").with("per_page", "1"));
         JsonNode json = responses.json(answer);

@@ -6,7 +6,8 @@ package io.jenkins.plugins.codescoring.api;
  */
 public enum ErrorKind {
     BAD_CONFIGURATION("Check the platform URL, the project and the stage configured for the scan."),
-    UNREACHABLE("Check that the platform URL is right and reachable from this machine (the Jenkins controller), and the proxy settings."),
+    UNREACHABLE("Check that the platform URL is right, that the platform is reachable from where the scan runs"
+            + " (for the plugin: the Jenkins controller), and the proxy settings."),
     TLS_FAILURE("The platform's certificate is not trusted by this Java runtime. Import the platform's CA certificate"
             + " into the JVM truststore with keytool (see the troubleshooting guide); verification cannot be turned off."),
     TOKEN_REJECTED("Check the API token: generate a new one in the CodeScoring user profile and store it in the credential (or CODESCORING_TOKEN)."),

@@ -19,10 +19,24 @@ public final class Redactor {
             Pattern.compile("(?i)\\b(token|bearer)(\\s+)(?=[A-Za-z0-9._~+/=-]*[0-9])[A-Za-z0-9._~+/=-]{8,}");
     private static final Redactor STANDARD = new Redactor(Collections.emptyList());
 
+    /** Shorter secrets are masked only as whole words: masking "x" inside every word would garble all text. */
+    static final int MIN_EMBEDDED_LENGTH = 8;
+
     private final List<String> secrets;
+    private final List<Pattern> shortSecrets;
 
     private Redactor(List<String> secrets) {
-        this.secrets = secrets;
+        List<String> longOnes = new ArrayList<>();
+        List<Pattern> shortOnes = new ArrayList<>();
+        for (String secret : secrets) {
+            if (secret.length() >= MIN_EMBEDDED_LENGTH) {
+                longOnes.add(secret);
+            } else {
+                shortOnes.add(Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(secret) + "(?![A-Za-z0-9])"));
+            }
+        }
+        this.secrets = Collections.unmodifiableList(longOnes);
+        this.shortSecrets = Collections.unmodifiableList(shortOnes);
     }
 
     /** Masks header-shaped secrets only. */
@@ -48,6 +62,9 @@ public final class Redactor {
         String result = text;
         for (String secret : secrets) {
             result = result.replace(secret, MASK);
+        }
+        for (Pattern secret : shortSecrets) {
+            result = secret.matcher(result).replaceAll(MASK);
         }
         result = AUTH_HEADER.matcher(result).replaceAll("$1" + MASK);
         return TOKEN_SCHEME.matcher(result).replaceAll("$1$2" + MASK);

@@ -41,7 +41,12 @@ final class ScanCommand {
             throw new UsageException("Set the " + TOKEN_VARIABLE + " environment variable to the CodeScoring API token"
                     + " (the token is never taken from the arguments).");
         }
-        ScanRequest request = options.toRequest();
+        ScanRequest request;
+        try {
+            request = options.toRequest();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Instant requestedAt = clock.instant();
         ScanResult result;
         boolean interrupted = false;

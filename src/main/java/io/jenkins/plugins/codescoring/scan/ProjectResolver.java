@@ -9,15 +9,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Turns the project a user named into a project id: a number is taken as an id; a name must match
- * exactly one project (an exact, case-sensitive match wins over a case-insensitive one).
+ * Turns the project a user named into a project: a number is an id, which must exist (a wrong id would
+ * otherwise read no alerts and pass); a name must match exactly one project (an exact, case-sensitive
+ * match wins over a case-insensitive one).
  */
 public final class ProjectResolver {
     private static final int SUGGESTIONS = 5;
 
     public Project resolve(CodescoringApi api, String selector) throws CodescoringException, InterruptedException {
         if (selector.chars().allMatch(Character::isDigit)) {
-            return new Project(selector, "");
+            return api.project(selector);
         }
         List<Project> found = api.searchProjects(selector);
         List<Project> exact = new ArrayList<>();

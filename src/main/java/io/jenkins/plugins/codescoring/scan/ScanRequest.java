@@ -16,6 +16,8 @@ public final class ScanRequest implements Serializable {
     public static final Duration DEFAULT_FIRST_POLL_INTERVAL = Duration.ofSeconds(2);
     public static final Duration DEFAULT_START_VISIBLE_WITHIN = Duration.ofMinutes(5);
     public static final int DEFAULT_TOLERATED_POLL_FAILURES = 3;
+    /** The policy stages of CodeScoring. */
+    public static final java.util.List<String> STAGES = java.util.List.of("dev", "source", "build", "stage", "test", "prod", "proxy");
 
     private final String project;
     private final String stage;
@@ -27,7 +29,7 @@ public final class ScanRequest implements Serializable {
 
     private ScanRequest(Builder builder) {
         this.project = blankToNull(builder.project);
-        this.stage = blankToNull(builder.stage);
+        this.stage = knownStage(blankToNull(builder.stage));
         this.timeout = positive(builder.timeout, "timeout");
         this.maxPollInterval = positive(builder.maxPollInterval, "maxPollInterval");
         Duration first = positive(builder.firstPollInterval, "firstPollInterval");
@@ -82,6 +84,19 @@ public final class ScanRequest implements Serializable {
     public String toString() {
         return "ScanRequest[project=" + (project == null ? "all" : project) + ", stage=" + (stage == null ? "all" : stage)
                 + ", timeout=" + timeout + ", maxPollInterval=" + maxPollInterval + "]";
+    }
+
+    /** A stage typo would otherwise cost a whole analysis before the platform refuses the alert query. */
+    private static String knownStage(String stage) {
+        if (stage == null) {
+            return null;
+        }
+        String normalized = stage.toLowerCase(java.util.Locale.ROOT);
+        if (!STAGES.contains(normalized)) {
+            throw new IllegalArgumentException("Unknown stage '" + stage + "': CodeScoring's stages are "
+                    + String.join(", ", STAGES) + ".");
+        }
+        return normalized;
     }
 
     private static String blankToNull(String value) {

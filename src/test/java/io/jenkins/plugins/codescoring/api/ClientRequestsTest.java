@@ -190,6 +190,28 @@ public class ClientRequestsTest extends ClientFixture {
     }
 
     @Test
+    public void aProjectIsReadByItsId() throws Exception {
+        server.enqueue(Reply.json("{\"id\": 42, \"name\": \"billing\"}"));
+
+        assertEquals(new Project("42", "billing"), client().project(" 42 "));
+        assertEquals("/api/projects/42/", server.onlyRequest().path);
+    }
+
+    @Test
+    public void anUnknownProjectIdIsABadConfigurationNotAMissingApi() throws Exception {
+        server.enqueue(Reply.status(404));
+
+        CodescoringException e = failure(ErrorKind.BAD_CONFIGURATION, () -> client().project("999"));
+        assertTrue(e.getMessage(), e.getMessage().contains("no project with id 999"));
+    }
+
+    @Test
+    public void aProjectIdIsANumber() throws Exception {
+        failure(ErrorKind.BAD_CONFIGURATION, () -> client().project("../policies"));
+        assertTrue(server.requests().isEmpty());
+    }
+
+    @Test
     public void searchingForNoNameIsABadConfiguration() throws Exception {
         failure(ErrorKind.BAD_CONFIGURATION, () -> client().searchProjects(" "));
         assertTrue(server.requests().isEmpty());

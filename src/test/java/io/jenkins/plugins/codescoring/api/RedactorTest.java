@@ -30,6 +30,14 @@ public class RedactorTest {
     }
 
     @Test
+    public void aShortSecretIsMaskedAsAWholeWordOnly() {
+        Redactor shortToken = Redactor.of("x1");
+        assertEquals("token **** was sent to ConnectException handling", shortToken.redact("token x1 was sent to ConnectException handling"));
+        assertEquals("proxy settings", Redactor.of("x").redact("proxy settings"));
+        assertEquals("Authorization: ****", Redactor.of("abc").redact("Authorization: abc"));
+    }
+
+    @Test
     public void leavesOrdinaryWordsAlone() {
         for (String text : new String[] {"The platform rejected the API token (HTTP 401).", "token rejected", "Invalid token.",
                 "Check the token: generate a new one", "Token authentication failed", "bearer of bad news"}) {

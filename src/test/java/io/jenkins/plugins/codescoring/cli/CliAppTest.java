@@ -140,6 +140,15 @@ public class CliAppTest {
     }
 
     @Test
+    public void anUnknownStageIsAUsageErrorBeforeAnyScan() {
+        RecordingLauncher launcher = new RecordingLauncher(PASSED);
+        CliRun run = CliRun.with(launcher).token(TOKEN).run("scan", "--url", URL, "--stage", "biuld");
+        assertEquals(2, run.exitCode);
+        assertTrue(run.err, run.err.contains("Unknown stage 'biuld'"));
+        assertEquals(null, launcher.request);
+    }
+
+    @Test
     public void theJsonReportIsWrittenWhenAsked() throws Exception {
         Path file = folder.getRoot().toPath().resolve("reports/codescoring.json");
         CliRun run = CliRun.with(new RecordingLauncher(BLOCKED)).token(TOKEN).run("scan", "--url", URL, "--json", file.toString());

@@ -101,6 +101,17 @@ final class FakeApi implements CodescoringApi {
     }
 
     @Override
+    public Project project(String id) throws CodescoringException {
+        calls.add("project");
+        for (Project project : projects) {
+            if (project.id().equals(id)) {
+                return project;
+            }
+        }
+        throw new CodescoringException(io.jenkins.plugins.codescoring.api.ErrorKind.BAD_CONFIGURATION, "no project with id " + id);
+    }
+
+    @Override
     public void checkConnection() {
         calls.add("check");
     }

@@ -128,6 +128,12 @@ final class FakePlatform implements CodescoringApi {
     }
 
     @Override
+    public Project project(String id) throws CodescoringException {
+        count("project");
+        return new Project(id, "project-" + id);
+    }
+
+    @Override
     public void checkConnection() {
         count("check");
     }

@@ -215,9 +215,19 @@ public class ScanEngineTest {
     @Test
     public void aNumericProjectIsTakenAsAnIdWithoutSearching() throws Exception {
         FakeApi api = new FakeApi().statuses(status("5", "success"), status("6", "success"));
-        run(api, ScanRequest.builder().project("42").build());
+        api.projects = List.of(new Project("42", "billing"));
+        ScanResult result = run(api, ScanRequest.builder().project("42").build());
         assertEquals(0, api.count("projects"));
         assertEquals("42", api.alertScopes.get(0).projectId());
+        assertEquals("billing", result.project());
+    }
+
+    @Test
+    public void aNumericProjectIdThatDoesNotExistFailsBeforeAnyAnalysis() throws Exception {
+        FakeApi api = new FakeApi().statuses(status("5", "success"));
+        ScanResult result = run(api, ScanRequest.builder().project("999").build());
+        assertEquals(ErrorKind.BAD_CONFIGURATION, result.errorKind());
+        assertEquals(0, api.count("start"));
     }
 
     @Test
