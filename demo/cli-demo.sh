@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# CodeScoring terminal demo: needs Java 17+ and Maven (Maven Central only), no CodeScoring platform and
+# no Jenkins. It builds the terminal runner if needed, starts the bundled CodeScoring simulator on a
+# free loopback port with its "demo" dataset, runs two scans against it and stops it again:
+#
+#   1. project "shop", stage "build"     -> BLOCKED by the policy "Critical vulnerabilities (CVSS >= 7)", exit 1
+#   2. project "Inventory Service"       -> PASSED (one copyleft warning, no blocker), exit 0
+#
+# Usage: demo/cli-demo.sh          (from anywhere; the JSON reports are kept in a temporary directory)
+# Env:   CODESCORING_DEMO_PORT     first port to try (default 18081; the next free one up to +50 is used)
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="$REPO/target/core/codescoring-cli.jar"
+TOKEN="demo-token-$RANDOM$RANDOM" # any string: the simulator accepts exactly the token it was started with
+
+if [[ -t 1 ]]; then
+  say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+else
+  say() { printf '\n==> %s\n' "$*"; }
+fi
+
+command -v java >/dev/null || { echo "java (17 or newer) is not on the PATH" >&2; exit 2; }
+
+if [[ ! -f "$JAR" ]]; then
+  command -v mvn >/dev/null || { echo "mvn is not on the PATH (needed once to build $JAR)" >&2; exit 2; }
+  say "Building the terminal runner (mvn -q -f pom-core.xml package -DskipTests; the first time takes a minute)"
+  BUILD_LOG="$(mktemp "${TMPDIR:-/tmp}/codescoring-build.XXXXXX")"
+  if ! mvn -q -B -f "$REPO/pom-core.xml" package -DskipTests >"$BUILD_LOG" 2>&1; then
+    cat "$BUILD_LOG" >&2; echo "The build failed (log: $BUILD_LOG)." >&2; exit 2
+  fi
+  rm -f "$BUILD_LOG"
+fi
+
+# A port nobody listens on: bash connects to it, and a refused connection means it is free.
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORT="${CODESCORING_DEMO_PORT:-18081}"
+LAST_PORT=$((PORT + 50))
+while port_in_use "$PORT"; do
+  PORT=$((PORT + 1))
+  if ((PORT > LAST_PORT)); then echo "no free port found up to $LAST_PORT" >&2; exit 2; fi
+done
+URL="http://127.0.0.1:$PORT"
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/codescoring-demo.XXXXXX")"
+SIM_PID=""
+stop_simulator() {
+  if [[ -n "$SIM_PID" ]] && kill -0 "$SIM_PID" 2>/dev/null; then
+    kill "$SIM_PID" 2>/dev/null || true
+    wait "$SIM_PID" 2>/dev/null || true
+    echo "Simulator stopped."
+  fi
+}
+trap stop_simulator EXIT
+trap 'exit 130' INT TERM
+
+say "Starting the CodeScoring simulator on $URL (dataset demo, each analysis takes 2 s)"
+# The token goes through the environment, never the command line (process lists show arguments).
+CODESCORING_SIMULATOR_TOKEN="$TOKEN" java -Dsun.net.httpserver.nodelay=true -jar "$JAR" simulator \
+  --port "$PORT" --dataset demo --analysis-seconds 2 >"$WORK/simulator.log" 2>&1 &
+SIM_PID=$!
+
+for _ in $(seq 1 100); do
+  if ! kill -0 "$SIM_PID" 2>/dev/null; then
+    echo "The simulator did not start:" >&2; cat "$WORK/simulator.log" >&2; exit 2
+  fi
+  if grep -q "listening on" "$WORK/simulator.log" && port_in_use "$PORT"; then break; fi
+  sleep 0.2
+done
+port_in_use "$PORT" || { echo "The simulator does not answer on $URL:" >&2; cat "$WORK/simulator.log" >&2; exit 2; }
+sed 's/^/    simulator | /' "$WORK/simulator.log"
+
+export CODESCORING_TOKEN="$TOKEN"
+
+# Runs one scan, shows its output and the exit code; answers the exit code in $LAST_EXIT.
+scan() {
+  printf '$ java -jar target/core/codescoring-cli.jar scan'
+  printf ' %q' "$@"
+  printf '\n'
+  LAST_EXIT=0
+  java -jar "$JAR" scan "$@" || LAST_EXIT=$?
+  echo "(exit code $LAST_EXIT)"
+}
+
+say "Scan 1: project 'shop', stage 'build' - expected BLOCKED, exit code 1"
+scan --url "$URL" --project shop --stage build --json "$WORK/shop.json"
+SHOP_EXIT=$LAST_EXIT
+
+say "Scan 2: project 'Inventory Service', all stages - expected PASSED, exit code 0"
+scan --url "$URL" --project "Inventory Service" --json "$WORK/inventory.json"
+INVENTORY_EXIT=$LAST_EXIT
+
+say "Summary"
+printf '  %-38s exit %s (%s)\n' "shop / build" "$SHOP_EXIT" "$( ((SHOP_EXIT == 1)) && echo "blocked, as expected" || echo "UNEXPECTED: 1 expected")"
+printf '  %-38s exit %s (%s)\n' "Inventory Service / all stages" "$INVENTORY_EXIT" "$( ((INVENTORY_EXIT == 0)) && echo "passed, as expected" || echo "UNEXPECTED: 0 expected")"
+echo "  JSON reports: $WORK/shop.json, $WORK/inventory.json"
+echo "  Exit codes: 0 = passed, 1 = blocked by a policy, 2 = no verdict (error). A CI job fails on anything but 0."
+
+((SHOP_EXIT == 1 && INVENTORY_EXIT == 0))
