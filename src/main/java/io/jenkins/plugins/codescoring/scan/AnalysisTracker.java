@@ -68,7 +68,7 @@ public final class AnalysisTracker {
                 state.ourRun(status.runKey(), status.runId());
                 state.moveTo(Phase.RUNNING);
                 state.lastWord(status.word());
-                say(state, now, "Analysis " + status.describe() + " is ours; waiting for it to finish.");
+                say(state, now, "Analysis " + status.describe() + " is ours" + (status.phase().isFinal() ? "." : "; waiting for it to finish."));
                 return followOurRun(state, status, now);
             case RUNNING:
                 return followOurRun(state, status, now);
