@@ -91,7 +91,9 @@ final class Failures {
                         + call.describe() + " (" + failure.cause() + "): the platform's certificate is not trusted by this"
                         + " Java runtime, or the TLS settings do not match.");
             case TIMED_OUT:
-                return error(ErrorKind.TIMEOUT, at() + " gave no answer within " + seconds(requestTimeout) + " to "
+                String waited = failure.cutShortAfter() == null ? seconds(requestTimeout)
+                        : seconds(failure.cutShortAfter()) + " (all the time left before the deadline)";
+                return error(ErrorKind.TIMEOUT, at() + " gave no answer within " + waited + " to "
                         + call.describe() + tries + "." + (call.isRepeatable() ? ""
                         : " The request may have reached the platform, so it was not repeated."));
             case NOT_CONNECTED:
@@ -102,6 +104,11 @@ final class Failures {
                         + call.describe() + tries + " (" + failure.cause() + ")." + (call.isRepeatable() ? ""
                         : " The request may have reached the platform, so it was not repeated."));
         }
+    }
+
+    /** The text with the token masked wherever it appears, and nothing else changed (see {@link Redactor#redactKnown}). */
+    String redactKnown(String text) {
+        return redactor.redactKnown(text);
     }
 
     /** The start of a text, redacted, on one line, at most {@value #EXCERPT_LENGTH} characters. */

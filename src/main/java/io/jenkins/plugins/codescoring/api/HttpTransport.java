@@ -20,11 +20,14 @@ import java.util.concurrent.TimeoutException;
  * Sends calls to the platform with the token, retrying what may be retried: failures to connect
  * always, timeouts and broken connections only for reads, and the answers 429, 502, 503 and 504
  * (honouring Retry-After). Each call gets at most the policy's attempts, and no retry whose wait
- * would end after the deadline. Requests only ever go to the platform URL plus an API path; redirects
- * are answers like any other, never followed.
+ * would end after the deadline; nor does an attempt wait for its answer past the deadline (a platform
+ * that accepts and never answers cannot stretch a scan beyond its timeout). Requests only ever go to
+ * the platform URL plus an API path; redirects are answers like any other, never followed.
  */
 final class HttpTransport {
     static final int ERROR_BODY_LIMIT = 64 * 1024;
+    /** The least an attempt waits for its answer, even at the deadline. */
+    static final Duration MIN_PATIENCE = Duration.ofSeconds(1);
 
     private final HttpClient httpClient;
     private final String platformUrl;
@@ -64,7 +67,7 @@ final class HttpTransport {
             IoFailure failure = null;
             Duration wait = null;
             try {
-                answer = exchange(call, request, attempt);
+                answer = exchange(call, request, attempt, patience(deadline));
                 wait = retryWait(answer, attempt);
             } catch (FailedAttempt e) {
                 failure = e.failure;
@@ -94,17 +97,31 @@ final class HttpTransport {
         return builder.build();
     }
 
-    private Answer exchange(ApiCall call, HttpRequest request, int attempt) throws FailedAttempt, InterruptedException {
+    /** How long an attempt may wait for its answer: the request timeout, but not past the deadline (null: none). */
+    private Duration patience(Instant deadline) {
+        if (deadline == null) {
+            return requestTimeout;
+        }
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (left.compareTo(requestTimeout) >= 0) {
+            return requestTimeout;
+        }
+        Duration least = MIN_PATIENCE.compareTo(requestTimeout) < 0 ? MIN_PATIENCE : requestTimeout;
+        return left.compareTo(least) < 0 ? least : left;
+    }
+
+    private Answer exchange(ApiCall call, HttpRequest request, int attempt, Duration patience)
+            throws FailedAttempt, InterruptedException {
         CompletableFuture<HttpResponse<CappedBody>> future = httpClient.sendAsync(request, bodyHandler);
         try {
             // The request timeout only covers the wait for the headers; this one also covers the body.
-            HttpResponse<CappedBody> response = future.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<CappedBody> response = future.get(patience.toMillis(), TimeUnit.MILLISECONDS);
             return new Answer(call, response.statusCode(), response.headers(), response.body(), attempt);
         } catch (ExecutionException e) {
             throw new FailedAttempt(IoFailure.classify(e.getCause() == null ? e : e.getCause()));
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new FailedAttempt(IoFailure.timedOut());
+            throw new FailedAttempt(patience.equals(requestTimeout) ? IoFailure.timedOut() : IoFailure.timedOutAt(patience));
         } catch (InterruptedException e) {
             future.cancel(true);
             throw e;

@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
 import javax.net.ssl.SSLException;
 
 /**
@@ -28,14 +29,25 @@ final class IoFailure {
 
     private final Category category;
     private final String cause;
+    private final Duration cutShortAfter;
 
-    private IoFailure(Category category, String cause) {
+    private IoFailure(Category category, String cause, Duration cutShortAfter) {
         this.category = category;
         this.cause = cause;
+        this.cutShortAfter = cutShortAfter;
+    }
+
+    private IoFailure(Category category, String cause) {
+        this(category, cause, null);
     }
 
     static IoFailure timedOut() {
         return new IoFailure(Category.TIMED_OUT, HttpTimeoutException.class.getSimpleName());
+    }
+
+    /** No answer before the deadline of the call, which came before the request timeout. */
+    static IoFailure timedOutAt(Duration waited) {
+        return new IoFailure(Category.TIMED_OUT, HttpTimeoutException.class.getSimpleName(), waited);
     }
 
     static IoFailure classify(Throwable error) {
@@ -59,6 +71,11 @@ final class IoFailure {
 
     Category category() {
         return category;
+    }
+
+    /** For a timeout cut short by the deadline, how long the attempt waited; else null. */
+    Duration cutShortAfter() {
+        return cutShortAfter;
     }
 
     /** The simple class name of the exception behind the failure (safe to show). */

@@ -84,7 +84,8 @@ final class JsonValues {
         if (value.isBoolean()) {
             return value.booleanValue();
         }
-        if (value.isIntegralNumber() && (value.asLong() == 0 || value.asLong() == 1)) {
+        // canConvertToLong: a huge number such as 2^64 + 1 must not wrap around to 1 (or 0).
+        if (value.isIntegralNumber() && value.canConvertToLong() && (value.asLong() == 0 || value.asLong() == 1)) {
             return value.asLong() == 1;
         }
         if (value.isTextual()) {

@@ -11,7 +11,8 @@ import java.util.function.Function;
  * Reads every page of a list endpoint. Pages are requested by number, {@value #PER_PAGE} items at a
  * time (newer platforms refuse larger pages); the "next" URL of an envelope only says that more pages
  * exist and is never requested, since it may point to another host. A server that repeats pages or
- * never stops is an error, not an endless loop.
+ * never stops is an error, not an endless loop. A 404 for a later page ends the list when the count
+ * allows it (DRF answers "Invalid page." past the last page, e.g. after a {@code next} link that loops).
  */
 final class Pager {
     static final int PER_PAGE = 100;
@@ -50,6 +51,14 @@ final class Pager {
                         + (page - 1));
             }
             Answer answer = fetch.fetch(listCall.with("page", Integer.toString(page)).with("per_page", Integer.toString(PER_PAGE)));
+            if (page > 1 && answer.status() == 404) {
+                // Django REST framework's "Invalid page.": the list ended, unless its count says otherwise.
+                if (announced < 0 || all.size() >= announced) {
+                    return all;
+                }
+                throw failures.unreadable(answer, "it announced " + announced + " items but answered HTTP 404 for page " + page
+                        + " after " + all.size());
+            }
             JsonNode root = responses.json(answer);
             JsonNode items = items(root, answer);
             int fresh = 0;

@@ -55,6 +55,21 @@ public final class Redactor {
         return new Redactor(Collections.unmodifiableList(list));
     }
 
+    /**
+     * Replaces only the known secrets, leaving header-shaped text alone: for text that must keep its
+     * structure, such as a JSON answer of the platform.
+     */
+    public String redactKnown(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String result = text;
+        for (String secret : secrets) {
+            result = result.replace(secret, MASK);
+        }
+        return result;
+    }
+
     public String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;

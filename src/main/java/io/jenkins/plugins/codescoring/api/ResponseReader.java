@@ -3,8 +3,13 @@ package io.jenkins.plugins.codescoring.api;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
-/** Accepts an answer as JSON only when it is a complete, successful JSON answer; otherwise says why not. */
+/**
+ * Accepts an answer as JSON only when it is a complete, successful JSON answer; otherwise says why not.
+ * The token is masked in the answer before it is read, so whatever the platform echoes back (in an
+ * error text, a policy name, an id) can never reach a result, a report or a log.
+ */
 final class ResponseReader {
     private final Failures failures;
 
@@ -26,12 +31,18 @@ final class ResponseReader {
             throw failures.unreadable(answer, "the answer is empty");
         }
         try {
-            return Json.parse(answer.bytes());
+            return Json.parse(withoutToken(answer));
         } catch (StreamConstraintsException e) {
             throw failures.unreadable(answer, "the JSON is nested too deeply or holds an overlong text");
         } catch (IOException e) {
             // The parser's message may quote the body, so only say that it is not JSON.
             throw failures.unreadable(answer, "the answer is not valid JSON");
         }
+    }
+
+    private byte[] withoutToken(Answer answer) {
+        String text = answer.text();
+        String masked = failures.redactKnown(text);
+        return masked.equals(text) ? answer.bytes() : masked.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.codescoring.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,7 +48,7 @@ final class StartAnswers {
             return null;
         }
         try {
-            JsonNode body = Json.parse(answer.bytes());
+            JsonNode body = Json.parse(failures.redactKnown(answer.text()).getBytes(StandardCharsets.UTF_8));
             return models.startedRunId(body);
         } catch (IOException e) {
             return null;
