@@ -173,7 +173,8 @@ public final class CodescoringResultAction implements RunAction2 {
         NAMED_LEVELS.forEach(level -> levels.put(level, 0));
         for (Map.Entry<String, Integer> entry : result.alertsByLevel().entrySet()) {
             String level = entry.getKey() == null || entry.getKey().isBlank() ? "-" : entry.getKey().toLowerCase(Locale.ROOT);
-            levels.merge(level, entry.getValue() == null ? 0 : entry.getValue(), Integer::sum);
+            Integer count = entry.getValue();
+            levels.merge(level, count == null ? Integer.valueOf(0) : count, Integer::sum);
         }
         return levels;
     }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.codescoring;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.Util;
 import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import java.io.Serializable;
@@ -23,17 +22,14 @@ public final class ScanOptions implements Serializable {
 
     /** Tests only: the first wait between two status polls. */
     @Restricted(NoExternalUse.class)
-    @SuppressFBWarnings(value = "MS_SHOULD_BE_FINAL", justification = "tests shorten the polling")
     static Duration firstPollInterval = ScanRequest.DEFAULT_FIRST_POLL_INTERVAL;
 
     /** Tests only: when set, the longest wait between polls instead of the global setting. */
     @Restricted(NoExternalUse.class)
-    @SuppressFBWarnings(value = "MS_SHOULD_BE_FINAL", justification = "tests shorten the polling")
     static Duration maxPollIntervalOverride;
 
     /** Tests only: what one unit of {@code timeoutMinutes} lasts. */
     @Restricted(NoExternalUse.class)
-    @SuppressFBWarnings(value = "MS_SHOULD_BE_FINAL", justification = "tests shorten the timeout")
     static Duration timeoutUnit = Duration.ofMinutes(1);
 
     private final String credentialsId;

@@ -128,7 +128,8 @@ public class PermissionsTest {
         assertEquals(FormValidation.Kind.OK,
                 as("configurer", () -> CredentialsListing.checkForItem(job, TestCredentials.GLOBAL_ID)).kind);
         assertEquals(FormValidation.Kind.OK, as("configurer", () -> CredentialsListing.checkForItem(job, "")).kind);
-        assertEquals(FormValidation.Kind.OK, as("configurer", () -> CredentialsListing.checkForItem(job, "${TOKEN_ID}")).kind);
+        // Nothing expands ${...} when the build runs, so an expression is just an ID that no credential has.
+        assertEquals(FormValidation.Kind.ERROR, as("configurer", () -> CredentialsListing.checkForItem(job, "${TOKEN_ID}")).kind);
         global.setCredentialsId(null);
         assertEquals(FormValidation.Kind.WARNING, as("configurer", () -> CredentialsListing.checkForItem(job, "")).kind);
     }

@@ -64,23 +64,20 @@ final class JsonValues {
 
     /** A boolean, or the default when absent or null. */
     static boolean bool(JsonNode parent, String field, String subject, boolean absent) throws UnexpectedShape {
-        Boolean value = optionalBool(parent, field, subject);
-        return value == null ? absent : value;
+        JsonNode value = parent.get(field);
+        return isAbsent(value) ? absent : toBool(value, field, subject);
     }
 
     static boolean requiredBool(JsonNode parent, String field, String subject) throws UnexpectedShape {
-        Boolean value = optionalBool(parent, field, subject);
-        if (value == null) {
-            throw missing(field, subject);
-        }
-        return value;
-    }
-
-    private static Boolean optionalBool(JsonNode parent, String field, String subject) throws UnexpectedShape {
         JsonNode value = parent.get(field);
         if (isAbsent(value)) {
-            return null;
+            throw missing(field, subject);
         }
+        return toBool(value, field, subject);
+    }
+
+    /** A present, non-null value as a boolean (no {@code Boolean} that may be null: SpotBugs NP_BOOLEAN_RETURN_NULL). */
+    private static boolean toBool(JsonNode value, String field, String subject) throws UnexpectedShape {
         if (value.isBoolean()) {
             return value.booleanValue();
         }
