@@ -9,12 +9,14 @@ import io.jenkins.plugins.codescoring.scan.BlockingPolicy;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
 import io.jenkins.plugins.codescoring.scan.Verdict;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import jenkins.model.RunAction2;
 
 /**
@@ -45,11 +47,29 @@ public final class CodescoringResultAction implements RunAction2 {
     static CodescoringResultAction attach(@NonNull Run<?, ?> run, @NonNull ScanResult result) throws IOException {
         CodescoringResultAction action;
         synchronized (ATTACHING) { // parallel branches of one Pipeline may finish scans at the same moment
-            action = new CodescoringResultAction(run.getActions(CodescoringResultAction.class).size() + 1, result);
+            List<CodescoringResultAction> existing = run.getActions(CodescoringResultAction.class);
+            for (CodescoringResultAction earlier : existing) {
+                if (earlier.isFor(result)) {
+                    // A restart between attaching and completing the step reports the same result again.
+                    return earlier;
+                }
+            }
+            action = new CodescoringResultAction(existing.size() + 1, result);
             run.addAction(action);
         }
         run.save();
         return action;
+    }
+
+    /** Whether this action records that very result: same request and decision times (to the millisecond), same verdict. */
+    private boolean isFor(ScanResult other) {
+        ScanResult mine = getResult();
+        return mine.verdict() == other.verdict() && Objects.equals(millis(mine.requestedAt()), millis(other.requestedAt()))
+                && Objects.equals(millis(mine.finishedAt()), millis(other.finishedAt()));
+    }
+
+    private static Long millis(@CheckForNull Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
     }
 
     @Override
