@@ -10,13 +10,16 @@ import java.util.List;
 import jenkins.model.TransientActionFactory;
 
 /**
- * Adds {@link CodescoringJobAction} to jobs whose last completed build ran a scan. Looks at that one
- * build's actions only, so it stays cheap. (Not {@code LastBuildAction}: that follows the last
+ * Adds {@link CodescoringJobAction} to jobs with a scan among their last few completed builds, showing
+ * the newest such build: a build that failed before it scanned does not hide the results and the trend.
+ * Reads at most {@value #LOOK_BACK} builds, lazily. (Not {@code LastBuildAction}: that follows the last
  * <em>successful</em> build, and a blocked build is not successful.)
  */
 @Extension
 @SuppressWarnings("rawtypes")
 public final class CodescoringJobActionFactory extends TransientActionFactory<Job> {
+    static final int LOOK_BACK = 10;
+
     @Override
     public Class<Job> type() {
         return Job.class;
@@ -26,11 +29,12 @@ public final class CodescoringJobActionFactory extends TransientActionFactory<Jo
     @Override
     public Collection<? extends Action> createFor(@NonNull Job target) {
         Job<?, ?> job = target;
-        Run<?, ?> build = job.getLastCompletedBuild();
-        if (build == null) {
-            return List.of();
+        for (Run<?, ?> build : job.getBuilds().completedOnly().limit(LOOK_BACK)) {
+            List<CodescoringResultAction> results = build.getActions(CodescoringResultAction.class);
+            if (!results.isEmpty()) {
+                return List.of(new CodescoringJobAction(job, build, results));
+            }
         }
-        List<CodescoringResultAction> results = build.getActions(CodescoringResultAction.class);
-        return results.isEmpty() ? List.of() : List.of(new CodescoringJobAction(job, build, results));
+        return List.of();
     }
 }

@@ -92,6 +92,19 @@ public class TrendTest {
     }
 
     @Test
+    public void aLaterBuildThatDidNotScanDoesNotHideTheLatestResults() throws Exception {
+        FreeStyleProject job = r.createFreeStyleProject("sometimes-scans");
+        FreeStyleBuild scanned = r.buildAndAssertSuccess(job);
+        CodescoringResultAction.attach(scanned, io.jenkins.plugins.codescoring.scan.ScanResult
+                .builder(io.jenkins.plugins.codescoring.scan.Verdict.PASSED).platformUrl("http://codescoring.test").build());
+        r.buildAndAssertSuccess(job);
+
+        CodescoringJobAction action = job.getAction(CodescoringJobAction.class);
+        assertEquals(scanned, action.getBuild());
+        assertEquals(1, action.getResults().size());
+    }
+
+    @Test
     public void aJobWithoutScansShowsNoChart() throws Exception {
         FreeStyleProject job = r.createFreeStyleProject("plain");
         r.buildAndAssertSuccess(job);
