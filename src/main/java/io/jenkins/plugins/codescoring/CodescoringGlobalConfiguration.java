@@ -176,7 +176,7 @@ public final class CodescoringGlobalConfiguration extends GlobalConfiguration {
     }
 
     @POST
-    public FormValidation doCheckCredentialsId(@QueryParameter String value) {
+    public FormValidation doCheckCredentialsId(@QueryParameter String value, @QueryParameter String platformUrl) {
         if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
             return FormValidation.ok();
         }
@@ -184,7 +184,7 @@ public final class CodescoringGlobalConfiguration extends GlobalConfiguration {
         if (id == null) {
             return FormValidation.warning(Messages.CodescoringGlobalConfiguration_NoDefaultCredentials());
         }
-        return ConnectionTest.checkRootCredential(id);
+        return ConnectionTest.checkRootCredential(id, platformUrl);
     }
 
     @POST

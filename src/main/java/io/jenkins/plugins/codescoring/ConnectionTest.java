@@ -74,8 +74,9 @@ final class ConnectionTest {
     }
 
     /** The check of the default credential: it must be Secret text that builds may use. */
-    static FormValidation checkRootCredential(String id) {
-        StandardCredentials found = rootCredential(id, List.of());
+    /** Checks a default credential as scans will look it up: in the credentials domains of the platform URL. */
+    static FormValidation checkRootCredential(String id, @CheckForNull String platformUrl) {
+        StandardCredentials found = rootCredential(id, CredentialsListing.domainOf(platformUrl));
         if (found == null) {
             return FormValidation.error(Messages.ConnectionTest_CredentialNotFound(id));
         }

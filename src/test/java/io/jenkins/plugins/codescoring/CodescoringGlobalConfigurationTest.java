@@ -147,21 +147,37 @@ public class CodescoringGlobalConfigurationTest {
     public void credentialCheck() throws Exception {
         TestCredentials.addGlobal();
         CodescoringGlobalConfiguration config = CodescoringGlobalConfiguration.get();
-        assertEquals(FormValidation.Kind.OK, config.doCheckCredentialsId(TestCredentials.GLOBAL_ID).kind);
-        assertEquals(FormValidation.Kind.WARNING, config.doCheckCredentialsId("").kind);
+        assertEquals(FormValidation.Kind.OK, config.doCheckCredentialsId(TestCredentials.GLOBAL_ID, null).kind);
+        assertEquals(FormValidation.Kind.WARNING, config.doCheckCredentialsId("", null).kind);
 
-        FormValidation system = config.doCheckCredentialsId(TestCredentials.SYSTEM_ID);
+        FormValidation system = config.doCheckCredentialsId(TestCredentials.SYSTEM_ID, null);
         assertEquals(FormValidation.Kind.ERROR, system.kind);
         assertThat(system.getMessage(), containsString("System"));
 
-        FormValidation wrongType = config.doCheckCredentialsId(TestCredentials.USERPASS_ID);
+        FormValidation wrongType = config.doCheckCredentialsId(TestCredentials.USERPASS_ID, null);
         assertEquals(FormValidation.Kind.ERROR, wrongType.kind);
         assertThat(wrongType.getMessage(), containsString(TestCredentials.USERPASS_ID));
         assertThat(wrongType.getMessage(), containsString("Secret text"));
 
-        FormValidation missing = config.doCheckCredentialsId("no-such-credential");
+        FormValidation missing = config.doCheckCredentialsId("no-such-credential", null);
         assertEquals(FormValidation.Kind.ERROR, missing.kind);
         assertThat(missing.getMessage(), containsString("no-such-credential"));
+    }
+
+    @Test
+    public void theDefaultCredentialIsCheckedInTheDomainsOfThePlatformUrl() throws Exception {
+        com.cloudbees.plugins.credentials.domains.Domain otherHost = new com.cloudbees.plugins.credentials.domains.Domain(
+                "other-host", "only for other.example.com",
+                java.util.List.of(new com.cloudbees.plugins.credentials.domains.HostnameSpecification("other.example.com", null)));
+        com.cloudbees.plugins.credentials.CredentialsProvider.lookupStores(r.jenkins).iterator().next().addDomain(otherHost, // the system store: the only store of the root
+               
+                java.util.List.of(TestCredentials.secretText(com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL, "scoped-token",
+                        TestCredentials.TOKEN)));
+        CodescoringGlobalConfiguration config = CodescoringGlobalConfiguration.get();
+
+        assertEquals(FormValidation.Kind.OK, config.doCheckCredentialsId("scoped-token", "https://other.example.com").kind);
+        // Scans look the credential up in the platform URL's domains: one restricted to another host is not found.
+        assertEquals(FormValidation.Kind.ERROR, config.doCheckCredentialsId("scoped-token", "https://codescoring.example.com").kind);
     }
 
     @Test

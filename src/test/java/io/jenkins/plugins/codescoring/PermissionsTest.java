@@ -76,11 +76,11 @@ public class PermissionsTest {
     public void globalChecksSayNothingToOthers() throws Exception {
         for (String user : new String[] {null, "reader", "configurer"}) {
             assertEquals(FormValidation.Kind.OK, as(user, () -> global.doCheckPlatformUrl("ftp://x.example.com")).kind);
-            assertEquals(FormValidation.Kind.OK, as(user, () -> global.doCheckCredentialsId("no-such-credential")).kind);
+            assertEquals(FormValidation.Kind.OK, as(user, () -> global.doCheckCredentialsId("no-such-credential", null)).kind);
             assertEquals(FormValidation.Kind.OK, as(user, () -> global.doCheckTimeoutMinutes("0")).kind);
         }
         assertEquals(FormValidation.Kind.ERROR, as("admin", () -> global.doCheckPlatformUrl("ftp://x.example.com")).kind);
-        assertEquals(FormValidation.Kind.ERROR, as("admin", () -> global.doCheckCredentialsId("no-such-credential")).kind);
+        assertEquals(FormValidation.Kind.ERROR, as("admin", () -> global.doCheckCredentialsId("no-such-credential", null)).kind);
         assertEquals(FormValidation.Kind.ERROR, as("admin", () -> global.doCheckTimeoutMinutes("0")).kind);
     }
 
