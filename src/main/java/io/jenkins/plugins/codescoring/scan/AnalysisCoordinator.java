@@ -83,6 +83,7 @@ public final class AnalysisCoordinator {
         this.api = platformApi;
         Waiter waiter = new Waiter(request, state, listener, onDone, platformApi.platformUrl());
         arrivals.add(waiter);
+        watchDeadline(waiter);
         if (!analysisRunning) {
             wakeUp(FIRST_TICK_DELAY);
         } else {
@@ -97,6 +98,23 @@ public final class AnalysisCoordinator {
     public int waiting() {
         synchronized (scheduling) {
             return waiters.size() + arrivals.size();
+        }
+    }
+
+    /**
+     * Ends the scan at its deadline even while a tick is stuck in a call to a hanging platform (the
+     * shared calls are bounded by the latest deadline of all waiting scans, not this one's).
+     */
+    private void watchDeadline(Waiter waiter) {
+        Duration left = Duration.between(clock.instant(), waiter.state.deadline()).plusMillis(1);
+        try {
+            waiter.deadlineCheck = scheduler.schedule(() -> {
+                if (!waiter.cancelled && waiter.timeOut(clock.instant())) {
+                    waiter.complete();
+                }
+            }, Math.max(0, left.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOGGER.log(Level.FINE, "CodeScoring coordinator stopped", e);
         }
     }
 
@@ -164,7 +182,7 @@ public final class AnalysisCoordinator {
         CodescoringApi bounded = api.withDeadline(latestDeadline());
         Map<String, Object> projectsThisTick = new HashMap<>();
         for (Waiter waiter : waiters) {
-            if (!waiter.isDone() && !waiter.tracker.timeOutIfDue(waiter.state, now)) {
+            if (!waiter.isDone() && !waiter.timeOut(now)) {
                 resolveScope(bounded, waiter, projectsThisTick);
             }
         }
@@ -185,7 +203,12 @@ public final class AnalysisCoordinator {
                 ticksSinceChange = 0;
             }
         }
-        waiters.removeIf(w -> w.cancelled);
+        waiters.removeIf(w -> {
+            if (w.cancelled) {
+                w.stopWatching();
+            }
+            return w.cancelled;
+        });
     }
 
     /**
@@ -285,6 +308,7 @@ public final class AnalysisCoordinator {
             Waiter waiter = it.next();
             if (waiter.cancelled) {
                 it.remove();
+                waiter.stopWatching();
             } else if (waiter.isDone()) {
                 it.remove();
                 waiter.complete();
@@ -351,7 +375,10 @@ public final class AnalysisCoordinator {
         return a == null || b.compareTo(a) < 0 ? b : a;
     }
 
-    /** One waiting scan. Its state changes only in ticks, under its own lock so snapshots are consistent. */
+    /**
+     * One waiting scan. Its state changes in ticks and at its deadline, under its own lock so snapshots are
+     * consistent; once done it changes no more, and it is completed once.
+     */
     private static final class Waiter implements Ticket {
         final ScanRequest request;
         final ScanState state;
@@ -360,6 +387,8 @@ public final class AnalysisCoordinator {
         final ResultFactory results;
         final AnalysisTracker tracker;
         volatile boolean cancelled;
+        volatile ScheduledFuture<?> deadlineCheck;
+        private boolean completed;
 
         Waiter(ScanRequest request, ScanState state, ScanListener listener, Consumer<ScanResult> onDone, String platformUrl) {
             this.request = request;
@@ -374,23 +403,37 @@ public final class AnalysisCoordinator {
             return state.isDone();
         }
 
+        /** Ends the scan with a timeout if its deadline has passed; whether it did. */
+        synchronized boolean timeOut(Instant now) {
+            return !state.isDone() && tracker.timeOutIfDue(state, now);
+        }
+
         synchronized AnalysisTracker.Action observe(AnalysisStatus status, Instant now) {
-            return tracker.observe(state, status, now);
+            return state.isDone() ? AnalysisTracker.Action.FINISHED : tracker.observe(state, status, now);
         }
 
         synchronized void started(StartOutcome outcome, Instant now) {
-            tracker.started(state, outcome, now);
+            if (!state.isDone()) {
+                tracker.started(state, outcome, now);
+            }
         }
 
         synchronized void decide(PolicyGate.Decision decision, Instant now) {
-            state.finish(results.decided(state, decision, now));
+            if (!state.isDone()) {
+                state.finish(results.decided(state, decision, now));
+            }
         }
 
         synchronized void fail(CodescoringException e, Instant now) {
-            state.finish(results.error(state, e.kind(), e.getMessage(), now));
+            if (!state.isDone()) {
+                state.finish(results.error(state, e.kind(), e.getMessage(), now));
+            }
         }
 
         synchronized void pollFailed(CodescoringException e, Instant now) {
+            if (state.isDone()) {
+                return;
+            }
             boolean tolerable = (e.kind().isTransient() || e.kind() == ErrorKind.TIMEOUT) && state.phase() != Phase.REQUESTED
                     && state.consecutiveFailures() < request.toleratedPollFailures();
             if (!tolerable) {
@@ -402,11 +445,23 @@ public final class AnalysisCoordinator {
                     + state.consecutiveFailures() + " of " + request.toleratedPollFailures() + " failures tolerated).");
         }
 
+        void stopWatching() {
+            ScheduledFuture<?> check = deadlineCheck;
+            if (check != null) {
+                check.cancel(false);
+            }
+        }
+
         void complete() {
             ScanResult result;
             synchronized (this) {
+                if (completed) {
+                    return;
+                }
+                completed = true;
                 result = state.result();
             }
+            stopWatching();
             try {
                 onDone.accept(result);
             } catch (RuntimeException e) {

@@ -183,4 +183,34 @@ public class AnalysisCoordinatorTest {
         }
     }
 
+
+    @Test(timeout = 20_000)
+    public void aHangingPlatformCannotHoldAScanPastItsDeadlineWhileOthersWait() throws Exception {
+        // Real threads: the tick is stuck in the status call while the deadline passes.
+        java.util.concurrent.ScheduledExecutorService threads = java.util.concurrent.Executors.newScheduledThreadPool(2);
+        try {
+            FakePlatform hanging = new FakePlatform(clock);
+            hanging.statusHangs = new java.util.concurrent.CountDownLatch(1);
+            AnalysisCoordinator shared = new AnalysisCoordinator(threads, java.time.Clock.systemUTC());
+            ScanRequest soon = ScanRequest.builder().timeout(Duration.ofMillis(300)).build();
+            ScanRequest later = ScanRequest.builder().timeout(Duration.ofMinutes(10)).build();
+            java.util.concurrent.CompletableFuture<ScanResult> first = new java.util.concurrent.CompletableFuture<>();
+            java.util.concurrent.CompletableFuture<ScanResult> second = new java.util.concurrent.CompletableFuture<>();
+            long started = System.nanoTime();
+            shared.submit(hanging, soon, ScanState.begin(soon, Instant.now()), ScanListener.SILENT, first::complete);
+            AnalysisCoordinator.Ticket other = shared.submit(hanging, later, ScanState.begin(later, Instant.now()), ScanListener.SILENT,
+                    second::complete);
+
+            ScanResult timedOut = first.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+            assertEquals(ErrorKind.TIMEOUT, timedOut.errorKind());
+            assertThat("ended at its deadline, not when the platform answered", tookMillis, lessThanOrEqualTo(2_000L));
+            assertTrue("the other scan still waits", !second.isDone());
+
+            other.cancel();
+            hanging.statusHangs.countDown();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }

@@ -27,6 +27,8 @@ final class FakePlatform implements CodescoringApi {
     /** The code as it is now; a run publishes what it saw at its start. */
     volatile List<Alert> currentAlerts = new ArrayList<>();
     CodescoringException statusFailure;
+    /** While set, status calls wait for it: a platform that hangs. */
+    volatile java.util.concurrent.CountDownLatch statusHangs;
 
     private int lastRunId = 40;
     private Instant runStartedAt;
@@ -78,7 +80,15 @@ final class FakePlatform implements CodescoringApi {
     }
 
     @Override
-    public synchronized AnalysisStatus overallAnalysisStatus() throws CodescoringException {
+    public AnalysisStatus overallAnalysisStatus() throws CodescoringException, InterruptedException {
+        java.util.concurrent.CountDownLatch hang = statusHangs;
+        if (hang != null) {
+            hang.await();
+        }
+        return statusNow();
+    }
+
+    private synchronized AnalysisStatus statusNow() throws CodescoringException {
         count("status");
         if (statusFailure != null) {
             throw statusFailure;
