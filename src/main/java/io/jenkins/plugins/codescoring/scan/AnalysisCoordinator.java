@@ -382,7 +382,6 @@ public final class AnalysisCoordinator {
     private static final class Waiter implements Ticket {
         final ScanRequest request;
         final ScanState state;
-        final ScanListener listener;
         final Consumer<ScanResult> onDone;
         final ResultFactory results;
         final AnalysisTracker tracker;
@@ -393,7 +392,6 @@ public final class AnalysisCoordinator {
         Waiter(ScanRequest request, ScanState state, ScanListener listener, Consumer<ScanResult> onDone, String platformUrl) {
             this.request = request;
             this.state = state;
-            this.listener = listener;
             this.onDone = onDone;
             this.results = new ResultFactory(request, platformUrl);
             this.tracker = new AnalysisTracker(results, listener);
@@ -431,18 +429,9 @@ public final class AnalysisCoordinator {
         }
 
         synchronized void pollFailed(CodescoringException e, Instant now) {
-            if (state.isDone()) {
-                return;
+            if (!state.isDone()) {
+                tracker.pollFailed(state, e, now);
             }
-            boolean tolerable = (e.kind().isTransient() || e.kind() == ErrorKind.TIMEOUT) && state.phase() != Phase.REQUESTED
-                    && state.consecutiveFailures() < request.toleratedPollFailures();
-            if (!tolerable) {
-                fail(e, now);
-                return;
-            }
-            state.pollFailed();
-            listener.progress("Could not read the analysis status (" + e.getMessage() + "); trying again ("
-                    + state.consecutiveFailures() + " of " + request.toleratedPollFailures() + " failures tolerated).");
         }
 
         void stopWatching() {

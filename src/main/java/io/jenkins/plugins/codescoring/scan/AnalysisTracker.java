@@ -1,6 +1,7 @@
 package io.jenkins.plugins.codescoring.scan;
 
 import io.jenkins.plugins.codescoring.api.AnalysisStatus;
+import io.jenkins.plugins.codescoring.api.CodescoringException;
 import io.jenkins.plugins.codescoring.api.ErrorKind;
 import io.jenkins.plugins.codescoring.api.RunPhase;
 import io.jenkins.plugins.codescoring.api.StartOutcome;
@@ -75,6 +76,27 @@ public final class AnalysisTracker {
             default:
                 throw new IllegalStateException("no status is expected in phase " + state.phase());
         }
+    }
+
+    /**
+     * Records a status poll that failed after the client's own retries. While a scan waits, a few
+     * transient failures in a row are tolerated (a platform restart during an hour-long analysis should
+     * not fail the build); otherwise the scan ends with the error.
+     *
+     * @return {@link Action#WAIT} to poll again, or {@link Action#FINISHED}
+     */
+    public Action pollFailed(ScanState state, CodescoringException failure, Instant now) {
+        ErrorKind kind = failure.kind();
+        boolean tolerable = (kind.isTransient() || kind == ErrorKind.TIMEOUT) && state.phase() != Phase.REQUESTED
+                && state.consecutiveFailures() < results.request().toleratedPollFailures();
+        if (!tolerable) {
+            state.finish(results.error(state, kind, failure.getMessage(), now));
+            return Action.FINISHED;
+        }
+        state.pollFailed();
+        listener.progress("Could not read the analysis status (" + failure.getMessage() + "); trying again ("
+                + state.consecutiveFailures() + " of " + results.request().toleratedPollFailures() + " failures tolerated).");
+        return Action.WAIT;
     }
 
     /** Records what the platform said to the start request made after {@link Action#START}. */

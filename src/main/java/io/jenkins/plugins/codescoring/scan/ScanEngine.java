@@ -4,7 +4,6 @@ import io.jenkins.plugins.codescoring.api.AlertScope;
 import io.jenkins.plugins.codescoring.api.AnalysisStatus;
 import io.jenkins.plugins.codescoring.api.CodescoringApi;
 import io.jenkins.plugins.codescoring.api.CodescoringException;
-import io.jenkins.plugins.codescoring.api.ErrorKind;
 import io.jenkins.plugins.codescoring.api.Project;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,13 +43,14 @@ public final class ScanEngine {
                 resolveScope(bounded, request, state);
             }
             if (state.phase() != Phase.COLLECTING) {
-                AnalysisTracker.Action action = poll(bounded, tracker, request, state);
+                AnalysisTracker.Action action = poll(bounded, tracker, state);
                 if (action == AnalysisTracker.Action.START) {
                     tracker.started(state, bounded.startOverallAnalysis(), clock.instant());
-                } else if (action != AnalysisTracker.Action.COLLECT) {
-                    return state.isDone() ? Step.done(state.result()) : Step.waitFor(nextDelay(request, state));
                 }
-                if (state.phase() != Phase.COLLECTING) {
+                if (state.isDone()) {
+                    return Step.done(state.result());
+                }
+                if (action != AnalysisTracker.Action.COLLECT) {
                     return Step.waitFor(nextDelay(request, state));
                 }
             }
@@ -62,25 +62,14 @@ public final class ScanEngine {
         return Step.done(state.result());
     }
 
-    /**
-     * Reads the status and feeds it to the tracker. A failed poll is tolerated a few times in a row
-     * while waiting (a platform restart during an hour-long analysis should not fail the build).
-     */
-    private AnalysisTracker.Action poll(CodescoringApi bounded, AnalysisTracker tracker, ScanRequest request, ScanState state)
-            throws CodescoringException, InterruptedException {
+    /** Reads the status and feeds it, or the failure to read it, to the tracker. */
+    private AnalysisTracker.Action poll(CodescoringApi bounded, AnalysisTracker tracker, ScanState state)
+            throws InterruptedException {
         AnalysisStatus status;
         try {
             status = bounded.overallAnalysisStatus();
         } catch (CodescoringException e) {
-            boolean waiting = state.phase() != Phase.REQUESTED;
-            boolean tolerable = e.kind().isTransient() || e.kind() == ErrorKind.TIMEOUT;
-            if (!waiting || !tolerable || state.consecutiveFailures() >= request.toleratedPollFailures()) {
-                throw e;
-            }
-            state.pollFailed();
-            listener.progress("Could not read the analysis status (" + e.getMessage() + "); trying again ("
-                    + state.consecutiveFailures() + " of " + request.toleratedPollFailures() + " failures tolerated).");
-            return AnalysisTracker.Action.WAIT;
+            return tracker.pollFailed(state, e, clock.instant());
         }
         return tracker.observe(state, status, clock.instant());
     }
