@@ -5,7 +5,6 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
-import hudson.Util;
 import hudson.model.AbstractProject;
 import hudson.model.Item;
 import hudson.model.Result;
@@ -24,7 +23,6 @@ import io.jenkins.plugins.codescoring.scan.AnalysisCoordinator;
 import io.jenkins.plugins.codescoring.scan.ScanState;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import jenkins.tasks.SimpleBuildStep;
@@ -43,12 +41,7 @@ import org.kohsuke.stapler.verb.POST;
 public final class CodescoringScanBuilder extends Builder implements SimpleBuildStep {
     private static final Clock CLOCK = Clock.systemUTC();
 
-    private String credentialsId;
-    private String project;
-    private String stage;
-    private Integer timeoutMinutes;
-    private OnFinding onBlocking = OnFinding.DEFAULT;
-    private OnFinding onError = OnFinding.DEFAULT;
+    private ScanOptions options = ScanOptions.DEFAULTS;
 
     @DataBoundConstructor
     public CodescoringScanBuilder() {
@@ -56,67 +49,74 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
 
     @CheckForNull
     public String getCredentialsId() {
-        return credentialsId;
+        return options.credentialsId();
     }
 
     @DataBoundSetter
     public void setCredentialsId(@CheckForNull String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+        options = options.withCredentialsId(credentialsId);
     }
 
     @CheckForNull
     public String getProject() {
-        return project;
+        return options.project();
     }
 
     @DataBoundSetter
     public void setProject(@CheckForNull String project) {
-        this.project = Util.fixEmptyAndTrim(project);
+        options = options.withProject(project);
     }
 
     @CheckForNull
     public String getStage() {
-        return stage;
+        return options.stage();
     }
 
     @DataBoundSetter
     public void setStage(@CheckForNull String stage) {
-        String value = Util.fixEmptyAndTrim(stage);
-        this.stage = value == null ? null : value.toLowerCase(Locale.ROOT);
+        options = options.withStage(stage);
     }
 
     @CheckForNull
     public Integer getTimeoutMinutes() {
-        return timeoutMinutes;
+        return options.timeoutMinutes();
     }
 
     @DataBoundSetter
     public void setTimeoutMinutes(@CheckForNull Integer timeoutMinutes) {
-        this.timeoutMinutes = ScanForm.validTimeout(timeoutMinutes);
+        options = options.withTimeoutMinutes(timeoutMinutes);
     }
 
     @NonNull
     public OnFinding getOnBlocking() {
-        return OnFinding.orDefault(onBlocking); // null in a configuration saved without the field
+        return options.onBlocking();
     }
 
     @DataBoundSetter
     public void setOnBlocking(@CheckForNull OnFinding onBlocking) {
-        this.onBlocking = OnFinding.orDefault(onBlocking);
+        options = options.withOnBlocking(onBlocking);
     }
 
     @NonNull
     public OnFinding getOnError() {
-        return OnFinding.orDefault(onError);
+        return options.onError();
     }
 
     @DataBoundSetter
     public void setOnError(@CheckForNull OnFinding onError) {
-        this.onError = OnFinding.orDefault(onError);
+        options = options.withOnError(onError);
     }
 
     ScanOptions toOptions() {
-        return new ScanOptions(credentialsId, project, stage, timeoutMinutes, onBlocking, onError);
+        return options;
+    }
+
+    /** A job configuration saved without the options element (edited by hand) means the defaults. */
+    protected Object readResolve() {
+        if (options == null) {
+            options = ScanOptions.DEFAULTS;
+        }
+        return this;
     }
 
     @Override

@@ -3,13 +3,11 @@ package io.jenkins.plugins.codescoring;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import java.util.Locale;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -33,12 +31,7 @@ import org.kohsuke.stapler.verb.POST;
  * }</pre>
  */
 public final class CodescoringScanStep extends Step {
-    private String credentialsId;
-    private String project;
-    private String stage;
-    private Integer timeoutMinutes;
-    private OnFinding onBlocking = OnFinding.DEFAULT;
-    private OnFinding onError = OnFinding.DEFAULT;
+    private ScanOptions options = ScanOptions.DEFAULTS;
 
     @DataBoundConstructor
     public CodescoringScanStep() {
@@ -46,71 +39,70 @@ public final class CodescoringScanStep extends Step {
 
     @CheckForNull
     public String getCredentialsId() {
-        return credentialsId;
+        return options.credentialsId();
     }
 
     /** A credential other than the global configuration's (a Secret text with the API token). */
     @DataBoundSetter
     public void setCredentialsId(@CheckForNull String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+        options = options.withCredentialsId(credentialsId);
     }
 
     @CheckForNull
     public String getProject() {
-        return project;
+        return options.project();
     }
 
     /** The CodeScoring project (name or id) whose alerts decide; empty for all projects. */
     @DataBoundSetter
     public void setProject(@CheckForNull String project) {
-        this.project = Util.fixEmptyAndTrim(project);
+        options = options.withProject(project);
     }
 
     @CheckForNull
     public String getStage() {
-        return stage;
+        return options.stage();
     }
 
     /** The policy stage (dev, source, build, stage, test, prod, proxy); empty for all stages. */
     @DataBoundSetter
     public void setStage(@CheckForNull String stage) {
-        String value = Util.fixEmptyAndTrim(stage);
-        this.stage = value == null ? null : value.toLowerCase(Locale.ROOT);
+        options = options.withStage(stage);
     }
 
     @CheckForNull
     public Integer getTimeoutMinutes() {
-        return timeoutMinutes;
+        return options.timeoutMinutes();
     }
 
     /** Minutes from the request to the verdict; empty for the global default. */
     @DataBoundSetter
     public void setTimeoutMinutes(@CheckForNull Integer timeoutMinutes) {
-        this.timeoutMinutes = ScanForm.validTimeout(timeoutMinutes);
+        options = options.withTimeoutMinutes(timeoutMinutes);
     }
 
     @NonNull
     public OnFinding getOnBlocking() {
-        return onBlocking;
+        return options.onBlocking();
     }
 
     @DataBoundSetter
     public void setOnBlocking(@CheckForNull OnFinding onBlocking) {
-        this.onBlocking = OnFinding.orDefault(onBlocking);
+        options = options.withOnBlocking(onBlocking);
     }
 
     @NonNull
     public OnFinding getOnError() {
-        return onError;
+        return options.onError();
     }
 
     @DataBoundSetter
     public void setOnError(@CheckForNull OnFinding onError) {
-        this.onError = OnFinding.orDefault(onError);
+        options = options.withOnError(onError);
     }
 
     ScanOptions toOptions() {
-        return new ScanOptions(credentialsId, project, stage, timeoutMinutes, onBlocking, onError);
+        return options;
     }
 
     @Override

@@ -6,6 +6,7 @@ import hudson.Util;
 import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Locale;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -39,14 +40,47 @@ public final class ScanOptions implements Serializable {
     private final OnFinding onBlocking;
     private final OnFinding onError;
 
+    /** No option set: the global credential, all projects and stages, the global timeout, fail on findings. */
+    public static final ScanOptions DEFAULTS = new ScanOptions(null, null, null, null, null, null);
+
+    /**
+     * Normalises as the forms and Pipeline arguments need: blank text is unset, the stage is lower case.
+     *
+     * @throws IllegalArgumentException if the timeout is outside 1 to {@link #MAX_TIMEOUT_MINUTES}
+     */
     public ScanOptions(@CheckForNull String credentialsId, @CheckForNull String project, @CheckForNull String stage,
             @CheckForNull Integer timeoutMinutes, @CheckForNull OnFinding onBlocking, @CheckForNull OnFinding onError) {
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
         this.project = Util.fixEmptyAndTrim(project);
-        this.stage = Util.fixEmptyAndTrim(stage);
-        this.timeoutMinutes = timeoutMinutes;
+        String trimmedStage = Util.fixEmptyAndTrim(stage);
+        this.stage = trimmedStage == null ? null : trimmedStage.toLowerCase(Locale.ROOT);
+        this.timeoutMinutes = ScanForm.validTimeout(timeoutMinutes);
         this.onBlocking = OnFinding.orDefault(onBlocking);
         this.onError = OnFinding.orDefault(onError);
+    }
+
+    ScanOptions withCredentialsId(@CheckForNull String value) {
+        return new ScanOptions(value, project, stage, timeoutMinutes, onBlocking, onError);
+    }
+
+    ScanOptions withProject(@CheckForNull String value) {
+        return new ScanOptions(credentialsId, value, stage, timeoutMinutes, onBlocking, onError);
+    }
+
+    ScanOptions withStage(@CheckForNull String value) {
+        return new ScanOptions(credentialsId, project, value, timeoutMinutes, onBlocking, onError);
+    }
+
+    ScanOptions withTimeoutMinutes(@CheckForNull Integer value) {
+        return new ScanOptions(credentialsId, project, stage, value, onBlocking, onError);
+    }
+
+    ScanOptions withOnBlocking(@CheckForNull OnFinding value) {
+        return new ScanOptions(credentialsId, project, stage, timeoutMinutes, value, onError);
+    }
+
+    ScanOptions withOnError(@CheckForNull OnFinding value) {
+        return new ScanOptions(credentialsId, project, stage, timeoutMinutes, onBlocking, value);
     }
 
     /** The credential chosen for this scan, or null for the one of the global configuration. */

@@ -12,10 +12,13 @@ import hudson.model.FreeStyleProject;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import java.io.StringReader;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.xml.transform.Source;
+import javax.xml.transform.stream.StreamSource;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
 import org.htmlunit.util.NameValuePair;
@@ -77,6 +80,21 @@ public class ScanConfigurationTest {
         assertNull(after.getTimeoutMinutes());
         assertNull(after.getStage());
         assertEquals(OnFinding.FAILURE, after.getOnBlocking());
+    }
+
+    @Test
+    public void builderKeepsItsOptionsInTheJobConfigurationAndLoadsDefaultsWithoutThem() throws Exception {
+        FreeStyleProject project = r.createFreeStyleProject();
+        project.getBuildersList().add(fullBuilder());
+        String saved = project.getConfigFile().asString();
+        assertThat(saved, containsString("<project>shop</project>"));
+        assertThat(saved, containsString("<onBlocking>UNSTABLE</onBlocking>"));
+
+        String bare = saved.replaceAll("(?s)<options>.*</options>", "");
+        project.updateByXml((Source) new StreamSource(new StringReader(bare)));
+        CodescoringScanBuilder loaded = project.getBuildersList().get(CodescoringScanBuilder.class);
+        r.assertEqualDataBoundBeans(new CodescoringScanBuilder(), loaded);
+        assertEquals(OnFinding.FAILURE, loaded.toOptions().onError());
     }
 
     @Test
