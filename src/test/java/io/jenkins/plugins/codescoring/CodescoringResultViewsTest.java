@@ -15,10 +15,9 @@ import io.jenkins.plugins.codescoring.simulator.Dataset;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.RuleChain;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /** The result pages (build summary, the scan's page, the job page) render and escape what the platform sends. */
@@ -27,8 +26,12 @@ public class CodescoringResultViewsTest {
     private static final String NASTY_PURL = "pkg:npm/<script>alert(2)</script>@1.0.0";
     private static final String NASTY_CRITERIA = "\"><svg onload=alert(3)>";
 
-    @Rule
     public JenkinsRule r = new JenkinsRule();
+
+    private final SimulatedPlatform platform = SimulatedPlatform.configured();
+
+    @Rule
+    public RuleChain jenkinsThenPlatform = RuleChain.outerRule(r).around(platform);
 
     @Rule
     public EnglishLocale english = new EnglishLocale();
@@ -36,21 +39,6 @@ public class CodescoringResultViewsTest {
     @Rule
     public FastScans fast = new FastScans();
 
-
-    private CodescoringSimulator simulator;
-
-    @Before
-    public void setUp() throws Exception {
-        simulator = CodescoringSimulator.start(TestCredentials.TOKEN);
-        ScanTestSupport.configure(simulator);
-    }
-
-    @After
-    public void tearDown() {
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
 
     private static Dataset nasty() {
         Dataset.Builder builder = Dataset.builder("nasty")
@@ -65,7 +53,7 @@ public class CodescoringResultViewsTest {
 
     @Test
     public void pagesEscapeEverythingFromThePlatform() throws Exception {
-        simulator.load(nasty());
+        platform.simulator().load(nasty());
         FreeStyleProject project = r.createFreeStyleProject();
         project.getBuildersList().add(new CodescoringScanBuilder());
         FreeStyleBuild build = r.buildAndAssertStatus(Result.FAILURE, project);
@@ -100,7 +88,7 @@ public class CodescoringResultViewsTest {
 
     @Test
     public void pipelineResultsHaveTheirPagesAndTheJobShowsTheLastBuild() throws Exception {
-        simulator.load(Dataset.severalProjects());
+        platform.simulator().load(Dataset.severalProjects());
         WorkflowJob job = r.createProject(WorkflowJob.class);
         job.setDefinition(new CpsFlowDefinition("codescoringScan project: 'shop'\n"
                 + "codescoringScan project: 'billing', stage: 'prod', onError: 'UNSTABLE', onBlocking: 'UNSTABLE'", true));

@@ -19,11 +19,10 @@ import io.jenkins.plugins.codescoring.simulator.Dataset;
 import io.jenkins.plugins.codescoring.simulator.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.RuleChain;
 import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.TestBuilder;
@@ -33,8 +32,12 @@ public class CodescoringScanBuilderTest {
     @ClassRule
     public static BuildWatcher buildWatcher = new BuildWatcher();
 
-    @Rule
     public JenkinsRule r = new JenkinsRule();
+
+    private final SimulatedPlatform platform = SimulatedPlatform.configured();
+
+    @Rule
+    public RuleChain jenkinsThenPlatform = RuleChain.outerRule(r).around(platform);
 
     @Rule
     public EnglishLocale english = new EnglishLocale();
@@ -42,21 +45,6 @@ public class CodescoringScanBuilderTest {
     @Rule
     public FastScans fast = new FastScans();
 
-
-    private CodescoringSimulator simulator;
-
-    @Before
-    public void setUp() throws Exception {
-        simulator = CodescoringSimulator.start(TestCredentials.TOKEN);
-        ScanTestSupport.configure(simulator);
-    }
-
-    @After
-    public void tearDown() {
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
 
     /** A later build step that records the environment it sees. */
     private static final class EnvCapture extends TestBuilder {
@@ -72,7 +60,7 @@ public class CodescoringScanBuilderTest {
 
     @Test
     public void passesAndExportsTheResult() throws Exception {
-        simulator.load(Dataset.clean());
+        platform.simulator().load(Dataset.clean());
         FreeStyleProject project = r.createFreeStyleProject();
         project.getBuildersList().add(new CodescoringScanBuilder());
         EnvCapture capture = new EnvCapture();
@@ -83,7 +71,7 @@ public class CodescoringScanBuilderTest {
         assertEquals("0", capture.env.get(CodescoringEnvironmentAction.BLOCKING_ALERTS));
         assertEquals("0", capture.env.get(CodescoringEnvironmentAction.ACTIVE_ALERTS));
         assertEquals("", capture.env.get(CodescoringEnvironmentAction.BLOCKING_POLICIES));
-        assertEquals(simulator.baseUrl(), capture.env.get(CodescoringEnvironmentAction.PLATFORM_URL));
+        assertEquals(platform.simulator().baseUrl(), capture.env.get(CodescoringEnvironmentAction.PLATFORM_URL));
         assertEquals("", capture.env.get(CodescoringEnvironmentAction.ERROR_KIND));
         assertThat(capture.env.get(CodescoringEnvironmentAction.ANALYSIS_RUN_ID), org.hamcrest.Matchers.not(""));
         ScanTestSupport.assertTokenNowhere(build);
@@ -91,7 +79,7 @@ public class CodescoringScanBuilderTest {
 
     @Test
     public void blockedFailsTheBuild() throws Exception {
-        simulator.load(Dataset.blocking());
+        platform.simulator().load(Dataset.blocking());
         FreeStyleProject project = r.createFreeStyleProject();
         CodescoringScanBuilder scan = new CodescoringScanBuilder();
         scan.setProject("shop");
@@ -115,7 +103,7 @@ public class CodescoringScanBuilderTest {
 
     @Test
     public void blockedUnstableGoesOnWithTheVariables() throws Exception {
-        simulator.load(Dataset.blocking());
+        platform.simulator().load(Dataset.blocking());
         FreeStyleProject project = r.createFreeStyleProject();
         CodescoringScanBuilder scan = new CodescoringScanBuilder();
         scan.setOnBlocking(OnFinding.UNSTABLE);
@@ -131,8 +119,8 @@ public class CodescoringScanBuilderTest {
 
     @Test
     public void errorCanBeReportedOnly() throws Exception {
-        simulator.load(Dataset.clean());
-        simulator.setOutcomes(Outcome.FAILED);
+        platform.simulator().load(Dataset.clean());
+        platform.simulator().setOutcomes(Outcome.FAILED);
         FreeStyleProject project = r.createFreeStyleProject();
         CodescoringScanBuilder scan = new CodescoringScanBuilder();
         scan.setOnError(OnFinding.SUCCESS);
@@ -147,8 +135,8 @@ public class CodescoringScanBuilderTest {
 
     @Test
     public void failedAnalysisFailsTheBuild() throws Exception {
-        simulator.load(Dataset.clean());
-        simulator.setOutcomes(Outcome.FAILED);
+        platform.simulator().load(Dataset.clean());
+        platform.simulator().setOutcomes(Outcome.FAILED);
         FreeStyleProject project = r.createFreeStyleProject();
         project.getBuildersList().add(new CodescoringScanBuilder());
         FreeStyleBuild build = r.buildAndAssertStatus(Result.FAILURE, project);
@@ -157,8 +145,8 @@ public class CodescoringScanBuilderTest {
 
     @Test
     public void abortInterruptsTheWait() throws Exception {
-        simulator.load(Dataset.clean());
-        simulator.setManualCompletion(true);
+        platform.simulator().load(Dataset.clean());
+        platform.simulator().setManualCompletion(true);
         FreeStyleProject project = r.createFreeStyleProject();
         project.getBuildersList().add(new CodescoringScanBuilder());
         FreeStyleBuild build = project.scheduleBuild2(0).waitForStart();
@@ -171,7 +159,7 @@ public class CodescoringScanBuilderTest {
 
     @Test
     public void twoScansReplaceTheVariablesAndKeepBothResults() throws Exception {
-        simulator.load(Dataset.severalProjects());
+        platform.simulator().load(Dataset.severalProjects());
         FreeStyleProject project = r.createFreeStyleProject();
         CodescoringScanBuilder backend = new CodescoringScanBuilder();
         backend.setProject("shop-backend");

@@ -21,11 +21,10 @@ import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.RuleChain;
 import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsRule;
 
@@ -36,8 +35,12 @@ public class CodescoringScanStepTest {
     @ClassRule
     public static BuildWatcher buildWatcher = new BuildWatcher();
 
-    @Rule
     public JenkinsRule r = new JenkinsRule();
+
+    private final SimulatedPlatform platform = SimulatedPlatform.configured();
+
+    @Rule
+    public RuleChain jenkinsThenPlatform = RuleChain.outerRule(r).around(platform);
 
     @Rule
     public EnglishLocale english = new EnglishLocale();
@@ -45,21 +48,6 @@ public class CodescoringScanStepTest {
     @Rule
     public FastScans fast = new FastScans();
 
-
-    private CodescoringSimulator simulator;
-
-    @Before
-    public void setUp() throws Exception {
-        simulator = CodescoringSimulator.start(TestCredentials.TOKEN);
-        ScanTestSupport.configure(simulator);
-    }
-
-    @After
-    public void tearDown() {
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
 
     private WorkflowJob pipeline(String script) throws Exception {
         WorkflowJob job = r.createProject(WorkflowJob.class);
@@ -69,14 +57,14 @@ public class CodescoringScanStepTest {
 
     @Test
     public void passesOutsideNodeAndReturnsAMapTheSandboxCanRead() throws Exception {
-        simulator.load(Dataset.clean());
+        platform.simulator().load(Dataset.clean());
         WorkflowJob job = pipeline("def r = codescoringScan()\n"
                 + "echo \"verdict=${r.verdict} passed=${r.passed} blocked=${r.blocked} blocking=${r.blockingAlerts}"
                 + " active=${r.activeAlerts} critical=${r.critical} policies=${r.blockingPolicies.size()}"
                 + " error=[${r.errorKind}] platform=${r.platformUrl}\"");
         WorkflowRun run = r.buildAndAssertSuccess(job);
         r.assertLogContains("verdict=PASSED passed=true blocked=false blocking=0 active=0 critical=0 policies=0 error=[]"
-                + " platform=" + simulator.baseUrl(), run);
+                + " platform=" + platform.simulator().baseUrl(), run);
         r.assertLogContains("[CodeScoring] CodeScoring verdict: PASSED", run);
         r.assertLogContains("[CodeScoring] Requesting the CodeScoring analysis (all projects, all stages; timeout 60 min)", run);
         CodescoringResultAction action = run.getAction(CodescoringResultAction.class);
@@ -88,7 +76,7 @@ public class CodescoringScanStepTest {
 
     @Test
     public void blockedFailsTheBuildNamingThePolicyWithoutAStackTrace() throws Exception {
-        simulator.load(Dataset.blocking());
+        platform.simulator().load(Dataset.blocking());
         WorkflowJob job = pipeline("codescoringScan project: 'shop', stage: 'build'\necho 'not reached'");
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
         r.assertLogContains("ERROR: CodeScoring found 1 blocking alert(s) of the blocking policies \"" + BLOCKING_POLICY + "\".", run);
@@ -103,7 +91,7 @@ public class CodescoringScanStepTest {
 
     @Test
     public void blockedCanMarkTheBuildUnstable() throws Exception {
-        simulator.load(Dataset.blocking());
+        platform.simulator().load(Dataset.blocking());
         WorkflowJob job = pipeline("def r = codescoringScan onBlocking: 'UNSTABLE'\n"
                 + "echo \"blocked=${r.blocked} policies=${r.blockingPolicies.join('|')}\"");
         WorkflowRun run = r.buildAndAssertStatus(Result.UNSTABLE, job);
@@ -117,7 +105,7 @@ public class CodescoringScanStepTest {
 
     @Test
     public void blockedCanBeReportedOnly() throws Exception {
-        simulator.load(Dataset.blocking());
+        platform.simulator().load(Dataset.blocking());
         WorkflowJob job = pipeline("def r = codescoringScan onBlocking: 'SUCCESS'\necho \"verdict=${r.verdict}\"");
         WorkflowRun run = r.buildAndAssertSuccess(job);
         r.assertLogContains("verdict=BLOCKED", run);
@@ -126,7 +114,7 @@ public class CodescoringScanStepTest {
 
     @Test
     public void declarativeStageBecomesUnstable() throws Exception {
-        simulator.load(Dataset.blocking());
+        platform.simulator().load(Dataset.blocking());
         WorkflowJob job = pipeline("pipeline {\n"
                 + "  agent none\n"
                 + "  stages {\n"
@@ -148,7 +136,7 @@ public class CodescoringScanStepTest {
 
     @Test
     public void declarativePassUsesTheResultInAScriptBlock() throws Exception {
-        simulator.load(Dataset.clean());
+        platform.simulator().load(Dataset.clean());
         WorkflowJob job = pipeline("pipeline {\n"
                 + "  agent none\n"
                 + "  stages {\n"
@@ -168,8 +156,8 @@ public class CodescoringScanStepTest {
 
     @Test
     public void failedAnalysisFailsTheBuild() throws Exception {
-        simulator.load(Dataset.clean());
-        simulator.setOutcomes(Outcome.FAILED);
+        platform.simulator().load(Dataset.clean());
+        platform.simulator().setOutcomes(Outcome.FAILED);
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, pipeline("codescoringScan()"));
         r.assertLogContains("ERROR: CodeScoring gave no verdict (ANALYSIS_FAILED)", run);
         r.assertLogContains("What to do: ", run);
@@ -178,8 +166,8 @@ public class CodescoringScanStepTest {
 
     @Test
     public void failedAnalysisCanBeReportedOnly() throws Exception {
-        simulator.load(Dataset.clean());
-        simulator.setOutcomes(Outcome.FAILED);
+        platform.simulator().load(Dataset.clean());
+        platform.simulator().setOutcomes(Outcome.FAILED);
         WorkflowRun run = r.buildAndAssertSuccess(pipeline(
                 "def r = codescoringScan onError: 'SUCCESS'\necho \"verdict=${r.verdict} kind=${r.errorKind}\""));
         r.assertLogContains("verdict=ERROR kind=ANALYSIS_FAILED", run);
@@ -189,8 +177,8 @@ public class CodescoringScanStepTest {
 
     @Test
     public void errorCanMarkTheBuildUnstable() throws Exception {
-        simulator.load(Dataset.clean());
-        simulator.setOutcomes(Outcome.CANCELLED);
+        platform.simulator().load(Dataset.clean());
+        platform.simulator().setOutcomes(Outcome.CANCELLED);
         WorkflowRun run = r.buildAndAssertStatus(Result.UNSTABLE, pipeline("codescoringScan onError: 'UNSTABLE'"));
         r.assertLogContains("ANALYSIS_CANCELLED", run);
     }
@@ -198,8 +186,8 @@ public class CodescoringScanStepTest {
     @Test
     public void timesOut() throws Exception {
         fast.timeoutInSeconds();
-        simulator.load(Dataset.clean());
-        simulator.setManualCompletion(true);
+        platform.simulator().load(Dataset.clean());
+        platform.simulator().setManualCompletion(true);
         long started = System.nanoTime();
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, pipeline("codescoringScan timeoutMinutes: 2"));
         r.assertLogContains("CodeScoring gave no verdict (TIMEOUT)", run);
@@ -208,11 +196,11 @@ public class CodescoringScanStepTest {
 
     @Test
     public void missingCredentialIsAConfigurationError() throws Exception {
-        simulator.load(Dataset.clean());
+        platform.simulator().load(Dataset.clean());
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, pipeline("codescoringScan credentialsId: 'no-such-credential'"));
         r.assertLogContains("BAD_CONFIGURATION", run);
         r.assertLogContains("no-such-credential", run);
-        assertEquals(0, simulator.analysisStarts());
+        assertEquals(0, platform.simulator().analysisStarts());
     }
 
     @Test
@@ -225,21 +213,21 @@ public class CodescoringScanStepTest {
     public void anUnknownStageStopsTheStepBeforeAnyAnalysis() throws Exception {
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, pipeline("codescoringScan stage: 'biuld'"));
         r.assertLogContains("Unknown stage 'biuld'", run);
-        assertEquals(0, simulator.analysisStarts());
+        assertEquals(0, platform.simulator().analysisStarts());
     }
 
     @Test
     public void anUnknownProjectIdStopsTheStepBeforeAnyAnalysis() throws Exception {
-        simulator.load(Dataset.severalProjects());
+        platform.simulator().load(Dataset.severalProjects());
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, pipeline("codescoringScan project: '999'"));
         r.assertLogContains("has no project with id 999", run);
-        assertEquals(0, simulator.analysisStarts());
+        assertEquals(0, platform.simulator().analysisStarts());
     }
 
     @Test
     public void abortingStopsTheWait() throws Exception {
-        simulator.load(Dataset.clean());
-        simulator.setManualCompletion(true);
+        platform.simulator().load(Dataset.clean());
+        platform.simulator().setManualCompletion(true);
         WorkflowJob job = pipeline("codescoringScan()");
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
         r.waitForMessage(ScanTestSupport.WAITING, run);
@@ -250,21 +238,21 @@ public class CodescoringScanStepTest {
 
     @Test
     public void tokenIsNotInTheProgramWhileWaiting() throws Exception {
-        simulator.load(Dataset.clean());
-        simulator.setManualCompletion(true);
+        platform.simulator().load(Dataset.clean());
+        platform.simulator().setManualCompletion(true);
         WorkflowRun run = pipeline("codescoringScan()").scheduleBuild2(0).waitForStart();
         r.waitForMessage(ScanTestSupport.WAITING, run);
         Thread.sleep(500); // let the program be saved after the step went asynchronous
         ScanTestSupport.assertTokenNowhere(run);
-        simulator.completeAnalysis(Outcome.SUCCESS);
+        platform.simulator().completeAnalysis(Outcome.SUCCESS);
         r.assertBuildStatusSuccess(r.waitForCompletion(run));
         ScanTestSupport.assertTokenNowhere(run);
     }
 
     @Test
     public void twoConcurrentBuildsBothGetAVerdict() throws Exception {
-        simulator.load(Dataset.blocking());
-        simulator.setAnalysisDuration(Duration.ofMillis(800));
+        platform.simulator().load(Dataset.blocking());
+        platform.simulator().setAnalysisDuration(Duration.ofMillis(800));
         WorkflowJob first = pipeline("def r = codescoringScan onBlocking: 'SUCCESS'\necho \"verdict=${r.verdict}\"");
         WorkflowJob second = pipeline("def r = codescoringScan onBlocking: 'SUCCESS', project: 'shop'\necho \"verdict=${r.verdict}\"");
         WorkflowRun a = first.scheduleBuild2(0).waitForStart();
@@ -277,8 +265,8 @@ public class CodescoringScanStepTest {
 
     @Test
     public void buildsWaitingForTheSameAnalysisShareOneStart() throws Exception {
-        simulator.load(Dataset.blocking());
-        simulator.setManualCompletion(true);
+        platform.simulator().load(Dataset.blocking());
+        platform.simulator().setManualCompletion(true);
         startForeignAnalysis();
         WorkflowJob first = pipeline("def r = codescoringScan onBlocking: 'SUCCESS'\necho \"run=${r.analysisRunId}\"");
         WorkflowJob second = pipeline("def r = codescoringScan onBlocking: 'SUCCESS'\necho \"run=${r.analysisRunId}\"");
@@ -287,12 +275,12 @@ public class CodescoringScanStepTest {
         // Both find someone else's analysis running: neither may take its verdict, both wait for it to end.
         r.waitForMessage("ours will start when it ends", a);
         r.waitForMessage("ours will start when it ends", b);
-        simulator.completeAnalysis(Outcome.SUCCESS);
-        assertTrue("one follow-up analysis for both builds", simulator.awaitAnalysisStarts(2, Duration.ofSeconds(30)));
-        simulator.completeAnalysis(Outcome.SUCCESS);
+        platform.simulator().completeAnalysis(Outcome.SUCCESS);
+        assertTrue("one follow-up analysis for both builds", platform.simulator().awaitAnalysisStarts(2, Duration.ofSeconds(30)));
+        platform.simulator().completeAnalysis(Outcome.SUCCESS);
         r.assertBuildStatusSuccess(r.waitForCompletion(a));
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
-        assertEquals("the foreign analysis and one shared follow-up", 2, simulator.analysisStarts());
+        assertEquals("the foreign analysis and one shared follow-up", 2, platform.simulator().analysisStarts());
         String run = a.getAction(CodescoringResultAction.class).getAnalysisRunId();
         assertNotNull(run);
         assertEquals(run, b.getAction(CodescoringResultAction.class).getAnalysisRunId());
@@ -303,17 +291,17 @@ public class CodescoringScanStepTest {
     /** Starts an analysis as another CodeScoring user would, outside Jenkins. */
     private void startForeignAnalysis() throws Exception {
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(simulator.baseUrl() + "/api/analyses/overall_sca/start/"))
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.simulator().baseUrl() + "/api/analyses/overall_sca/start/"))
                         .header("Authorization", "Token " + TestCredentials.TOKEN)
                         .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(201, response.statusCode());
-        assertEquals(1, simulator.analysisStarts());
+        assertEquals(1, platform.simulator().analysisStarts());
     }
 
     @Test
     public void severalScansInOneBuildEachKeepTheirResult() throws Exception {
-        simulator.load(Dataset.severalProjects());
+        platform.simulator().load(Dataset.severalProjects());
         WorkflowRun run = r.buildAndAssertSuccess(pipeline(
                 "def a = codescoringScan project: 'shop', onBlocking: 'SUCCESS'\n"
                 + "def b = codescoringScan project: 'shop-backend', stage: 'build', onBlocking: 'SUCCESS'\n"

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.codescoring;
 
+import static io.jenkins.plugins.codescoring.TestUsers.as;
+import static io.jenkins.plugins.codescoring.TestUsers.values;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -8,58 +10,43 @@ import static org.junit.Assert.assertThrows;
 
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
-import hudson.model.User;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.RuleChain;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
 
 /**
  * Who sees what: anonymous, a user with read access only, a user who may configure one job, and an
  * administrator, over the global configuration's form methods and the job forms' credential list.
  */
 public class PermissionsTest {
-    @Rule
     public JenkinsRule r = new JenkinsRule();
 
-    private CodescoringSimulator simulator;
+    private final SimulatedPlatform platform = SimulatedPlatform.configured();
+
+    @Rule
+    public RuleChain jenkinsThenPlatform = RuleChain.outerRule(r).around(platform);
+
     private FreeStyleProject job;
     private CodescoringGlobalConfiguration global;
 
     @Before
     public void setUp() throws Exception {
-        simulator = CodescoringSimulator.start(TestCredentials.TOKEN);
-        TestCredentials.addGlobal();
         job = r.createFreeStyleProject("job");
         global = CodescoringGlobalConfiguration.get();
-        global.setPlatformUrl(simulator.baseUrl());
-        global.setCredentialsId(TestCredentials.GLOBAL_ID);
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.ADMINISTER).everywhere().to("admin")
                 .grant(Jenkins.READ).everywhere().to("reader", "configurer")
                 .grant(Item.READ).onItems(job).to("reader")
                 .grant(Item.CONFIGURE).onItems(job).to("configurer"));
-    }
-
-    @After
-    public void tearDown() {
-        if (simulator != null) {
-            simulator.close();
-        }
     }
 
     @Test
@@ -88,12 +75,12 @@ public class PermissionsTest {
     public void testConnectionOnlyForAdministrators() throws Exception {
         for (String user : new String[] {null, "reader", "configurer"}) {
             assertThrows("user " + user, AccessDeniedException.class,
-                    () -> as(user, () -> global.doTestConnection(simulator.baseUrl(), TestCredentials.GLOBAL_ID)));
+                    () -> as(user, () -> global.doTestConnection(platform.simulator().baseUrl(), TestCredentials.GLOBAL_ID)));
         }
-        assertEquals(0, simulator.requestCount());
-        FormValidation result = as("admin", () -> global.doTestConnection(simulator.baseUrl(), TestCredentials.GLOBAL_ID));
+        assertEquals(0, platform.simulator().requestCount());
+        FormValidation result = as("admin", () -> global.doTestConnection(platform.simulator().baseUrl(), TestCredentials.GLOBAL_ID));
         assertEquals(FormValidation.Kind.OK, result.kind);
-        assertEquals(1, simulator.requestCount());
+        assertEquals(1, platform.simulator().requestCount());
     }
 
     @Test
@@ -146,17 +133,5 @@ public class PermissionsTest {
                 containsInAnyOrder("", TestCredentials.GLOBAL_ID));
         assertEquals(FormValidation.Kind.ERROR, as("configurer", () -> step.doCheckCredentialsId(job, "no-such-credential")).kind);
         assertEquals(FormValidation.Kind.OK, as("reader", () -> builder.doCheckCredentialsId(job, "no-such-credential")).kind);
-    }
-
-    private static List<String> values(ListBoxModel model) {
-        return model.stream().map(option -> option.value).collect(Collectors.toList());
-    }
-
-    @SuppressWarnings("try") // the context only needs to be open
-    private static <T> T as(String user, Callable<T> call) throws Exception {
-        Authentication authentication = user == null ? Jenkins.ANONYMOUS2 : User.getById(user, true).impersonate2();
-        try (ACLContext context = ACL.as2(authentication)) {
-            return call.call();
-        }
     }
 }

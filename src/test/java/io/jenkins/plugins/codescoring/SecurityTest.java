@@ -1,5 +1,7 @@
 package io.jenkins.plugins.codescoring;
 
+import static io.jenkins.plugins.codescoring.TestUsers.as;
+import static io.jenkins.plugins.codescoring.TestUsers.values;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
@@ -15,9 +17,6 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import hudson.model.Result;
-import hudson.model.User;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
@@ -44,14 +43,13 @@ import org.jenkinsci.plugins.structs.describable.DescribableParameter;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.RuleChain;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.kohsuke.stapler.verb.POST;
-import org.springframework.security.core.Authentication;
 
 /**
  * The Jenkins side of the security model (docs/security.md): where a job can (not) send the
@@ -62,8 +60,15 @@ import org.springframework.security.core.Authentication;
 public class SecurityTest {
     private static final String FOLDER_B_TOKEN = "folder-b-token-5f0e9a7c3d1b";
 
-    @Rule
     public JenkinsRule r = new JenkinsRule();
+
+    /** The platform of the global configuration. */
+    private final SimulatedPlatform configured = SimulatedPlatform.configured();
+    /** Another server a Pipeline author would like the token sent to; it accepts the same token. */
+    private final SimulatedPlatform other = SimulatedPlatform.elsewhere();
+
+    @Rule
+    public RuleChain jenkinsThenPlatforms = RuleChain.outerRule(r).around(configured).around(other);
 
     @Rule
     public EnglishLocale english = new EnglishLocale();
@@ -71,27 +76,14 @@ public class SecurityTest {
     @Rule
     public FastScans fast = new FastScans();
 
-    /** The platform of the global configuration. */
     private CodescoringSimulator platform;
-    /** Another server a Pipeline author would like the token sent to; it accepts the same token. */
     private CodescoringSimulator elsewhere;
 
     @Before
     public void setUp() throws Exception {
-        platform = CodescoringSimulator.start(TestCredentials.TOKEN);
-        elsewhere = CodescoringSimulator.start(TestCredentials.TOKEN);
-        ScanTestSupport.configure(platform);
+        platform = configured.simulator();
+        elsewhere = other.simulator();
         platform.load(Dataset.clean());
-    }
-
-    @After
-    public void tearDown() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (elsewhere != null) {
-            elsewhere.close();
-        }
     }
 
     // ---- (a) the token goes to the global URL only ------------------------------------------------
@@ -447,17 +439,5 @@ public class SecurityTest {
                 new NameValuePair("platformUrl", platform.baseUrl()),
                 new NameValuePair("credentialsId", TestCredentials.GLOBAL_ID)));
         return request;
-    }
-
-    private static List<String> values(ListBoxModel model) {
-        return model.stream().map(option -> option.value).collect(Collectors.toList());
-    }
-
-    @SuppressWarnings("try") // the context only needs to be open
-    private static <T> T as(String user, Callable<T> call) throws Exception {
-        Authentication authentication = user == null ? Jenkins.ANONYMOUS2 : User.getById(user, true).impersonate2();
-        try (ACLContext context = ACL.as2(authentication)) {
-            return call.call();
-        }
     }
 }
