@@ -2,7 +2,6 @@ package io.jenkins.plugins.codescoring.api;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.lessThan;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -57,7 +56,7 @@ public class RandomizedJsonReadingTest {
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
     @Rule
-    public Timeout timeout = Timeout.seconds(60);
+    public Timeout timeout = Timeout.seconds(60); // a guard against a hang, not a speed goal
 
     private final Redactor redactor = Redactor.of(TOKEN);
     private final Failures failures = new Failures("http://cs.test", redactor, Duration.ofSeconds(30), 4 << 20);
@@ -68,7 +67,6 @@ public class RandomizedJsonReadingTest {
     @Test
     public void alertPagesAreReadExactlyAsTheOracleSaysOrRefusedWhole() throws Exception {
         Random random = new Random(SEED);
-        long started = System.nanoTime();
         int refused = 0;
         for (int doc = 0; doc < DOCUMENTS; doc++) {
             int count = random.nextInt(6);
@@ -98,13 +96,11 @@ public class RandomizedJsonReadingTest {
             }
         }
         assertTrue("both outcomes were exercised: " + refused, refused > DOCUMENTS / 10 && refused < DOCUMENTS * 9 / 10);
-        assertFast(started);
     }
 
     @Test
     public void singleAlertsAndPoliciesAreReadAsTheOracleSays() throws Exception {
         Random random = new Random(SEED + 1);
-        long started = System.nanoTime();
         for (int doc = 0; doc < DOCUMENTS; doc++) {
             Generated<ExpectedAlert> alert = alert(random, doc);
             try {
@@ -124,13 +120,11 @@ public class RandomizedJsonReadingTest {
                 assertTrue("refused " + policy.json + ": " + e.getMessage(), policy.isInvalid());
             }
         }
-        assertFast(started);
     }
 
     @Test
     public void statusesAreReadAsTheOracleSays() throws Exception {
         Random random = new Random(SEED + 2);
-        long started = System.nanoTime();
         for (int doc = 0; doc < DOCUMENTS; doc++) {
             Generated<AnalysisStatus> status = status(random);
             try {
@@ -143,13 +137,11 @@ public class RandomizedJsonReadingTest {
                 assertNoToken(e);
             }
         }
-        assertFast(started);
     }
 
     @Test
     public void mangledDocumentsGiveTypedErrorsOnlyAndNeverTheToken() throws Exception {
         Random random = new Random(SEED + 3);
-        long started = System.nanoTime();
         int accepted = 0;
         for (int doc = 0; doc < DOCUMENTS; doc++) {
             List<Generated<ExpectedAlert>> items = new ArrayList<>();
@@ -176,7 +168,6 @@ public class RandomizedJsonReadingTest {
             }
         }
         assertTrue("some mangled documents stay readable: " + accepted, accepted > 0);
-        assertFast(started);
     }
 
     @Test
@@ -185,7 +176,6 @@ public class RandomizedJsonReadingTest {
         try (TestServer server = new TestServer()) {
             CodescoringClient client = CodescoringClient.builder(server.url(), TOKEN).paths(ApiPaths.defaults())
                     .retryPolicy(RetryPolicy.none()).requestTimeout(Duration.ofSeconds(5)).build();
-            long started = System.nanoTime();
             for (int doc = 0; doc < 150; doc++) {
                 List<Generated<ExpectedAlert>> items = new ArrayList<>();
                 for (int i = random.nextInt(4); i >= 0; i--) {
@@ -215,7 +205,6 @@ public class RandomizedJsonReadingTest {
                     assertNoToken(e);
                 }
             }
-            assertFast(started);
         }
     }
 
@@ -721,10 +710,5 @@ public class RandomizedJsonReadingTest {
     private static void assertNoToken(CodescoringException e) {
         assertFalse(e.getMessage(), e.getMessage().contains(TOKEN));
         assertFalse(e.toString(), e.toString().contains(TOKEN));
-    }
-
-    private static void assertFast(long startedNanos) {
-        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
-        assertThat("took " + millis + " ms", millis, lessThan(5_000L));
     }
 }
