@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.codescoring.api.TestServer.Reply;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.Test;
@@ -86,7 +87,7 @@ public class ClientErrorMappingTest extends ClientFixture {
         server.enqueue(Reply.json(400, "{\"detail\": \"bad header\", \"headers\": {\"Authorization\": \"Token " + TOKEN + "\"}}"),
                 Reply.status(422).header("Content-Type", "text/plain").body("Request had authorization=Token " + TOKEN),
                 Reply.json(500, "{\"detail\": \"crash for token " + TOKEN + "\"}"));
-        CodescoringClient client = client().withDeadline(time.instant());
+        CodescoringClient client = client().withDeadline(clock.instant());
 
         CodescoringException detail = failure(ErrorKind.REQUEST_REJECTED, client::policies);
         assertTrue(detail.getMessage(), detail.getMessage().contains("The platform said: bad header"));
@@ -119,7 +120,7 @@ public class ClientErrorMappingTest extends ClientFixture {
 
         assertTrue(e.getMessage(), e.getMessage().contains("failed on GET /api/policies/ (HTTP 500)"));
         assertEquals(1, server.requests().size());
-        assertTrue(time.sleeps().isEmpty());
+        assertTrue(clock.sleeps().isEmpty());
     }
 
     @Test
@@ -179,33 +180,24 @@ public class ClientErrorMappingTest extends ClientFixture {
 
     @Test
     public void aRefusedConnectionIsUnreachableAfterRetries() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        CodescoringClient client = CodescoringClient.builder("http://127.0.0.1:" + closedPort, TOKEN).paths(ApiPaths.defaults())
-                .sleeper(time).clock(time).retryPolicy(RetryPolicy.defaults().withJitter(0)).build();
+        int closedPort = aClosedPort();
+        CodescoringClient client = clientOnLoopback(closedPort);
 
         CodescoringException e = failure(ErrorKind.UNREACHABLE, client::checkConnection);
 
         assertTrue(e.getMessage(), e.getMessage().contains("Could not connect to the platform at http://127.0.0.1:" + closedPort));
         assertTrue(e.getMessage(), e.getMessage().contains("4 attempts"));
         assertTrue(e.getMessage(), e.getMessage().contains("the connection was refused or could not be made (ConnectException)"));
-        assertEquals(3, time.sleeps().size());
+        assertEquals(3, clock.sleeps().size());
     }
 
     @Test
     public void aStartIsRetriedWhenTheConnectionWasNeverMade() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        CodescoringClient client = CodescoringClient.builder("http://127.0.0.1:" + closedPort, TOKEN).paths(ApiPaths.defaults())
-                .sleeper(time).clock(time).retryPolicy(RetryPolicy.defaults().withJitter(0)).build();
+        CodescoringClient client = clientOnLoopback(aClosedPort());
 
         failure(ErrorKind.UNREACHABLE, client::startOverallAnalysis);
 
-        assertEquals(3, time.sleeps().size());
+        assertEquals(3, clock.sleeps().size());
     }
 
     @Test
@@ -213,13 +205,14 @@ public class ClientErrorMappingTest extends ClientFixture {
         // What customers with a private CA meet: a real TLS server whose certificate Java does not trust.
         try (UntrustedHttpsServer https = UntrustedHttpsServer.start()) {
             CodescoringClient client = CodescoringClient.builder(https.url(), TOKEN)
-                    .paths(ApiPaths.defaults()).sleeper(time).clock(time).requestTimeout(Duration.ofSeconds(10)).build();
+                    .paths(ApiPaths.defaults()).sleeper(clock.sleeper()).clock(clock).requestTimeout(Duration.ofSeconds(10))
+                    .build();
 
             CodescoringException e = failure(ErrorKind.TLS_FAILURE, client::checkConnection);
 
             assertTrue(e.getMessage(), e.getMessage().contains("certificate is not trusted"));
             assertTrue(e.getMessage(), e.getMessage().contains("SSLHandshakeException"));
-            assertTrue(time.sleeps().isEmpty());
+            assertTrue(clock.sleeps().isEmpty());
             assertEquals("the handshake failed before any request was sent", 0, https.requests());
         }
     }
@@ -245,7 +238,7 @@ public class ClientErrorMappingTest extends ClientFixture {
 
         assertTrue(e.getMessage(), e.getMessage().contains("may have reached the platform, so it was not repeated"));
         assertEquals(1, server.requests().size());
-        assertTrue(time.sleeps().isEmpty());
+        assertTrue(clock.sleeps().isEmpty());
     }
 
     @Test
@@ -266,5 +259,18 @@ public class ClientErrorMappingTest extends ClientFixture {
         failure(ErrorKind.UNREACHABLE, () -> client().startOverallAnalysis());
 
         assertEquals(1, server.requests().size());
+    }
+
+    /** A loopback port that was free a moment ago, so nothing listens on it. */
+    private static int aClosedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A client of that loopback port on the test clock, retrying as in production but without jitter. */
+    private CodescoringClient clientOnLoopback(int port) throws CodescoringException {
+        return CodescoringClient.builder("http://127.0.0.1:" + port, TOKEN).paths(ApiPaths.defaults())
+                .sleeper(clock.sleeper()).clock(clock).retryPolicy(RetryPolicy.defaults().withJitter(0)).build();
     }
 }

@@ -15,12 +15,12 @@ abstract class ClientFixture {
     static final String TOKEN = "3f9c2a7d41b0e8c6f5a9d2b7e4c1a0f9d8e7c6b5";
 
     TestServer server;
-    TestTime time;
+    ManualClock clock;
 
     @Before
     public void startServer() throws IOException {
         server = new TestServer();
-        time = new TestTime();
+        clock = new ManualClock();
     }
 
     @After
@@ -33,8 +33,8 @@ abstract class ClientFixture {
         return CodescoringClient.builder(server.url(), TOKEN)
                 .paths(ApiPaths.defaults())
                 .retryPolicy(RetryPolicy.defaults().withJitter(0))
-                .sleeper(time)
-                .clock(time)
+                .sleeper(clock.sleeper())
+                .clock(clock)
                 .requestTimeout(Duration.ofSeconds(5));
     }
 

@@ -21,7 +21,7 @@ public class ClientRetryTest extends ClientFixture {
         client().checkConnection();
 
         assertEquals(4, server.requests().size());
-        assertEquals(List.of(seconds(1), seconds(2), seconds(4)), time.sleeps());
+        assertEquals(List.of(seconds(1), seconds(2), seconds(4)), clock.sleeps());
     }
 
     @Test
@@ -33,7 +33,7 @@ public class ClientRetryTest extends ClientFixture {
         assertTrue(e.getMessage(), e.getMessage().contains("(HTTP 503, 4 attempts)"));
         assertTrue(e.getMessage(), e.getMessage().contains("maintenance"));
         assertEquals(4, server.requests().size());
-        assertEquals(3, time.sleeps().size());
+        assertEquals(3, clock.sleeps().size());
     }
 
     @Test
@@ -43,7 +43,7 @@ public class ClientRetryTest extends ClientFixture {
         failure(ErrorKind.SERVER_ERROR, () -> builder().retryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(8)).build()
                 .checkConnection());
 
-        assertEquals(List.of(seconds(1), seconds(2), seconds(4), seconds(8), seconds(16), seconds(30), seconds(30)), time.sleeps());
+        assertEquals(List.of(seconds(1), seconds(2), seconds(4), seconds(8), seconds(16), seconds(30), seconds(30)), clock.sleeps());
     }
 
     @Test
@@ -52,17 +52,17 @@ public class ClientRetryTest extends ClientFixture {
 
         client().checkConnection();
 
-        assertEquals(List.of(seconds(7)), time.sleeps());
+        assertEquals(List.of(seconds(7)), clock.sleeps());
     }
 
     @Test
     public void tooManyRequestsHonoursRetryAfterAsAnHttpDate() throws Exception {
-        String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(time.instant().plusSeconds(10).atOffset(ZoneOffset.UTC));
+        String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().plusSeconds(10).atOffset(ZoneOffset.UTC));
         server.enqueue(Reply.status(429).header("Retry-After", inTenSeconds), Reply.json("[]"));
 
         client().checkConnection();
 
-        assertEquals(List.of(seconds(10)), time.sleeps());
+        assertEquals(List.of(seconds(10)), clock.sleeps());
     }
 
     @Test
@@ -71,7 +71,7 @@ public class ClientRetryTest extends ClientFixture {
 
         client().checkConnection();
 
-        assertEquals(List.of(seconds(120), seconds(2)), time.sleeps());
+        assertEquals(List.of(seconds(120), seconds(2)), clock.sleeps());
     }
 
     @Test
@@ -97,11 +97,11 @@ public class ClientRetryTest extends ClientFixture {
     @Test
     public void noRetryWaitsPastTheDeadline() throws Exception {
         server.otherwise(request -> Reply.status(503));
-        CodescoringApi client = client().withDeadline(time.instant().plusMillis(2500));
+        CodescoringApi client = client().withDeadline(clock.instant().plusMillis(2500));
 
         failure(ErrorKind.SERVER_ERROR, client::checkConnection);
 
-        assertEquals("the second wait (2 s) would end after the deadline", List.of(seconds(1)), time.sleeps());
+        assertEquals("the second wait (2 s) would end after the deadline", List.of(seconds(1)), clock.sleeps());
         assertEquals(2, server.requests().size());
     }
 
@@ -109,9 +109,9 @@ public class ClientRetryTest extends ClientFixture {
     public void aRetryAfterBeyondTheDeadlineIsNotWaitedFor() throws Exception {
         server.otherwise(request -> Reply.status(429).header("Retry-After", "60"));
 
-        failure(ErrorKind.RATE_LIMITED, () -> client().withDeadline(time.instant().plusSeconds(30)).policies());
+        failure(ErrorKind.RATE_LIMITED, () -> client().withDeadline(clock.instant().plusSeconds(30)).policies());
 
-        assertTrue(time.sleeps().isEmpty());
+        assertTrue(clock.sleeps().isEmpty());
         assertEquals(1, server.requests().size());
     }
 
@@ -119,7 +119,7 @@ public class ClientRetryTest extends ClientFixture {
     public void aDeadlineViewSharesTheClientButNotItsDeadline() throws Exception {
         server.otherwise(request -> Reply.status(503));
         CodescoringClient client = client();
-        java.time.Instant deadline = time.instant();
+        java.time.Instant deadline = clock.instant();
         CodescoringClient view = client.withDeadline(deadline);
 
         failure(ErrorKind.SERVER_ERROR, view::checkConnection);
@@ -138,7 +138,7 @@ public class ClientRetryTest extends ClientFixture {
         failure(ErrorKind.SERVER_ERROR, () -> builder().retryPolicy(RetryPolicy.none()).build().checkConnection());
 
         assertEquals(1, server.requests().size());
-        assertTrue(time.sleeps().isEmpty());
+        assertTrue(clock.sleeps().isEmpty());
     }
 
     @Test

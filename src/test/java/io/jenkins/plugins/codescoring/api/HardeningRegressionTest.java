@@ -74,7 +74,7 @@ public class HardeningRegressionTest extends ClientFixture {
     public void noAttemptWaitsForItsAnswerPastTheDeadline() throws Exception {
         server.otherwise(request -> Reply.json("[]").delay(10_000));
         // The deadline is half a second away on the test clock: the attempt gets the least patience, 1 s, not 5 s.
-        CodescoringApi client = builder().requestTimeout(Duration.ofSeconds(5)).build().withDeadline(time.instant().plusMillis(500));
+        CodescoringApi client = builder().requestTimeout(Duration.ofSeconds(5)).build().withDeadline(clock.instant().plusMillis(500));
         long started = System.nanoTime();
 
         CodescoringException e = failure(ErrorKind.TIMEOUT, client::checkConnection);

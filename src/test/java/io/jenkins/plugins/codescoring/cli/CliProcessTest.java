@@ -5,8 +5,8 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeFalse;
 
-import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
 import io.jenkins.plugins.codescoring.simulator.Dataset;
+import io.jenkins.plugins.codescoring.simulator.SimulatorRule;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -36,23 +34,13 @@ public class CliProcessTest {
     @Rule
     public TemporaryFolder folder = new TemporaryFolder();
 
-    private CodescoringSimulator platform;
-
-    @Before
-    public void startPlatform() throws Exception {
-        platform = CodescoringSimulator.start(TOKEN);
-        platform.setAnalysisDuration(Duration.ofMillis(200));
-    }
-
-    @After
-    public void stopPlatform() {
-        platform.close();
-    }
+    @Rule
+    public final SimulatorRule platform = new SimulatorRule(TOKEN, Duration.ofMillis(200));
 
     @Test
     public void theExitCodeOfTheVerdictReachesTheShell() throws Exception {
-        platform.load(Dataset.blocking());
-        Process process = start("scan", "--url", platform.baseUrl(), "--poll-interval", "1");
+        platform.simulator().load(Dataset.blocking());
+        Process process = start("scan", "--url", platform.simulator().baseUrl(), "--poll-interval", "1");
         CompletableFuture<String> out = readAll(process, null);
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         assertEquals(out.get(), 1, process.exitValue());
@@ -63,10 +51,10 @@ public class CliProcessTest {
     @Test
     public void terminatingAWaitingScanReportsAbortedAndExitsWith2() throws Exception {
         assumeFalse("Windows ends processes without running shutdown hooks", System.getProperty("os.name").startsWith("Windows"));
-        platform.load(Dataset.clean());
-        platform.setManualCompletion(true);
+        platform.simulator().load(Dataset.clean());
+        platform.simulator().setManualCompletion(true);
         Path json = folder.getRoot().toPath().resolve("aborted.json");
-        Process process = start("scan", "--url", platform.baseUrl(), "--json", json.toString());
+        Process process = start("scan", "--url", platform.simulator().baseUrl(), "--json", json.toString());
         CountDownLatch waiting = new CountDownLatch(1);
         CompletableFuture<String> out = readAll(process, waiting);
         assertTrue("the scan started waiting", waiting.await(30, TimeUnit.SECONDS));

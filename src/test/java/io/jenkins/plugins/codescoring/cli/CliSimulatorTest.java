@@ -7,13 +7,11 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.codescoring.scan.ScanRequest;
-import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
 import io.jenkins.plugins.codescoring.simulator.Dataset;
+import io.jenkins.plugins.codescoring.simulator.SimulatorRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -32,33 +30,23 @@ public class CliSimulatorTest {
     @Rule
     public TemporaryFolder folder = new TemporaryFolder();
 
-    private CodescoringSimulator platform;
-
-    @Before
-    public void startPlatform() throws Exception {
-        platform = CodescoringSimulator.start(TOKEN);
-        platform.setAnalysisDuration(Duration.ofMillis(200));
-    }
-
-    @After
-    public void stopPlatform() {
-        platform.close();
-    }
+    @Rule
+    public final SimulatorRule platform = new SimulatorRule(TOKEN, Duration.ofMillis(200));
 
     @Test
     public void cleanPlatformPassesWithExitCode0() {
-        platform.load(Dataset.clean());
+        platform.simulator().load(Dataset.clean());
         CliRun run = scan("--project", "shop");
         assertEquals(run.toString(), 0, run.exitCode);
         assertTrue(run.out, run.out.contains("CodeScoring verdict: PASSED — no blocking alerts (project shop, all stages)\n"));
-        assertTrue(run.out.contains("Platform: " + platform.baseUrl()));
-        assertEquals(1, platform.analysisStarts());
+        assertTrue(run.out.contains("Platform: " + platform.simulator().baseUrl()));
+        assertEquals(1, platform.simulator().analysisStarts());
         assertNoToken(run);
     }
 
     @Test
     public void blockingAlertStopsTheBuildWithExitCode1AndATable() {
-        platform.load(Dataset.blocking());
+        platform.simulator().load(Dataset.blocking());
         CliRun run = scan("--project", "shop", "--stage", "build");
         assertEquals(run.toString(), 1, run.exitCode);
         assertTrue(run.out, run.out.contains(
@@ -73,7 +61,7 @@ public class CliSimulatorTest {
 
     @Test
     public void theJsonReportHoldsTheResultAndNoToken() throws Exception {
-        platform.load(Dataset.blocking());
+        platform.simulator().load(Dataset.blocking());
         Path file = folder.getRoot().toPath().resolve("out/codescoring.json");
         CliRun run = scan("--json", file.toString());
         assertEquals(run.toString(), 1, run.exitCode);
@@ -83,7 +71,7 @@ public class CliSimulatorTest {
         assertEquals(1, json.get("schemaVersion").intValue());
         assertEquals("BLOCKED", json.get("verdict").textValue());
         assertTrue(json.get("error").isNull());
-        assertEquals(platform.baseUrl(), json.get("platformUrl").textValue());
+        assertEquals(platform.simulator().baseUrl(), json.get("platformUrl").textValue());
         assertTrue(json.at("/scope/project").isNull());
         assertEquals(1, json.at("/counts/blockingAlerts").intValue());
         assertEquals(3, json.at("/counts/activeAlerts").intValue());
@@ -97,9 +85,10 @@ public class CliSimulatorTest {
 
     @Test
     public void aWrongTokenIsAnErrorWithExitCode2AndAdvice() throws Exception {
-        platform.load(Dataset.blocking());
+        platform.simulator().load(Dataset.blocking());
         Path file = folder.getRoot().toPath().resolve("rejected.json");
-        CliRun run = CliRun.with(FAST).token("wrong-" + TOKEN).run("scan", "--url", platform.baseUrl(), "--json", file.toString());
+        CliRun run = CliRun.with(FAST).token("wrong-" + TOKEN)
+                .run("scan", "--url", platform.simulator().baseUrl(), "--json", file.toString());
         assertEquals(run.toString(), 2, run.exitCode);
         assertTrue(run.out, run.out.startsWith("CodeScoring verdict: ERROR — TOKEN_REJECTED"));
         assertTrue(run.out, run.out.contains("What to do: Check the API token"));
@@ -110,8 +99,8 @@ public class CliSimulatorTest {
 
     @Test
     public void anAnalysisThatDoesNotFinishInTimeIsAnErrorWithExitCode2() {
-        platform.load(Dataset.clean());
-        platform.setManualCompletion(true);
+        platform.simulator().load(Dataset.clean());
+        platform.simulator().setManualCompletion(true);
         long started = System.nanoTime();
         CliRun run = scan("--timeout", "1");
         assertEquals(run.toString(), 2, run.exitCode);
@@ -122,7 +111,7 @@ public class CliSimulatorTest {
 
     @Test
     public void anUnknownProjectIsAnErrorWithExitCode2() {
-        platform.load(Dataset.clean());
+        platform.simulator().load(Dataset.clean());
         CliRun run = scan("--project", "no-such-project");
         assertEquals(run.toString(), 2, run.exitCode);
         assertTrue(run.out, run.out.startsWith("CodeScoring verdict: ERROR — BAD_CONFIGURATION"));
@@ -130,8 +119,8 @@ public class CliSimulatorTest {
 
     @Test
     public void nothingListensAtTheUrlIsAnErrorWithExitCode2() {
-        String url = platform.baseUrl();
-        platform.close();
+        String url = platform.simulator().baseUrl();
+        platform.simulator().close();
         CliRun run = CliRun.with(FAST).token(TOKEN).run("scan", "--url", url, "--timeout", "5");
         assertEquals(run.toString(), 2, run.exitCode);
         assertTrue(run.out, run.out.startsWith("CodeScoring verdict: ERROR — UNREACHABLE"));
@@ -141,7 +130,7 @@ public class CliSimulatorTest {
         String[] args = new String[options.length + 3];
         args[0] = "scan";
         args[1] = "--url";
-        args[2] = platform.baseUrl();
+        args[2] = platform.simulator().baseUrl();
         System.arraycopy(options, 0, args, 3, options.length);
         return CliRun.with(FAST).token(TOKEN).run(args);
     }

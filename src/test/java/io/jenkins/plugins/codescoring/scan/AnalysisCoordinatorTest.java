@@ -10,6 +10,7 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.codescoring.api.Alert;
 import io.jenkins.plugins.codescoring.api.CodescoringException;
 import io.jenkins.plugins.codescoring.api.ErrorKind;
+import io.jenkins.plugins.codescoring.api.ManualClock;
 import io.jenkins.plugins.codescoring.api.Policy;
 import io.jenkins.plugins.codescoring.api.Project;
 import java.time.Duration;

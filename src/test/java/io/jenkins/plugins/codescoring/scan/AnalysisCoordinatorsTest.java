@@ -8,6 +8,7 @@ import static org.junit.Assert.assertSame;
 
 import io.jenkins.plugins.codescoring.api.CodescoringClient;
 import io.jenkins.plugins.codescoring.api.ConnectionKeys;
+import io.jenkins.plugins.codescoring.api.ManualClock;
 import org.junit.Test;
 
 public class AnalysisCoordinatorsTest {

@@ -3,7 +3,6 @@ package io.jenkins.plugins.codescoring.scan;
 import io.jenkins.plugins.codescoring.api.Alert;
 import io.jenkins.plugins.codescoring.api.AlertScope;
 import io.jenkins.plugins.codescoring.api.AnalysisStatus;
-import io.jenkins.plugins.codescoring.api.CodescoringApi;
 import io.jenkins.plugins.codescoring.api.CodescoringException;
 import io.jenkins.plugins.codescoring.api.Policy;
 import io.jenkins.plugins.codescoring.api.Project;
@@ -18,7 +17,7 @@ import java.util.List;
  * A scripted platform for engine tests: statuses are served from a queue (the last one repeats), and
  * every call is recorded so tests can assert what the engine asked and in which order.
  */
-final class FakeApi implements CodescoringApi {
+final class FakeApi implements InMemoryApi {
     private final Deque<Object> statuses = new ArrayDeque<>();
     private final Deque<Object> starts = new ArrayDeque<>();
     final List<String> calls = new ArrayList<>();
@@ -114,20 +113,5 @@ final class FakeApi implements CodescoringApi {
     @Override
     public void checkConnection() {
         calls.add("check");
-    }
-
-    @Override
-    public CodescoringApi withDeadline(Instant deadline) {
-        return this;
-    }
-
-    @Override
-    public String platformUrl() {
-        return "http://codescoring.test";
-    }
-
-    @Override
-    public String connectionKey() {
-        return platformUrl();
     }
 }

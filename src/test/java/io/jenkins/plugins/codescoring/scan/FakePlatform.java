@@ -3,8 +3,8 @@ package io.jenkins.plugins.codescoring.scan;
 import io.jenkins.plugins.codescoring.api.Alert;
 import io.jenkins.plugins.codescoring.api.AlertScope;
 import io.jenkins.plugins.codescoring.api.AnalysisStatus;
-import io.jenkins.plugins.codescoring.api.CodescoringApi;
 import io.jenkins.plugins.codescoring.api.CodescoringException;
+import io.jenkins.plugins.codescoring.api.ManualClock;
 import io.jenkins.plugins.codescoring.api.Policy;
 import io.jenkins.plugins.codescoring.api.Project;
 import io.jenkins.plugins.codescoring.api.StartOutcome;
@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * time, a stale status right after a start, and alerts published from the code as it was when the run
  * started. Deterministic counterpart of the HTTP simulator for coordinator tests.
  */
-final class FakePlatform implements CodescoringApi {
+final class FakePlatform implements InMemoryApi {
     private final ManualClock clock;
     Duration analysisDuration = Duration.ofMinutes(3);
     Duration staleWindow = Duration.ofSeconds(5);
@@ -146,20 +146,5 @@ final class FakePlatform implements CodescoringApi {
     @Override
     public void checkConnection() {
         count("check");
-    }
-
-    @Override
-    public CodescoringApi withDeadline(Instant deadline) {
-        return this;
-    }
-
-    @Override
-    public String platformUrl() {
-        return "http://codescoring.test";
-    }
-
-    @Override
-    public String connectionKey() {
-        return platformUrl();
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codescoring.scan;
 
+import io.jenkins.plugins.codescoring.api.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -12,6 +12,7 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.codescoring.api.Alert;
 import io.jenkins.plugins.codescoring.api.CodescoringException;
 import io.jenkins.plugins.codescoring.api.ErrorKind;
+import io.jenkins.plugins.codescoring.api.ManualClock;
 import io.jenkins.plugins.codescoring.api.Policy;
 import io.jenkins.plugins.codescoring.api.Project;
 import io.jenkins.plugins.codescoring.api.StartOutcome;
@@ -115,16 +116,12 @@ public class ScanEngineTest {
     public void timesOutAtTheDeadlineAndNeverSleepsPastIt() throws Exception {
         FakeApi api = new FakeApi().statuses(status("5", "success"), status("6", "in_progress"));
         ScanRequest shortRequest = ScanRequest.builder().timeout(Duration.ofSeconds(95)).maxPollInterval(Duration.ofSeconds(30)).build();
-        List<Duration> sleeps = new ArrayList<>();
-        ScanResult result = new ScanRunner(api, clock, d -> {
-            sleeps.add(d);
-            clock.advance(d);
-        }).run(shortRequest, lines::add);
+        ScanResult result = run(api, shortRequest);
         assertEquals(ErrorKind.TIMEOUT, result.errorKind());
         assertThat(result.errorMessage(), containsString("in_progress"));
-        Duration slept = sleeps.stream().reduce(Duration.ZERO, Duration::plus);
+        Duration slept = clock.sleeps().stream().reduce(Duration.ZERO, Duration::plus);
         assertEquals(Duration.ofSeconds(95), slept);
-        for (Duration sleep : sleeps) {
+        for (Duration sleep : clock.sleeps()) {
             assertThat(sleep, lessThanOrEqualTo(Duration.ofSeconds(30)));
         }
     }

@@ -21,8 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.Timeout;
@@ -39,70 +37,57 @@ public class SimulatorFaultsTest {
     @Rule
     public Timeout timeout = Timeout.seconds(20);
 
-    private CodescoringSimulator simulator;
-    private SimulatorClient client;
-
-    @Before
-    public void startSimulator() throws Exception {
-        simulator = CodescoringSimulator.start("s3cret");
-        simulator.setAnalysisDuration(Duration.ofMillis(20));
-        simulator.setStaleStatusWindow(Duration.ZERO);
-        client = new SimulatorClient(simulator);
-    }
-
-    @After
-    public void stopSimulator() {
-        simulator.close();
-    }
+    @Rule
+    public final SimulatorRule platform = new SimulatorRule("s3cret", Duration.ofMillis(20)).staleStatusWindow(Duration.ZERO);
 
     @Test
     public void statusFaultAppliesTheGivenNumberOfTimesThenTheNormalAnswerReturns() throws Exception {
-        simulator.inject(Fault.status(503).times(2));
+        platform.simulator().inject(Fault.status(503).times(2));
         for (int i = 0; i < 2; i++) {
-            HttpResponse<String> response = client.get(POLICIES);
+            HttpResponse<String> response = platform.client().get(POLICIES);
             assertEquals(503, response.statusCode());
             assertTrue(response.body().contains("503 Service Temporarily Unavailable"));
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         }
-        assertEquals(200, client.get(POLICIES).statusCode());
-        assertTrue(simulator.faultsUsedUp());
+        assertEquals(200, platform.client().get(POLICIES).statusCode());
+        assertTrue(platform.simulator().faultsUsedUp());
     }
 
     @Test
     public void statusFaultBodies() throws Exception {
-        simulator.inject(Fault.status(500));
-        simulator.inject(Fault.status(502));
-        simulator.inject(Fault.status(418, "{\"detail\":\"teapot\"}"));
-        HttpResponse<String> serverError = client.get(POLICIES);
+        platform.simulator().inject(Fault.status(500));
+        platform.simulator().inject(Fault.status(502));
+        platform.simulator().inject(Fault.status(418, "{\"detail\":\"teapot\"}"));
+        HttpResponse<String> serverError = platform.client().get(POLICIES);
         assertEquals(500, serverError.statusCode());
         assertEquals("{\"detail\":\"A server error occurred.\"}", serverError.body());
-        assertTrue(client.get(POLICIES).body().contains("<center>nginx</center>"));
-        HttpResponse<String> custom = client.get(POLICIES);
+        assertTrue(platform.client().get(POLICIES).body().contains("<center>nginx</center>"));
+        HttpResponse<String> custom = platform.client().get(POLICIES);
         assertEquals(418, custom.statusCode());
         assertEquals("application/json", custom.headers().firstValue("Content-Type").orElse(null));
     }
 
     @Test
     public void faultsApplyBeforeTheTokenCheckAndOnlyOnTheirPath() throws Exception {
-        simulator.inject(Fault.status(504).onPath("/api/alerts/"));
-        assertEquals(401, client.withAuthorization("Token wrong").get(POLICIES).statusCode());
-        assertEquals(200, client.get(POLICIES).statusCode());
-        assertEquals(504, client.withAuthorization("Token wrong").get(ALERTS).statusCode());
-        assertEquals(401, client.withAuthorization("Token wrong").get(ALERTS).statusCode());
+        platform.simulator().inject(Fault.status(504).onPath("/api/alerts/"));
+        assertEquals(401, platform.client().withAuthorization("Token wrong").get(POLICIES).statusCode());
+        assertEquals(200, platform.client().get(POLICIES).statusCode());
+        assertEquals(504, platform.client().withAuthorization("Token wrong").get(ALERTS).statusCode());
+        assertEquals(401, platform.client().withAuthorization("Token wrong").get(ALERTS).statusCode());
     }
 
     @Test
     public void clearFaultsDropsQueuedFaults() throws Exception {
-        simulator.inject(Fault.status(500).times(5));
-        assertFalse(simulator.faultsUsedUp());
-        simulator.clearFaults();
-        assertEquals(200, client.get(POLICIES).statusCode());
+        platform.simulator().inject(Fault.status(500).times(5));
+        assertFalse(platform.simulator().faultsUsedUp());
+        platform.simulator().clearFaults();
+        assertEquals(200, platform.client().get(POLICIES).statusCode());
     }
 
     @Test
     public void tooManyRequestsCarriesRetryAfter() throws Exception {
-        simulator.inject(Fault.tooManyRequests(7));
-        HttpResponse<String> response = client.get(POLICIES);
+        platform.simulator().inject(Fault.tooManyRequests(7));
+        HttpResponse<String> response = platform.client().get(POLICIES);
         assertEquals(429, response.statusCode());
         assertEquals("7", response.headers().firstValue("Retry-After").orElse(null));
         assertEquals("{\"detail\":\"Request was throttled. Expected available in 7 seconds.\"}", response.body());
@@ -110,8 +95,8 @@ public class SimulatorFaultsTest {
 
     @Test
     public void html200IsALoginPage() throws Exception {
-        simulator.inject(Fault.html200());
-        HttpResponse<String> response = client.get(POLICIES);
+        platform.simulator().inject(Fault.html200());
+        HttpResponse<String> response = platform.client().get(POLICIES);
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(response.body().startsWith("<!DOCTYPE html>"));
@@ -120,24 +105,24 @@ public class SimulatorFaultsTest {
 
     @Test
     public void brokenJsonBodies() throws Exception {
-        simulator.inject(Fault.malformedJson());
-        simulator.inject(Fault.truncatedJson());
+        platform.simulator().inject(Fault.malformedJson());
+        platform.simulator().inject(Fault.truncatedJson());
         for (int i = 0; i < 2; i++) {
-            HttpResponse<String> response = client.get(ALERTS);
+            HttpResponse<String> response = platform.client().get(ALERTS);
             assertEquals(200, response.statusCode());
             assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(null));
             assertThrows(JsonProcessingException.class, () -> SimulatorClient.parse(response.body()));
         }
-        simulator.inject(Fault.emptyBody());
-        HttpResponse<String> empty = client.get(ALERTS);
+        platform.simulator().inject(Fault.emptyBody());
+        HttpResponse<String> empty = platform.client().get(ALERTS);
         assertEquals(200, empty.statusCode());
         assertEquals("", empty.body());
     }
 
     @Test
     public void wrongTypesParseButDoNotFit() throws Exception {
-        simulator.inject(Fault.wrongTypes());
-        JsonNode body = SimulatorClient.parse(client.get(ALERTS).body());
+        platform.simulator().inject(Fault.wrongTypes());
+        JsonNode body = SimulatorClient.parse(platform.client().get(ALERTS).body());
         assertTrue(body.get("results").isTextual());
         assertTrue(body.get("id").isObject());
         assertTrue(body.get("count").isTextual());
@@ -145,8 +130,8 @@ public class SimulatorFaultsTest {
 
     @Test
     public void deeplyNestedJsonIsStreamed() throws Exception {
-        simulator.inject(Fault.deeplyNestedJson(50_000));
-        String body = client.get(ALERTS).body();
+        platform.simulator().inject(Fault.deeplyNestedJson(50_000));
+        String body = platform.client().get(ALERTS).body();
         assertEquals(100_000, body.length());
         assertTrue(body.startsWith("[[[[") && body.endsWith("]]]]"));
     }
@@ -154,9 +139,10 @@ public class SimulatorFaultsTest {
     @Test
     public void hugeBodyIsStreamedWithTheExactSizeAndSurvivesAClientThatGivesUp() throws Exception {
         long size = 8L * 1024 * 1024;
-        simulator.inject(Fault.hugeBody(size).times(2));
+        platform.simulator().inject(Fault.hugeBody(size).times(2));
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + ALERTS)).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.simulator().baseUrl() + ALERTS))
+                .timeout(Duration.ofSeconds(5)).build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertTrue(response.headers().firstValue("Content-Length").isEmpty());
         long total = 0;
@@ -173,37 +159,37 @@ public class SimulatorFaultsTest {
         try (InputStream in = http.send(request, HttpResponse.BodyHandlers.ofInputStream()).body()) {
             assertEquals(1024, in.readNBytes(1024).length);
         }
-        assertEquals(200, client.get(POLICIES).statusCode());
+        assertEquals(200, platform.client().get(POLICIES).statusCode());
     }
 
     @Test
     public void redirectPointsElsewhere() throws Exception {
-        simulator.inject(Fault.redirect("https://sso.example.com/login?next=/api/alerts/"));
-        HttpResponse<String> response = client.get(ALERTS);
+        platform.simulator().inject(Fault.redirect("https://sso.example.com/login?next=/api/alerts/"));
+        HttpResponse<String> response = platform.client().get(ALERTS);
         assertEquals(302, response.statusCode());
         assertEquals("https://sso.example.com/login?next=/api/alerts/", response.headers().firstValue("Location").orElse(null));
     }
 
     @Test
     public void dropClosesTheConnectionMidBody() throws Exception {
-        simulator.inject(Fault.drop());
-        assertThrows(IOException.class, () -> client.get(ALERTS));
-        assertEquals(200, client.get(POLICIES).statusCode());
+        platform.simulator().inject(Fault.drop());
+        assertThrows(IOException.class, () -> platform.client().get(ALERTS));
+        assertEquals(200, platform.client().get(POLICIES).statusCode());
     }
 
     @Test
     public void slowAnswersNormallyAfterTheDelayWithoutBlockingOthers() throws Exception {
         Duration delay = Duration.ofMillis(800);
-        simulator.inject(Fault.slow(delay).onPath("/api/policies/").times(40));
+        platform.simulator().inject(Fault.slow(delay).onPath("/api/policies/").times(40));
         long start = System.nanoTime();
         List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            slow.add(client.getAsync(POLICIES, Duration.ofSeconds(5)));
+            slow.add(platform.client().getAsync(POLICIES, Duration.ofSeconds(5)));
         }
-        while (simulator.requestCount() < 40) {
+        while (platform.simulator().requestCount() < 40) {
             Thread.sleep(5);
         }
-        assertEquals(200, client.get(ALERTS).statusCode());
+        assertEquals(200, platform.client().get(ALERTS).statusCode());
         assertTrue("others answered at once", System.nanoTime() - start < delay.toNanos());
         for (CompletableFuture<HttpResponse<String>> response : slow) {
             assertEquals(200, response.get().statusCode());
@@ -213,18 +199,18 @@ public class SimulatorFaultsTest {
 
     @Test
     public void hangNeverAnswersHoldsNoWorkerAndEndsOnClose() throws Exception {
-        simulator.inject(Fault.hang().onPath("/api/alerts/").times(CodescoringSimulator.WORKER_THREADS + 8));
-        assertThrows(HttpTimeoutException.class, () -> client.get(ALERTS, Duration.ofMillis(200)));
+        platform.simulator().inject(Fault.hang().onPath("/api/alerts/").times(CodescoringSimulator.WORKER_THREADS + 8));
+        assertThrows(HttpTimeoutException.class, () -> platform.client().get(ALERTS, Duration.ofMillis(200)));
         List<CompletableFuture<HttpResponse<String>>> hanging = new ArrayList<>();
         for (int i = 0; i < CodescoringSimulator.WORKER_THREADS + 7; i++) {
-            hanging.add(client.getAsync(ALERTS, Duration.ofSeconds(30)));
+            hanging.add(platform.client().getAsync(ALERTS, Duration.ofSeconds(30)));
         }
-        while (simulator.requestCount() < CodescoringSimulator.WORKER_THREADS + 8) {
+        while (platform.simulator().requestCount() < CodescoringSimulator.WORKER_THREADS + 8) {
             Thread.sleep(5);
         }
-        assertEquals(200, client.get(POLICIES).statusCode());
+        assertEquals(200, platform.client().get(POLICIES).statusCode());
         long closing = System.nanoTime();
-        simulator.close();
+        platform.simulator().close();
         for (CompletableFuture<HttpResponse<String>> response : hanging) {
             try {
                 response.get(5, TimeUnit.SECONDS);
@@ -238,8 +224,8 @@ public class SimulatorFaultsTest {
 
     @Test
     public void echoAuthorizationQuotesTheSecret() throws Exception {
-        simulator.inject(Fault.echoAuthorization(401));
-        HttpResponse<String> response = client.get(POLICIES);
+        platform.simulator().inject(Fault.echoAuthorization(401));
+        HttpResponse<String> response = platform.client().get(POLICIES);
         assertEquals(401, response.statusCode());
         assertTrue(response.body(), response.body().contains("Token s3cret"));
     }
@@ -247,19 +233,19 @@ public class SimulatorFaultsTest {
     @Test
     public void paginationLoopPointsNextAtTheSamePage() throws Exception {
         publish(Dataset.manyPages(250));
-        simulator.inject(Fault.paginationLoop().times(2));
+        platform.simulator().inject(Fault.paginationLoop().times(2));
         for (int i = 0; i < 2; i++) {
-            JsonNode page = client.json(ALERTS);
-            assertEquals(simulator.baseUrl() + ALERTS, page.get("next").asText());
+            JsonNode page = platform.client().json(ALERTS);
+            assertEquals(platform.simulator().baseUrl() + ALERTS, page.get("next").asText());
         }
-        assertTrue(client.json(ALERTS).get("next").asText().contains("page=2"));
+        assertTrue(platform.client().json(ALERTS).get("next").asText().contains("page=2"));
     }
 
     @Test
     public void countLiesInflatesTheCount() throws Exception {
         publish(Dataset.blocking());
-        simulator.inject(Fault.countLies());
-        JsonNode page = client.json(ALERTS);
+        platform.simulator().inject(Fault.countLies());
+        JsonNode page = platform.client().json(ALERTS);
         assertEquals(3 + PageEnvelope.LYING_COUNT_EXTRA, page.get("count").asInt());
         assertEquals(3, page.get("results").size());
         assertTrue(page.get("next").isNull());
@@ -268,43 +254,43 @@ public class SimulatorFaultsTest {
     @Test
     public void repeatedPagesServePageOneEverywhere() throws Exception {
         publish(Dataset.manyPages(250));
-        simulator.inject(Fault.repeatedPages().times(3));
+        platform.simulator().inject(Fault.repeatedPages().times(3));
         List<Long> firstIds = new ArrayList<>();
         String next = ALERTS;
         for (int page = 1; page <= 3; page++) {
-            JsonNode body = client.json(next);
+            JsonNode body = platform.client().json(next);
             List<Long> ids = new ArrayList<>();
             body.get("results").forEach(alert -> ids.add(alert.get("id").asLong()));
             if (page == 1) {
                 firstIds.addAll(ids);
             }
             assertEquals(firstIds, ids);
-            next = body.get("next").isNull() ? null : body.get("next").asText().substring(simulator.baseUrl().length());
+            next = body.get("next").isNull() ? null : body.get("next").asText().substring(platform.simulator().baseUrl().length());
         }
         assertEquals(null, next);
     }
 
     @Test
     public void listFaultsWaitForAListAnswer() throws Exception {
-        simulator.inject(Fault.countLies());
-        client.status();
-        assertEquals(400, client.get("/api/policies/?page=1").statusCode());
-        assertFalse(simulator.faultsUsedUp());
-        assertEquals(PageEnvelope.LYING_COUNT_EXTRA + 6, client.json(POLICIES).get("count").asInt());
-        assertTrue(simulator.faultsUsedUp());
+        platform.simulator().inject(Fault.countLies());
+        platform.client().status();
+        assertEquals(400, platform.client().get("/api/policies/?page=1").statusCode());
+        assertFalse(platform.simulator().faultsUsedUp());
+        assertEquals(PageEnvelope.LYING_COUNT_EXTRA + 6, platform.client().json(POLICIES).get("count").asInt());
+        assertTrue(platform.simulator().faultsUsedUp());
     }
 
     @Test
     public void statusFlipAlternatesTheWordOfAFinishedRun() throws Exception {
-        simulator.setManualCompletion(true);
-        simulator.inject(Fault.statusFlip().times(3));
-        client.start();
-        assertTrue("running", client.status().get("finished_at").isNull());
-        assertFalse("no flip while running", simulator.faultsUsedUp());
-        simulator.completeAnalysis(Outcome.SUCCESS);
+        platform.simulator().setManualCompletion(true);
+        platform.simulator().inject(Fault.statusFlip().times(3));
+        platform.client().start();
+        assertTrue("running", platform.client().status().get("finished_at").isNull());
+        assertFalse("no flip while running", platform.simulator().faultsUsedUp());
+        platform.simulator().completeAnalysis(Outcome.SUCCESS);
         List<String> words = new ArrayList<>();
         for (int poll = 0; poll < 4; poll++) {
-            JsonNode status = client.status();
+            JsonNode status = platform.client().status();
             words.add(status.get("status").asText());
             assertEquals(101, status.get("id").asInt());
         }
@@ -312,8 +298,8 @@ public class SimulatorFaultsTest {
     }
 
     private void publish(Dataset dataset) throws Exception {
-        simulator.load(dataset);
-        client.start();
-        client.awaitStatus("success", Duration.ofSeconds(5));
+        platform.simulator().load(dataset);
+        platform.client().start();
+        platform.client().awaitStatus("success", Duration.ofSeconds(5));
     }
 }

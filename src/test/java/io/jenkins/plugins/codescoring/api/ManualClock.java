@@ -8,26 +8,24 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A clock the tests move by hand, and a sleeper that records its waits and moves that clock. */
-final class TestTime extends Clock implements Sleeper {
-    private volatile Instant now;
+/** A clock that moves only when told; its sleeper records each wait and advances the clock instead of waiting. */
+public final class ManualClock extends Clock {
+    private volatile Instant now = Instant.parse("2026-11-27T10:00:00Z");
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
-    TestTime(Instant start) {
-        this.now = start;
-    }
-
-    TestTime() {
-        this(Instant.parse("2026-01-01T00:00:00Z"));
-    }
-
-    @Override
-    public void sleep(Duration duration) {
-        sleeps.add(duration);
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
-    List<Duration> sleeps() {
+    public Sleeper sleeper() {
+        return duration -> {
+            sleeps.add(duration);
+            advance(duration);
+        };
+    }
+
+    /** Every wait asked of the sleeper so far, in order. */
+    public List<Duration> sleeps() {
         return List.copyOf(sleeps);
     }
 
