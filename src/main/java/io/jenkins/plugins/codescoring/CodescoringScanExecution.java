@@ -91,6 +91,7 @@ final class CodescoringScanExecution extends StepExecution {
     }
 
     /** Hands the scan to the coordinator with a client for the build's credential, resolved as the build's user. */
+    @SuppressWarnings("try") // the ACL context only needs to be open
     private void submit() {
         StepContext context = getContext();
         try {

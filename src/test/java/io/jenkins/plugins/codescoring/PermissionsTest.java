@@ -9,17 +9,14 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
 import hudson.model.FreeStyleProject;
-import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
-import jenkins.model.Jenkins;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.RuleChain;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -41,12 +38,7 @@ public class PermissionsTest {
     public void setUp() throws Exception {
         job = r.createFreeStyleProject("job");
         global = CodescoringGlobalConfiguration.get();
-        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
-        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
-                .grant(Jenkins.READ).everywhere().to("reader", "configurer")
-                .grant(Item.READ).onItems(job).to("reader")
-                .grant(Item.CONFIGURE).onItems(job).to("configurer"));
+        TestUsers.grantMatrix(r, job);
     }
 
     @Test

@@ -48,7 +48,6 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.RuleChain;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -217,7 +216,7 @@ public class SecurityTest {
     @Test
     public void everyPostOnlyWebMethodRefusesGetAndAPostWithoutACrumb() throws Exception {
         FreeStyleProject job = r.createFreeStyleProject("job");
-        secure(job);
+        TestUsers.grantMatrix(r, job);
         int checked = 0;
         for (WebMethod method : WEB_METHODS) {
             if (!method.postOnly) {
@@ -245,7 +244,7 @@ public class SecurityTest {
     @Test
     public void jobFormChecksSayNothingToThoseWhoMayNotConfigureTheJob() throws Exception {
         FreeStyleProject job = r.createFreeStyleProject("job");
-        secure(job);
+        TestUsers.grantMatrix(r, job);
         CodescoringScanStep.DescriptorImpl step = r.jenkins.getDescriptorByType(CodescoringScanStep.DescriptorImpl.class);
         CodescoringScanBuilder.DescriptorImpl builder = r.jenkins.getDescriptorByType(CodescoringScanBuilder.DescriptorImpl.class);
         List<Callable<FormValidation>> stepChecks = List.of(() -> step.doCheckProject(job, "bad\u0001name"),
@@ -273,7 +272,7 @@ public class SecurityTest {
     @Test
     public void theGlobalPollIntervalCheckIsForAdministratorsOnly() throws Exception {
         FreeStyleProject job = r.createFreeStyleProject("job");
-        secure(job);
+        TestUsers.grantMatrix(r, job);
         CodescoringGlobalConfiguration global = CodescoringGlobalConfiguration.get();
         for (String user : new String[] {null, "reader", "configurer"}) {
             assertEquals("user " + user, FormValidation.Kind.OK, as(user, () -> global.doCheckMaxPollIntervalSeconds("601")).kind);
@@ -284,7 +283,7 @@ public class SecurityTest {
     @Test
     public void constantSelectBoxesNeedNoPermissionAndHoldOnlyTheirConstants() throws Exception {
         FreeStyleProject job = r.createFreeStyleProject("job");
-        secure(job);
+        TestUsers.grantMatrix(r, job);
         CodescoringScanStep.DescriptorImpl step = r.jenkins.getDescriptorByType(CodescoringScanStep.DescriptorImpl.class);
         List<String> stages = values(as(null, () -> step.doFillStageItems("")));
         assertEquals(List.of("", "dev", "source", "build", "stage", "test", "prod", "proxy"), stages);
@@ -420,16 +419,6 @@ public class SecurityTest {
             names.add(parameter.getName());
         }
         return names;
-    }
-
-    /** admin; reader (Overall/Read, Job/Read); configurer (Overall/Read, Job/Configure); anonymous has nothing. */
-    private void secure(Item job) {
-        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
-        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
-                .grant(Jenkins.READ).everywhere().to("reader", "configurer")
-                .grant(Item.READ).onItems(job).to("reader")
-                .grant(Item.CONFIGURE).onItems(job).to("configurer"));
     }
 
     private WebRequest post(String relative) throws Exception {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codescoring;
 
+import hudson.model.Item;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
@@ -8,11 +9,26 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.springframework.security.core.Authentication;
 
-/** Calls a descriptor's web method the way a given user's request would, and reads its list answers. */
+/** The users of the permission tests: who may do what, calling a web method as one of them, reading its list answers. */
 final class TestUsers {
     private TestUsers() {
+    }
+
+    /**
+     * The permission matrix of the security tests: admin; reader (Overall/Read, Job/Read on {@code job});
+     * configurer (Overall/Read, Job/Configure on {@code job}); anonymous has nothing.
+     */
+    static void grantMatrix(JenkinsRule r, Item job) {
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
+                .grant(Jenkins.READ).everywhere().to("reader", "configurer")
+                .grant(Item.READ).onItems(job).to("reader")
+                .grant(Item.CONFIGURE).onItems(job).to("configurer"));
     }
 
     /** Runs {@code call} as {@code user} of the dummy security realm, or as anonymous when null. */
