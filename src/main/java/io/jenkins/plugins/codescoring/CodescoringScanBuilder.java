@@ -41,7 +41,7 @@ import org.kohsuke.stapler.verb.POST;
 public final class CodescoringScanBuilder extends Builder implements SimpleBuildStep {
     private static final Clock CLOCK = Clock.systemUTC();
 
-    private ScanOptions options = ScanOptions.DEFAULTS;
+    private ScanOptions options = ScanOptions.defaults();
 
     @DataBoundConstructor
     public CodescoringScanBuilder() {
@@ -114,7 +114,7 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
     /** A job configuration saved without the options element (edited by hand) means the defaults. */
     protected Object readResolve() {
         if (options == null) {
-            options = ScanOptions.DEFAULTS;
+            options = ScanOptions.defaults();
         }
         return this;
     }

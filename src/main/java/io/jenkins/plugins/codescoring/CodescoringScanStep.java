@@ -31,7 +31,7 @@ import org.kohsuke.stapler.verb.POST;
  * }</pre>
  */
 public final class CodescoringScanStep extends Step {
-    private ScanOptions options = ScanOptions.DEFAULTS;
+    private ScanOptions options = ScanOptions.defaults();
 
     @DataBoundConstructor
     public CodescoringScanStep() {

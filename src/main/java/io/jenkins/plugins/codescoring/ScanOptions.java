@@ -40,8 +40,13 @@ public final class ScanOptions implements Serializable {
     private final OnFinding onBlocking;
     private final OnFinding onError;
 
-    /** No option set: the global credential, all projects and stages, the global timeout, fail on findings. */
-    public static final ScanOptions DEFAULTS = new ScanOptions(null, null, null, null, null, null);
+    /**
+     * No option set: the global credential, all projects and stages, the global timeout, fail on findings.
+     * A new object each time, so two builders in one job never share one (XStream would write a reference).
+     */
+    public static ScanOptions defaults() {
+        return new ScanOptions(null, null, null, null, null, null);
+    }
 
     /**
      * Normalises as the forms and Pipeline arguments need: blank text is unset, the stage is lower case.

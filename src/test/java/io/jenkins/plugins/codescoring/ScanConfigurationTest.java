@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
@@ -86,15 +87,21 @@ public class ScanConfigurationTest {
     public void builderKeepsItsOptionsInTheJobConfigurationAndLoadsDefaultsWithoutThem() throws Exception {
         FreeStyleProject project = r.createFreeStyleProject();
         project.getBuildersList().add(fullBuilder());
+        project.getBuildersList().add(new CodescoringScanBuilder());
+        project.getBuildersList().add(new CodescoringScanBuilder());
         String saved = project.getConfigFile().asString();
         assertThat(saved, containsString("<project>shop</project>"));
         assertThat(saved, containsString("<onBlocking>UNSTABLE</onBlocking>"));
+        assertThat("each builder stores its own options", saved, not(containsString("reference=")));
 
-        String bare = saved.replaceAll("(?s)<options>.*</options>", "");
+        String bare = saved.replaceAll("(?s)<options>.*?</options>", "");
         project.updateByXml((Source) new StreamSource(new StringReader(bare)));
-        CodescoringScanBuilder loaded = project.getBuildersList().get(CodescoringScanBuilder.class);
-        r.assertEqualDataBoundBeans(new CodescoringScanBuilder(), loaded);
-        assertEquals(OnFinding.FAILURE, loaded.toOptions().onError());
+        List<CodescoringScanBuilder> loaded = project.getBuildersList().getAll(CodescoringScanBuilder.class);
+        assertEquals(3, loaded.size());
+        for (CodescoringScanBuilder builder : loaded) {
+            r.assertEqualDataBoundBeans(new CodescoringScanBuilder(), builder);
+            assertEquals(OnFinding.FAILURE, builder.toOptions().onError());
+        }
     }
 
     @Test
