@@ -104,6 +104,30 @@ public class JsonReportTest {
         }
     }
 
+    /** The examples in docs/json-report.md (and its Russian twin) are documents the runner writes, byte for byte. */
+    @Test
+    public void documentedExamplesAreExactlyWhatTheWriterProduces() throws Exception {
+        for (Path page : List.of(Path.of("docs", "json-report.md"), Path.of("docs", "ru", "json-report.md"))) {
+            List<String> examples = jsonBlocks(Files.readString(page, StandardCharsets.UTF_8));
+            assertEquals(page + ": a blocked and an error example", 2, examples.size());
+            for (String example : examples) {
+                assertEquals(page.toString(), example, JsonReport.toJson(JsonReport.fromJson(example)));
+            }
+        }
+    }
+
+    private static List<String> jsonBlocks(String markdown) {
+        List<String> blocks = new ArrayList<>();
+        int at = 0;
+        while ((at = markdown.indexOf("```json\n", at)) >= 0) {
+            int start = at + "```json\n".length();
+            int end = markdown.indexOf("```", start);
+            blocks.add(markdown.substring(start, end));
+            at = end + 3;
+        }
+        return blocks;
+    }
+
     @Test
     public void roundTripOfNullsStaysNull() {
         ScanResult read = JsonReport.fromJson(JsonReport.toJson(SampleResults.blockedBy(
