@@ -22,7 +22,7 @@ public class ErrorKindAdviceDocumentedTest {
     public void everyKindHasASectionQuotingItsAdvice() throws IOException {
         List<String> problems = new ArrayList<>();
         for (Path guide : GUIDES) {
-            String text = Files.readString(guide, StandardCharsets.UTF_8);
+            String text = Files.readString(guide, StandardCharsets.UTF_8).replace("\r\n", "\n"); // a Windows checkout
             for (ErrorKind kind : ErrorKind.values()) {
                 String quoted = adviceQuotedUnder(text, "### " + kind.name() + "\n");
                 if (quoted == null) {

@@ -37,6 +37,11 @@ final class CliRun {
         return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
     }
 
+    /** What was printed, with println's line ends as {@code \n} so the tests read the same on Windows. */
+    private static String unixLines(ByteArrayOutputStream printed) {
+        return printed.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+
     static final class Builder {
         private final ScanLauncher launcher;
         private final Map<String, String> environment = new HashMap<>();
@@ -66,7 +71,7 @@ final class CliRun {
                     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
                 exitCode = new CliApp(environment, outStream, errStream, launcher, simulator, CLOCK).run(args);
             }
-            return new CliRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            return new CliRun(exitCode, unixLines(out), unixLines(err));
         }
     }
 }

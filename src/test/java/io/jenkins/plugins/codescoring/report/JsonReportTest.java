@@ -108,7 +108,7 @@ public class JsonReportTest {
     @Test
     public void documentedExamplesAreExactlyWhatTheWriterProduces() throws Exception {
         for (Path page : List.of(Path.of("docs", "json-report.md"), Path.of("docs", "ru", "json-report.md"))) {
-            List<String> examples = jsonBlocks(Files.readString(page, StandardCharsets.UTF_8));
+            List<String> examples = jsonBlocks(Files.readString(page, StandardCharsets.UTF_8).replace("\r\n", "\n"));
             assertEquals(page + ": a blocked and an error example", 2, examples.size());
             for (String example : examples) {
                 assertEquals(page.toString(), example, JsonReport.toJson(JsonReport.fromJson(example)));

@@ -74,7 +74,7 @@ public class SimulatorOptionsTest {
                 "--analysis-seconds", "0.05", "--outcome", "cancelled"}, Map.of());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (CodescoringSimulator simulator = SimulatorMain.start(options, new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
-            String printed = bytes.toString(StandardCharsets.UTF_8);
+            String printed = bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"); // println on Windows
             assertTrue(printed, printed.startsWith("CodeScoring simulator listening on " + simulator.baseUrl() + "\n"));
             assertTrue(printed, printed.contains("dataset blocking: 1 projects, 6 policies, 3 alerts (1 blocking)"));
             assertEquals("blocking", simulator.dataset().name());
