@@ -2,10 +2,12 @@ package io.jenkins.plugins.codescoring;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
+import hudson.Util;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.InvisibleAction;
 import hudson.model.Run;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,22 +31,18 @@ public final class CodescoringEnvironmentAction extends InvisibleAction implemen
         variables.put(BLOCKING_ALERTS, Integer.toString(result.blockingAlertCount()));
         variables.put(ACTIVE_ALERTS, Integer.toString(result.activeAlerts()));
         variables.put(BLOCKING_POLICIES, String.join(",", result.blockingPolicyNames()));
-        variables.put(ANALYSIS_RUN_ID, text(result.analysisRunId()));
-        variables.put(PLATFORM_URL, text(result.platformUrl()));
+        variables.put(ANALYSIS_RUN_ID, Util.fixNull(result.analysisRunId()));
+        variables.put(PLATFORM_URL, Util.fixNull(result.platformUrl()));
         variables.put(ERROR_KIND, result.errorKind() == null ? "" : result.errorKind().name());
     }
 
     /** The variables, in a stable order. */
     public Map<String, String> getVariables() {
-        return java.util.Collections.unmodifiableMap(variables);
+        return Collections.unmodifiableMap(variables);
     }
 
     @Override
     public void buildEnvironment(@NonNull Run<?, ?> run, @NonNull EnvVars env) {
         env.putAll(variables);
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 }

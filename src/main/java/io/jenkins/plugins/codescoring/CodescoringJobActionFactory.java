@@ -25,6 +25,12 @@ public final class CodescoringJobActionFactory extends TransientActionFactory<Jo
         return Job.class;
     }
 
+    /** So that Jenkins asks this factory (which reads builds) only when the job page wants this action, not for every action lookup on a job. */
+    @Override
+    public Class<CodescoringJobAction> actionType() {
+        return CodescoringJobAction.class;
+    }
+
     @NonNull
     @Override
     public Collection<? extends Action> createFor(@NonNull Job target) {

@@ -133,12 +133,12 @@ public final class CodescoringScanStep extends Step {
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return ScanForm.fillCredentialsIdItems(item, credentialsId);
+            return CredentialsListing.fillForItem(item, credentialsId);
         }
 
         @POST
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return ScanForm.checkCredentialsId(item, value);
+            return CredentialsListing.checkForItem(item, value);
         }
 
         @POST

@@ -73,8 +73,10 @@ final class ConnectionTest {
         return FormValidation.ok(Messages.ConnectionTest_Ok(url));
     }
 
-    /** The check of the default credential: it must be Secret text that builds may use. */
-    /** Checks a default credential as scans will look it up: in the credentials domains of the platform URL. */
+    /**
+     * The check of the default credential: it must be Secret text that builds may use, found as scans will look
+     * it up (in the credentials domains of the platform URL).
+     */
     static FormValidation checkRootCredential(String id, @CheckForNull String platformUrl) {
         StandardCredentials found = rootCredential(id, CredentialsListing.domainOf(platformUrl));
         if (found == null) {

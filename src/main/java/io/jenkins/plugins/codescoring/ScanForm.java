@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * The form logic the Pipeline step's and the freestyle builder's descriptors share: select boxes and
- * validation of the scan options. Validation never calls the platform.
+ * validation of the scan options (the credential's are in {@link CredentialsListing}). Validation never
+ * calls the platform.
  */
 final class ScanForm {
     /** The stages a CodeScoring policy can apply to, in the platform's order. */
@@ -24,14 +25,6 @@ final class ScanForm {
     /** Whether the user may see validation of this item's configuration (no item: the global Snippet Generator). */
     private static boolean mayConfigure(@CheckForNull Item item) {
         return item == null || item.hasPermission(Item.CONFIGURE);
-    }
-
-    static ListBoxModel fillCredentialsIdItems(@CheckForNull Item item, @CheckForNull String credentialsId) {
-        return CredentialsListing.fillForItem(item, credentialsId);
-    }
-
-    static FormValidation checkCredentialsId(@CheckForNull Item item, @CheckForNull String credentialsId) {
-        return CredentialsListing.checkForItem(item, credentialsId);
     }
 
     static FormValidation checkProject(@CheckForNull Item item, @CheckForNull String project) {
@@ -70,13 +63,9 @@ final class ScanForm {
         if (value == null) {
             return FormValidation.ok(Messages.ScanForm_TimeoutDefault(CodescoringGlobalConfiguration.get().getTimeoutMinutes()));
         }
-        int minutes;
         try {
-            minutes = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            return FormValidation.error(Messages.ScanForm_TimeoutRange(ScanOptions.MAX_TIMEOUT_MINUTES));
-        }
-        if (minutes < 1 || minutes > ScanOptions.MAX_TIMEOUT_MINUTES) {
+            validTimeout(Integer.valueOf(value));
+        } catch (IllegalArgumentException e) { // not a number (NumberFormatException), or out of range
             return FormValidation.error(Messages.ScanForm_TimeoutRange(ScanOptions.MAX_TIMEOUT_MINUTES));
         }
         return FormValidation.ok();

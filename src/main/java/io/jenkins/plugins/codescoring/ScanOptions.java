@@ -112,14 +112,16 @@ public final class ScanOptions implements Serializable {
         return timeoutMinutes;
     }
 
+    /** Never null: a job configuration written by hand (or by a tool) without the element gets the default. */
     @NonNull
     public OnFinding onBlocking() {
-        return onBlocking;
+        return OnFinding.orDefault(onBlocking);
     }
 
+    /** Never null, as {@link #onBlocking()}. */
     @NonNull
     public OnFinding onError() {
-        return onError;
+        return OnFinding.orDefault(onError);
     }
 
     /** The request for the scan engine: these options, the rest from the global configuration. */

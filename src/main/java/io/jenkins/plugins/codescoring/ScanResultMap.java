@@ -1,6 +1,7 @@
 package io.jenkins.plugins.codescoring;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Util;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
 import io.jenkins.plugins.codescoring.scan.Verdict;
 import java.util.ArrayList;
@@ -50,15 +51,11 @@ final class ScanResultMap {
         map.put(WARNING, levels.get("warning"));
         map.put(INFO, levels.get("info"));
         map.put(ERROR_KIND, result.errorKind() == null ? "" : result.errorKind().name());
-        map.put(ERROR_MESSAGE, text(result.errorMessage()));
-        map.put(PLATFORM_URL, text(result.platformUrl()));
-        map.put(ANALYSIS_RUN_ID, text(result.analysisRunId()));
-        map.put(PROJECT, text(result.project()));
-        map.put(STAGE, text(result.stage()));
+        map.put(ERROR_MESSAGE, Util.fixNull(result.errorMessage()));
+        map.put(PLATFORM_URL, Util.fixNull(result.platformUrl()));
+        map.put(ANALYSIS_RUN_ID, Util.fixNull(result.analysisRunId()));
+        map.put(PROJECT, Util.fixNull(result.project()));
+        map.put(STAGE, Util.fixNull(result.stage()));
         return map;
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 }

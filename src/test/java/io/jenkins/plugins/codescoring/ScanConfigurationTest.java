@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codescoring;
 
+import static io.jenkins.plugins.codescoring.TestUsers.values;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -17,7 +18,6 @@ import java.io.StringReader;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javax.xml.transform.Source;
 import javax.xml.transform.stream.StreamSource;
 import org.htmlunit.HttpMethod;
@@ -102,6 +102,23 @@ public class ScanConfigurationTest {
             r.assertEqualDataBoundBeans(new CodescoringScanBuilder(), builder);
             assertEquals(OnFinding.FAILURE, builder.toOptions().onError());
         }
+    }
+
+    /** A configuration written without the reactions (by hand, or by a tool that writes config.xml) fails on findings. */
+    @Test
+    public void builderWithoutReactionsInItsConfigurationFailsOnFindings() throws Exception {
+        FreeStyleProject project = r.createFreeStyleProject();
+        project.getBuildersList().add(fullBuilder());
+        String saved = project.getConfigFile().asString();
+        String written = saved.replaceAll("<onBlocking>[A-Z]+</onBlocking>", "").replaceAll("<onError>[A-Z]+</onError>", "");
+        assertThat(written, not(containsString("<onBlocking>")));
+        assertThat(written, not(containsString("<onError>")));
+        project.updateByXml((Source) new StreamSource(new StringReader(written)));
+        CodescoringScanBuilder loaded = project.getBuildersList().get(CodescoringScanBuilder.class);
+        assertEquals("shop", loaded.getProject());
+        assertEquals(OnFinding.FAILURE, loaded.getOnBlocking());
+        assertEquals(OnFinding.FAILURE, loaded.getOnError());
+        assertEquals(OnFinding.FAILURE, loaded.toOptions().onBlocking());
     }
 
     @Test
@@ -189,9 +206,5 @@ public class ScanConfigurationTest {
         ListBoxModel onBlocking = ScanForm.fillOnFindingItems(null);
         assertThat(values(onBlocking), contains("FAILURE", "UNSTABLE", "SUCCESS"));
         assertEquals("FAILURE", onBlocking.stream().filter(o -> o.selected).findFirst().orElseThrow().value);
-    }
-
-    private static List<String> values(ListBoxModel model) {
-        return model.stream().map(o -> o.value).collect(Collectors.toList());
     }
 }

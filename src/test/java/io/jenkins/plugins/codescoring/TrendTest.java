@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
+import hudson.ExtensionList;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
@@ -102,6 +103,12 @@ public class TrendTest {
         CodescoringJobAction action = job.getAction(CodescoringJobAction.class);
         assertEquals(scanned, action.getBuild());
         assertEquals(1, action.getResults().size());
+    }
+
+    /** Jenkins asks a factory only for the action type it declares: looking up another action on a job reads no builds. */
+    @Test
+    public void theJobActionFactoryIsAskedOnlyForTheJobAction() {
+        assertEquals(CodescoringJobAction.class, ExtensionList.lookupSingleton(CodescoringJobActionFactory.class).actionType());
     }
 
     @Test
