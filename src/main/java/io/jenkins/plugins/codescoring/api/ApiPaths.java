@@ -1,7 +1,7 @@
 package io.jenkins.plugins.codescoring.api;
 
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -43,17 +43,25 @@ public final class ApiPaths {
 
     private static final ApiPaths DEFAULTS = new ApiPaths(key -> null);
 
-    private final Function<Endpoint, String> overrides;
+    /** Resolved once, so the paths a client checked when it was built are the paths it uses. */
+    private final Map<Endpoint, String> paths = new EnumMap<>(Endpoint.class);
 
     private ApiPaths(Function<Endpoint, String> overrides) {
-        this.overrides = overrides;
+        for (Endpoint endpoint : Endpoint.values()) {
+            String override = overrides.apply(endpoint);
+            String path = override == null || override.isBlank() ? endpoint.defaultPath() : override.trim();
+            if (!path.startsWith("/")) {
+                path = "/" + path;
+            }
+            paths.put(endpoint, path.endsWith("/") ? path : path + "/");
+        }
     }
 
     public static ApiPaths defaults() {
         return DEFAULTS;
     }
 
-    /** Defaults, overridden by system properties, then by environment variables. */
+    /** Defaults, overridden by system properties, then by environment variables, as they are now. */
     public static ApiPaths fromSystem() {
         return fromSettings(System.getProperties()::getProperty, System.getenv());
     }
@@ -67,33 +75,16 @@ public final class ApiPaths {
 
     /** The path to use, always starting and ending with a slash (Django needs the trailing one). */
     public String path(Endpoint endpoint) {
-        String override = overrides.apply(endpoint);
-        String path = override == null || override.isBlank() ? endpoint.defaultPath() : override.trim();
-        if (!path.startsWith("/")) {
-            path = "/" + path;
-        }
-        return path.endsWith("/") ? path : path + "/";
+        return paths.get(endpoint);
     }
 
     @Override
     public boolean equals(Object other) {
-        if (!(other instanceof ApiPaths)) {
-            return false;
-        }
-        for (Endpoint endpoint : Endpoint.values()) {
-            if (!Objects.equals(path(endpoint), ((ApiPaths) other).path(endpoint))) {
-                return false;
-            }
-        }
-        return true;
+        return other instanceof ApiPaths && paths.equals(((ApiPaths) other).paths);
     }
 
     @Override
     public int hashCode() {
-        int hash = 1;
-        for (Endpoint endpoint : Endpoint.values()) {
-            hash = 31 * hash + path(endpoint).hashCode();
-        }
-        return hash;
+        return paths.hashCode();
     }
 }

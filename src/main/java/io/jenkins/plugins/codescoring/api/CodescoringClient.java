@@ -1,6 +1,5 @@
 package io.jenkins.plugins.codescoring.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.codescoring.api.ApiPaths.Endpoint;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
@@ -19,7 +18,6 @@ public final class CodescoringClient implements CodescoringApi {
     private final String platformUrl;
     private final ApiPaths paths;
     private final HttpTransport transport;
-    private final Failures failures;
     private final ResponseReader responses;
     private final ModelReader models;
     private final Pager pager;
@@ -32,14 +30,14 @@ public final class CodescoringClient implements CodescoringApi {
         this.connectionKey = ConnectionKeys.of(platformUrl, token);
         this.paths = builder.paths;
         Redactor redactor = Redactor.of(token);
-        this.failures = new Failures(platformUrl, redactor, builder.requestTimeout, builder.maxResponseBytes);
+        Failures failures = new Failures(platformUrl, redactor, builder.requestTimeout, builder.maxResponseBytes);
         HttpClient httpClient = builder.httpClient != null ? builder.httpClient : defaultHttpClient();
         this.transport = new HttpTransport(httpClient, platformUrl, token, builder.userAgent, builder.requestTimeout,
                 builder.retryPolicy, builder.sleeper, builder.clock, (int) builder.maxResponseBytes, failures);
         this.responses = new ResponseReader(failures);
         this.models = new ModelReader(redactor);
         this.pager = new Pager(responses, failures);
-        this.startAnswers = new StartAnswers(failures, models);
+        this.startAnswers = new StartAnswers(failures, responses, models);
         this.deadline = null;
     }
 
@@ -48,7 +46,6 @@ public final class CodescoringClient implements CodescoringApi {
         this.connectionKey = shared.connectionKey;
         this.paths = shared.paths;
         this.transport = shared.transport;
-        this.failures = shared.failures;
         this.responses = shared.responses;
         this.models = shared.models;
         this.pager = shared.pager;
@@ -79,13 +76,7 @@ public final class CodescoringClient implements CodescoringApi {
 
     @Override
     public AnalysisStatus overallAnalysisStatus() throws CodescoringException, InterruptedException {
-        Answer answer = send(ApiCall.get(paths.path(Endpoint.ANALYSIS_STATUS)));
-        JsonNode json = responses.json(answer);
-        try {
-            return models.status(json);
-        } catch (UnexpectedShape e) {
-            throw failures.unreadable(answer, e.getMessage());
-        }
+        return responses.read(send(ApiCall.get(paths.path(Endpoint.ANALYSIS_STATUS))), models::status);
     }
 
     @Override
@@ -121,22 +112,13 @@ public final class CodescoringClient implements CodescoringApi {
             throw new CodescoringException(ErrorKind.BAD_CONFIGURATION, "The platform at " + platformUrl
                     + " has no project with id " + id.trim() + ".");
         }
-        JsonNode json = responses.json(answer);
-        try {
-            return models.project(json);
-        } catch (UnexpectedShape e) {
-            throw failures.unreadable(answer, e.getMessage());
-        }
+        return responses.read(answer, models::project);
     }
 
     @Override
     public void checkConnection() throws CodescoringException, InterruptedException {
         Answer answer = send(ApiCall.get(paths.path(Endpoint.POLICIES)).with("page", "1").with("per_page", "1"));
-        JsonNode json = responses.json(answer);
-        boolean isList = json.isArray() || json.isObject() && json.path("results").isArray();
-        if (!isList) {
-            throw failures.unreadable(answer, "it is neither a list nor a page with \"results\"");
-        }
+        pager.items(responses.json(answer), answer);
     }
 
     @Override

@@ -49,7 +49,7 @@ final class Failures {
                         + " CodeScoring API answers at this address, or this platform version uses another path.");
             case 429:
                 return error(ErrorKind.RATE_LIMITED, at() + " kept asking to slow down (HTTP 429) on " + call
-                        + attempts(answer) + "." + detail);
+                        + attempts(answer.attempts()) + "." + detail);
             default:
                 break;
         }
@@ -84,7 +84,7 @@ final class Failures {
 
     /** The error for a call that got no complete answer. */
     CodescoringException forIoFailure(ApiCall call, IoFailure failure, int attempts) {
-        String tries = attempts > 1 ? " (" + attempts + " attempts)" : "";
+        String tries = attempts(attempts);
         switch (failure.category()) {
             case TLS:
                 return error(ErrorKind.TLS_FAILURE, "The secure connection to the platform at " + platformUrl + " failed on "
@@ -94,15 +94,13 @@ final class Failures {
                 String waited = failure.cutShortAfter() == null ? seconds(requestTimeout)
                         : seconds(failure.cutShortAfter()) + " (all the time left before the deadline)";
                 return error(ErrorKind.TIMEOUT, at() + " gave no answer within " + waited + " to "
-                        + call.describe() + tries + "." + (call.isRepeatable() ? ""
-                        : " The request may have reached the platform, so it was not repeated."));
+                        + call.describe() + tries + "." + notRepeated(call));
             case NOT_CONNECTED:
                 return error(ErrorKind.UNREACHABLE, "Could not connect to the platform at " + platformUrl + " for "
                         + call.describe() + tries + ": " + failure.describeCause() + ".");
             default:
                 return error(ErrorKind.UNREACHABLE, "The connection to the platform at " + platformUrl + " broke during "
-                        + call.describe() + tries + " (" + failure.cause() + ")." + (call.isRepeatable() ? ""
-                        : " The request may have reached the platform, so it was not repeated."));
+                        + call.describe() + tries + " (" + failure.cause() + ")." + notRepeated(call));
         }
     }
 
@@ -113,7 +111,10 @@ final class Failures {
 
     /** The start of a text, redacted, on one line, at most {@value #EXCERPT_LENGTH} characters. */
     String excerpt(String text) {
-        String window = text.length() > REDACTION_WINDOW ? text.substring(0, REDACTION_WINDOW) : text;
+        // The token is masked in the whole text first: the window may cut it, and the cut end may come
+        // into view once the whitespace before it is collapsed.
+        String masked = redactor.redactKnown(text);
+        String window = masked.length() > REDACTION_WINDOW ? masked.substring(0, REDACTION_WINDOW) : masked;
         return shorten(redactor.redact(window).replaceAll("\\s+", " ").trim(), EXCERPT_LENGTH);
     }
 
@@ -144,8 +145,12 @@ final class Failures {
         return "The platform at " + platformUrl;
     }
 
-    private static String attempts(Answer answer) {
-        return answer.attempts() > 1 ? " (" + answer.attempts() + " attempts)" : "";
+    private static String attempts(int count) {
+        return count > 1 ? " (" + count + " attempts)" : "";
+    }
+
+    private static String notRepeated(ApiCall call) {
+        return call.isRepeatable() ? "" : " The request may have reached the platform, so it was not repeated.";
     }
 
     private static String attemptsInside(Answer answer) {

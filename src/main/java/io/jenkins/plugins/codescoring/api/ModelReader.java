@@ -44,17 +44,11 @@ final class ModelReader {
 
     Alert alert(JsonNode node) throws UnexpectedShape {
         requireObject(node, "an alert");
-        String id = JsonValues.id(node, "id", "an alert");
-        if (id == null) {
-            throw new UnexpectedShape("an alert has no \"id\"");
-        }
+        String id = JsonValues.requiredId(node, "id", "an alert");
         String subject = "alert " + id;
         Alert.Builder alert = Alert.builder(id);
         JsonNode policy = node.get("policy");
-        if (JsonValues.isAbsent(policy)) {
-            throw JsonValues.missing("policy", subject);
-        }
-        if (policy.isObject()) {
+        if (policy != null && policy.isObject()) {
             alert.policy(policy(policy, subject));
         } else {
             alert.policyId(JsonValues.requiredId(node, "policy", subject));

@@ -88,7 +88,8 @@ final class Pager {
         }
     }
 
-    private JsonNode items(JsonNode root, Answer answer) throws CodescoringException {
+    /** The items of a page: the answer itself when it is a list, else its "results". */
+    JsonNode items(JsonNode root, Answer answer) throws CodescoringException {
         if (root.isArray()) {
             return root;
         }

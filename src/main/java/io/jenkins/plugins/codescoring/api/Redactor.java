@@ -74,10 +74,7 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String result = text;
-        for (String secret : secrets) {
-            result = result.replace(secret, MASK);
-        }
+        String result = redactKnown(text);
         for (Pattern secret : shortSecrets) {
             result = secret.matcher(result).replaceAll(MASK);
         }

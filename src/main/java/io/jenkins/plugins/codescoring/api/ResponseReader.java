@@ -31,7 +31,7 @@ final class ResponseReader {
             throw failures.unreadable(answer, "the answer is empty");
         }
         try {
-            return Json.parse(withoutToken(answer));
+            return parse(answer);
         } catch (StreamConstraintsException e) {
             throw failures.unreadable(answer, "the JSON is nested too deeply or holds an overlong text");
         } catch (IOException e) {
@@ -40,9 +40,20 @@ final class ResponseReader {
         }
     }
 
-    private byte[] withoutToken(Answer answer) {
+    /** The answer's JSON read as one model object, e.g. with {@code ModelReader::status}. */
+    <T> T read(Answer answer, Pager.ItemReader<T> reader) throws CodescoringException {
+        JsonNode json = json(answer);
+        try {
+            return reader.read(json);
+        } catch (UnexpectedShape e) {
+            throw failures.unreadable(answer, e.getMessage());
+        }
+    }
+
+    /** The body as JSON with the token masked, whatever the status; no checks. */
+    JsonNode parse(Answer answer) throws IOException {
         String text = answer.text();
         String masked = failures.redactKnown(text);
-        return masked.equals(text) ? answer.bytes() : masked.getBytes(StandardCharsets.UTF_8);
+        return Json.parse(masked.equals(text) ? answer.bytes() : masked.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.codescoring.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,10 +14,12 @@ final class StartAnswers {
             List.of("already running", "in progress", "parallel", "already started", "уже запущен", "выполняется");
 
     private final Failures failures;
+    private final ResponseReader responses;
     private final ModelReader models;
 
-    StartAnswers(Failures failures, ModelReader models) {
+    StartAnswers(Failures failures, ResponseReader responses, ModelReader models) {
         this.failures = failures;
+        this.responses = responses;
         this.models = models;
     }
 
@@ -48,8 +48,7 @@ final class StartAnswers {
             return null;
         }
         try {
-            JsonNode body = Json.parse(failures.redactKnown(answer.text()).getBytes(StandardCharsets.UTF_8));
-            return models.startedRunId(body);
+            return models.startedRunId(responses.parse(answer));
         } catch (IOException e) {
             return null;
         }

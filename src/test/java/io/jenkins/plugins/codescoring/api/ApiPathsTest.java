@@ -43,6 +43,15 @@ public class ApiPathsTest {
     }
 
     @Test
+    public void settingsAreReadOnceWhenThePathsAreMade() {
+        Properties properties = new Properties();
+        ApiPaths paths = ApiPaths.fromSettings(properties::getProperty, Map.of());
+        properties.setProperty("codescoring.api.path.alerts", "/api/changed later/");
+
+        assertEquals("a client uses the paths it checked when it was built", "/api/alerts/", paths.path(Endpoint.ALERTS));
+    }
+
+    @Test
     public void settingNamesAreDerivedFromTheEndpoint() {
         assertEquals("codescoring.api.path.start_analysis", Endpoint.START_ANALYSIS.systemProperty());
         assertEquals("CODESCORING_API_PATH_START_ANALYSIS", Endpoint.START_ANALYSIS.environmentVariable());

@@ -83,6 +83,17 @@ public class ClientErrorMappingTest extends ClientFixture {
     }
 
     @Test
+    public void aTokenFarIntoTheAnswerIsNotHalfShownOnceTheWhitespaceBeforeItIsCollapsed() throws Exception {
+        // The token straddles the end of the part of the body that is redacted with every pattern.
+        server.enqueue(Reply.status(200).header("Content-Type", "text/plain").body(" ".repeat(16_384 - 20) + TOKEN + " tail"));
+
+        CodescoringException e = failure(ErrorKind.UNREADABLE_RESPONSE, () -> client().overallAnalysisStatus());
+
+        assertTrue(e.getMessage(), e.getMessage().contains("The answer began with: ****"));
+        assertFalse(e.getMessage(), e.getMessage().contains(TOKEN.substring(0, 4)));
+    }
+
+    @Test
     public void anEchoedAuthorizationHeaderInAnErrorIsRedacted() throws Exception {
         server.enqueue(Reply.json(400, "{\"detail\": \"bad header\", \"headers\": {\"Authorization\": \"Token " + TOKEN + "\"}}"),
                 Reply.status(422).header("Content-Type", "text/plain").body("Request had authorization=Token " + TOKEN),

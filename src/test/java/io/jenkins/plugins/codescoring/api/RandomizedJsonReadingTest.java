@@ -9,7 +9,6 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.codescoring.api.TestServer.Reply;
 import java.net.http.HttpHeaders;
@@ -654,12 +653,7 @@ public class RandomizedJsonReadingTest {
     }
 
     private AnalysisStatus readStatus(Answer answer) throws CodescoringException {
-        JsonNode json = responses.json(answer);
-        try {
-            return models.status(json);
-        } catch (UnexpectedShape e) {
-            throw failures.unreadable(answer, e.getMessage());
-        }
+        return responses.read(answer, models::status);
     }
 
     private static Answer answer(ApiCall call, String json) {
