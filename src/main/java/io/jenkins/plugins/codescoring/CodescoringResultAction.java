@@ -6,6 +6,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.codescoring.api.ErrorKind;
 import io.jenkins.plugins.codescoring.scan.BlockingAlert;
 import io.jenkins.plugins.codescoring.scan.BlockingPolicy;
+import io.jenkins.plugins.codescoring.scan.PolicyGate;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
 import io.jenkins.plugins.codescoring.scan.Verdict;
 import java.io.IOException;
@@ -29,7 +30,6 @@ public final class CodescoringResultAction implements RunAction2 {
     static final String ICON = "symbol-codescoring plugin-codescoring";
     /** How many blocking alerts the summary on the build page lists. */
     static final int SUMMARY_ALERTS = 5;
-    private static final List<String> NAMED_LEVELS = List.of("critical", "warning", "info");
     private static final Object ATTACHING = new Object();
 
     private final int index;
@@ -190,7 +190,7 @@ public final class CodescoringResultAction implements RunAction2 {
 
     static Map<String, Integer> alertsByLevel(ScanResult result) {
         Map<String, Integer> levels = new LinkedHashMap<>();
-        NAMED_LEVELS.forEach(level -> levels.put(level, 0));
+        PolicyGate.KNOWN_LEVELS.forEach(level -> levels.put(level, 0));
         for (Map.Entry<String, Integer> entry : result.alertsByLevel().entrySet()) {
             String level = entry.getKey() == null || entry.getKey().isBlank() ? "-" : entry.getKey().toLowerCase(Locale.ROOT);
             Integer count = entry.getValue();

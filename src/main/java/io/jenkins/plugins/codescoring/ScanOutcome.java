@@ -3,6 +3,7 @@ package io.jenkins.plugins.codescoring;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Result;
+import io.jenkins.plugins.codescoring.report.ConsoleText;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
 import io.jenkins.plugins.codescoring.scan.Verdict;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class ScanOutcome {
                         Messages.ScanOutcome_Blocked(result.blockingAlertCount(), policyList(result.blockingPolicyNames())));
             case ERROR:
                 return new ScanOutcome(Verdict.ERROR, options.onError(),
-                        Messages.ScanOutcome_Error(result.errorKind(), oneLine(result.errorMessage())));
+                        Messages.ScanOutcome_Error(result.errorKind(), ConsoleText.cell(result.errorMessage())));
             default:
                 return new ScanOutcome(Verdict.PASSED, null, Messages.ScanOutcome_Passed());
         }
@@ -95,7 +96,7 @@ public final class ScanOutcome {
             if (i > 0) {
                 list.append(", ");
             }
-            list.append('"').append(oneLine(names.get(i))).append('"');
+            list.append('"').append(ConsoleText.cell(names.get(i))).append('"');
         }
         if (names.size() > shown) {
             list.append(' ').append(Messages.ScanOutcome_MorePolicies(names.size() - shown));
@@ -103,14 +104,6 @@ public final class ScanOutcome {
         return list.toString();
     }
 
-    private static String oneLine(String text) {
-        if (text == null || text.isBlank()) {
-            return "-";
-        }
-        StringBuilder line = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> line.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-        return line.toString().strip();
-    }
 
     @Override
     public String toString() {

@@ -4,10 +4,12 @@ import io.jenkins.plugins.codescoring.api.CodescoringApi;
 import io.jenkins.plugins.codescoring.api.CodescoringClient;
 import io.jenkins.plugins.codescoring.api.CodescoringException;
 import io.jenkins.plugins.codescoring.api.Sleeper;
+import io.jenkins.plugins.codescoring.scan.ResultFactory;
 import io.jenkins.plugins.codescoring.scan.ScanListener;
 import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
 import io.jenkins.plugins.codescoring.scan.ScanRunner;
+import io.jenkins.plugins.codescoring.scan.ScanState;
 import java.time.Clock;
 
 /** Runs a scan for real: the plugin's HTTP client and the scan engine, on the calling thread. */
@@ -31,7 +33,8 @@ public final class PlatformScanLauncher implements ScanLauncher {
         try {
             api = CodescoringClient.builder(platformUrl, token).build();
         } catch (CodescoringException e) {
-            return NoVerdict.of(e.kind(), e.getMessage(), platformUrl, request, clock.instant(), clock.instant());
+            return new ResultFactory(request, platformUrl).error(ScanState.begin(request, clock.instant()), e.kind(), e.getMessage(),
+                    clock.instant());
         }
         return new ScanRunner(api, clock, sleeper).run(request, listener);
     }

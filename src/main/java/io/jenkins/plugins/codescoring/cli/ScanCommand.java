@@ -5,8 +5,10 @@ import io.jenkins.plugins.codescoring.api.CodescoringException;
 import io.jenkins.plugins.codescoring.api.ErrorKind;
 import io.jenkins.plugins.codescoring.report.ConsoleReport;
 import io.jenkins.plugins.codescoring.report.JsonReport;
+import io.jenkins.plugins.codescoring.scan.ResultFactory;
 import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
+import io.jenkins.plugins.codescoring.scan.ScanState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,7 +56,8 @@ final class ScanCommand {
             result = launcher.scan(platformUrl, token, request, console::print);
         } catch (InterruptedException e) {
             interrupted = true;
-            result = NoVerdict.of(ErrorKind.ABORTED, "The scan was interrupted.", platformUrl, request, requestedAt, clock.instant());
+            result = new ResultFactory(request, platformUrl).error(ScanState.begin(request, requestedAt), ErrorKind.ABORTED,
+                    "The scan was interrupted.", clock.instant());
         }
         console.print(report(options.jsonFile()).lines(result));
         int exitCode = ExitCode.of(result.verdict());

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codescoring.report;
 
+import io.jenkins.plugins.codescoring.scan.PolicyGate;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
 import io.jenkins.plugins.codescoring.scan.Verdict;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ public final class ConsoleReport {
 
     private static final ConsoleReport STANDARD = builder().build();
     private static final int MAX_ERROR_MESSAGE_IN_VERDICT_LINE = 200;
-    private static final List<String> NAMED_LEVELS = List.of("critical", "warning", "info");
 
     private final BlockingAlertsTable table;
 
@@ -101,7 +101,7 @@ public final class ConsoleReport {
 
     private static String countsLine(ScanResult result) {
         Map<String, Integer> named = new LinkedHashMap<>();
-        NAMED_LEVELS.forEach(level -> named.put(level, 0));
+        PolicyGate.KNOWN_LEVELS.forEach(level -> named.put(level, 0));
         int other = 0;
         for (Map.Entry<String, Integer> entry : result.alertsByLevel().entrySet()) {
             String level = entry.getKey() == null ? "" : entry.getKey().toLowerCase(Locale.ROOT);

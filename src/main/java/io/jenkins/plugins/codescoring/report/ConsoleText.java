@@ -4,7 +4,7 @@ package io.jenkins.plugins.codescoring.report;
  * Small text rules of the console report: one line per value, "-" for nothing, widths counted in code
  * points, and long values cut with an ellipsis.
  */
-final class ConsoleText {
+public final class ConsoleText {
     static final String NOTHING = "-";
     static final String ELLIPSIS = "…";
 
@@ -15,7 +15,7 @@ final class ConsoleText {
      * The value on one line: control characters (line breaks, tabs, escape sequences that could colour
      * or move the cursor) become spaces, surrounding space is trimmed, and null or blank becomes "-".
      */
-    static String cell(String value) {
+    public static String cell(String value) {
         if (value == null) {
             return NOTHING;
         }

@@ -125,7 +125,7 @@ public final class TrendChart {
             stroke(svg, line);
             svg.append("/>\n<text x=\"").append(num(x + 23)).append("\" y=\"").append(num(y + 4)).append("\" fill=\"")
                     .append(TEXT_COLOUR).append("\">").append(escape(line.name())).append("</text>\n");
-            x += 23 + 6.5 * line.name().codePointCount(0, line.name().length()) + 18;
+            x += 23 + 6.5 * ConsoleText.width(line.name()) + 18;
         }
     }
 

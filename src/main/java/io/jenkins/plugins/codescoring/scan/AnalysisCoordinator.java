@@ -102,17 +102,24 @@ public final class AnalysisCoordinator {
     }
 
     /**
-     * Ends the scan at its deadline even while a tick is stuck in a call to a hanging platform (the
-     * shared calls are bounded by the latest deadline of all waiting scans, not this one's).
+     * Ends the scan at its deadline, so ticks need not wake up for it, even while a tick is stuck in a call
+     * to a hanging platform (the shared calls are bounded by the latest deadline of all waiting scans, not
+     * this one's).
      */
     private void watchDeadline(Waiter waiter) {
-        Duration left = Duration.between(clock.instant(), waiter.state.deadline()).plusMillis(1);
+        // Rounded up to whole milliseconds: never before the deadline.
+        long millis = Math.max(0, Duration.between(clock.instant(), waiter.state.deadline()).plusNanos(999_999).toMillis());
         try {
             waiter.deadlineCheck = scheduler.schedule(() -> {
-                if (!waiter.cancelled && waiter.timeOut(clock.instant())) {
-                    waiter.complete();
+                if (waiter.cancelled || waiter.isDone()) {
+                    return;
                 }
-            }, Math.max(0, left.toMillis()), TimeUnit.MILLISECONDS);
+                if (waiter.timeOut(clock.instant())) {
+                    waiter.complete();
+                } else {
+                    watchDeadline(waiter); // the clock lags the scheduler's: look again when it says the deadline is here
+                }
+            }, millis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             LOGGER.log(Level.FINE, "CodeScoring coordinator stopped", e);
         }
@@ -233,12 +240,7 @@ public final class AnalysisCoordinator {
             return;
         }
         synchronized (waiter) {
-            if (project == null) {
-                waiter.state.resolveScope(null, null);
-            } else {
-                Project found = (Project) project;
-                waiter.state.resolveScope(found.id(), found.name().isEmpty() ? selector : found.name());
-            }
+            waiter.state.resolveScope((Project) project, selector);
         }
     }
 
@@ -337,20 +339,18 @@ public final class AnalysisCoordinator {
         }
     }
 
-    /** The shared adaptive interval, bounded by the most impatient scan and the nearest deadline. */
+    /**
+     * The shared adaptive interval, bounded by the most impatient scan. Deadlines do not shorten it: each
+     * scan's own watch ends it on time ({@link #watchDeadline}).
+     */
     private Duration nextDelay() {
         Duration first = null;
         Duration max = null;
-        Instant nearestDeadline = null;
         for (Waiter waiter : waiters) {
             first = min(first, waiter.request.firstPollInterval());
             max = min(max, waiter.request.maxPollInterval());
-            nearestDeadline = nearestDeadline == null || waiter.state.deadline().isBefore(nearestDeadline)
-                    ? waiter.state.deadline() : nearestDeadline;
         }
-        Duration delay = PollSchedule.delayAfter(ticksSinceChange, first, max);
-        Duration untilDeadline = Duration.between(clock.instant(), nearestDeadline);
-        return untilDeadline.compareTo(delay) < 0 ? (untilDeadline.isNegative() ? Duration.ZERO : untilDeadline) : delay;
+        return PollSchedule.delayAfter(ticksSinceChange, first, max);
     }
 
     private Instant latestDeadline() {

@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * counted but does not block.
  */
 public final class PolicyGate {
-    static final List<String> KNOWN_LEVELS = List.of("critical", "warning", "info");
+    /** The policy levels of CodeScoring, most severe first: a decision counts each of them, in this order, before any other. */
+    public static final List<String> KNOWN_LEVELS = List.of("critical", "warning", "info");
 
     /** What the gate found in one set of alerts. */
     public static final class Decision {

@@ -4,7 +4,6 @@ import io.jenkins.plugins.codescoring.api.AlertScope;
 import io.jenkins.plugins.codescoring.api.AnalysisStatus;
 import io.jenkins.plugins.codescoring.api.CodescoringApi;
 import io.jenkins.plugins.codescoring.api.CodescoringException;
-import io.jenkins.plugins.codescoring.api.Project;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,12 +75,8 @@ public final class ScanEngine {
 
     private void resolveScope(CodescoringApi bounded, ScanRequest request, ScanState state)
             throws CodescoringException, InterruptedException {
-        if (request.project() == null) {
-            state.resolveScope(null, null);
-            return;
-        }
-        Project project = projects.resolve(bounded, request.project());
-        state.resolveScope(project.id(), project.name().isEmpty() ? request.project() : project.name());
+        String selector = request.project();
+        state.resolveScope(selector == null ? null : projects.resolve(bounded, selector), selector);
     }
 
     private Duration nextDelay(ScanRequest request, ScanState state) {

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.codescoring.scan;
 
+import io.jenkins.plugins.codescoring.api.Project;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Everything a scan must remember between two steps, and nothing more: no token, client or thread.
@@ -123,9 +123,10 @@ public final class ScanState implements Serializable {
         return phase == Phase.DONE;
     }
 
-    void resolveScope(String id, String label) {
-        this.projectId = id;
-        this.projectLabel = label;
+    /** Scopes the scan to the project its selector named (labelled by its name when it has one), or to all projects when null. */
+    void resolveScope(Project project, String selector) {
+        this.projectId = project == null ? null : project.id();
+        this.projectLabel = project == null ? null : project.name().isEmpty() ? selector : project.name();
         this.scopeResolved = true;
     }
 
@@ -175,10 +176,6 @@ public final class ScanState implements Serializable {
     /** Whether this unknown status word is new to this scan (so it is reported once). */
     boolean firstTimeUnknown(String word) {
         return reportedUnknownWords.add(word);
-    }
-
-    Set<String> reportedUnknownWords() {
-        return reportedUnknownWords;
     }
 
     void finish(ScanResult value) {

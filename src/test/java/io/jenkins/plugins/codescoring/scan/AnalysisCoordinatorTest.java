@@ -169,6 +169,39 @@ public class AnalysisCoordinatorTest {
     }
 
     @Test
+    public void aScanEndsAtItsDeadlineByTheClockEvenWhenTheClockIsSetBackWhileItWaits() {
+        // The scheduler's time runs on while the wall clock is stepped back (as NTP may do): the deadline
+        // watch fires before the clock says the deadline has come, and must look again rather than give up.
+        Duration[] setBack = {Duration.ZERO};
+        java.time.Clock wall = new java.time.Clock() {
+            @Override
+            public Instant instant() {
+                return clock.instant().minus(setBack[0]);
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        platform.analysisDuration = Duration.ofHours(1);
+        AnalysisCoordinator onWallClock = new AnalysisCoordinator(scheduler, wall);
+        ScanRequest minute = ScanRequest.builder().timeout(Duration.ofMinutes(1)).build();
+        onWallClock.submit(platform, minute, ScanState.begin(minute, wall.instant()), ScanListener.SILENT, r -> results.put(1, r));
+        scheduler.runFor(Duration.ofSeconds(20));
+        setBack[0] = Duration.ofSeconds(7);
+        scheduler.runFor(Duration.ofMinutes(2));
+        ScanResult result = results.get(1);
+        assertEquals(ErrorKind.TIMEOUT, result.errorKind());
+        assertEquals(Duration.ofMinutes(1), Duration.between(result.requestedAt(), result.finishedAt()));
+    }
+
+    @Test
     public void theVerdictFollowsTheEndOfTheAnalysisWithinOnePollInterval() {
         ScanRequest patient = ScanRequest.builder().maxPollInterval(Duration.ofSeconds(30)).build();
         for (int i = 0; i < 20; i++) {
