@@ -13,6 +13,8 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$REPO/target/core/codescoring-cli.jar"
 TOKEN="demo-token-$RANDOM$RANDOM" # any string: the simulator accepts exactly the token it was started with
+# shellcheck source=demo/simulator.sh
+source "$REPO/demo/simulator.sh"
 
 if [[ -t 1 ]]; then
   say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
@@ -25,15 +27,9 @@ command -v java >/dev/null || { echo "java (17 or newer) is not on the PATH" >&2
 if [[ ! -f "$JAR" ]]; then
   command -v mvn >/dev/null || { echo "mvn is not on the PATH (needed once to build $JAR)" >&2; exit 2; }
   say "Building the terminal runner (mvn -q -f pom-core.xml package -DskipTests; the first time takes a minute)"
-  BUILD_LOG="$(mktemp "${TMPDIR:-/tmp}/codescoring-build.XXXXXX")"
-  if ! mvn -q -B -f "$REPO/pom-core.xml" package -DskipTests >"$BUILD_LOG" 2>&1; then
-    cat "$BUILD_LOG" >&2; echo "The build failed (log: $BUILD_LOG)." >&2; exit 2
-  fi
-  rm -f "$BUILD_LOG"
+  build_runner
 fi
 
-# A port nobody listens on: bash connects to it, and a refused connection means it is free.
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 PORT="${CODESCORING_DEMO_PORT:-18081}"
 LAST_PORT=$((PORT + 50))
 while port_in_use "$PORT"; do
@@ -43,32 +39,9 @@ done
 URL="http://127.0.0.1:$PORT"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/codescoring-demo.XXXXXX")"
-SIM_PID=""
-stop_simulator() {
-  if [[ -n "$SIM_PID" ]] && kill -0 "$SIM_PID" 2>/dev/null; then
-    kill "$SIM_PID" 2>/dev/null || true
-    wait "$SIM_PID" 2>/dev/null || true
-    echo "Simulator stopped."
-  fi
-}
-trap stop_simulator EXIT
-trap 'exit 130' INT TERM
 
 say "Starting the CodeScoring simulator on $URL (dataset demo, each analysis takes 2 s)"
-# The token goes through the environment, never the command line (process lists show arguments).
-CODESCORING_SIMULATOR_TOKEN="$TOKEN" java -Dsun.net.httpserver.nodelay=true -jar "$JAR" simulator \
-  --port "$PORT" --dataset demo --analysis-seconds 2 >"$WORK/simulator.log" 2>&1 &
-SIM_PID=$!
-
-for _ in $(seq 1 100); do
-  if ! kill -0 "$SIM_PID" 2>/dev/null; then
-    echo "The simulator did not start:" >&2; cat "$WORK/simulator.log" >&2; exit 2
-  fi
-  if grep -q "listening on" "$WORK/simulator.log" && port_in_use "$PORT"; then break; fi
-  sleep 0.2
-done
-port_in_use "$PORT" || { echo "The simulator does not answer on $URL:" >&2; cat "$WORK/simulator.log" >&2; exit 2; }
-sed 's/^/    simulator | /' "$WORK/simulator.log"
+start_simulator "$PORT" "$TOKEN" 2 "$WORK/simulator.log"
 
 export CODESCORING_TOKEN="$TOKEN"
 

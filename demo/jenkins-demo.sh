@@ -24,9 +24,10 @@ TOKEN="demo-token"
 export CODESCORING_DEMO_PORT="${CODESCORING_DEMO_PORT:-8081}"
 export CODESCORING_DEMO_JENKINS_PORT="${CODESCORING_DEMO_JENKINS_PORT:-8080}"
 DEMO_HOME="${CODESCORING_DEMO_JENKINS_HOME:-$REPO/work}"
+# shellcheck source=demo/simulator.sh
+source "$REPO/demo/simulator.sh"
 
 say() { printf '\n==> %s\n' "$*"; }
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 for tool in java mvn; do
   command -v "$tool" >/dev/null || { echo "$tool is not on the PATH" >&2; exit 2; }
@@ -40,38 +41,11 @@ for port in "$CODESCORING_DEMO_PORT" "$CODESCORING_DEMO_JENKINS_PORT"; do
 done
 
 say "Building the terminal runner with the simulator (mvn -q -f pom-core.xml package -DskipTests)"
-BUILD_LOG="$(mktemp "${TMPDIR:-/tmp}/codescoring-build.XXXXXX")"
-if ! mvn -q -B -f "$REPO/pom-core.xml" package -DskipTests >"$BUILD_LOG" 2>&1; then
-  cat "$BUILD_LOG" >&2; echo "The build failed (log: $BUILD_LOG)." >&2; exit 2
-fi
-rm -f "$BUILD_LOG"
+build_runner
 
 LOG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/codescoring-jenkins-demo.XXXXXX")"
-SIM_LOG="$LOG_DIR/simulator.log"
-SIM_PID=""
-stop_simulator() {
-  if [[ -n "$SIM_PID" ]] && kill -0 "$SIM_PID" 2>/dev/null; then
-    kill "$SIM_PID" 2>/dev/null || true
-    wait "$SIM_PID" 2>/dev/null || true
-    echo "CodeScoring simulator stopped (its log: $SIM_LOG)."
-  fi
-}
-trap stop_simulator EXIT
-trap 'exit 130' INT TERM
-
 say "Starting the CodeScoring simulator on http://127.0.0.1:$CODESCORING_DEMO_PORT (dataset demo, analysis 5 s)"
-CODESCORING_SIMULATOR_TOKEN="$TOKEN" java -Dsun.net.httpserver.nodelay=true -jar "$JAR" simulator \
-  --port "$CODESCORING_DEMO_PORT" --dataset demo --analysis-seconds 5 >"$SIM_LOG" 2>&1 &
-SIM_PID=$!
-for _ in $(seq 1 100); do
-  if ! kill -0 "$SIM_PID" 2>/dev/null; then
-    echo "The simulator did not start:" >&2; cat "$SIM_LOG" >&2; exit 2
-  fi
-  if grep -q "listening on" "$SIM_LOG" && port_in_use "$CODESCORING_DEMO_PORT"; then break; fi
-  sleep 0.2
-done
-port_in_use "$CODESCORING_DEMO_PORT" || { echo "The simulator does not answer:" >&2; cat "$SIM_LOG" >&2; exit 2; }
-sed 's/^/    simulator | /' "$SIM_LOG"
+start_simulator "$CODESCORING_DEMO_PORT" "$TOKEN" 5 "$LOG_DIR/simulator.log"
 
 mkdir -p "$DEMO_HOME/init.groovy.d"
 cp "$REPO/demo/init.groovy.d/codescoring-demo-jobs.groovy" "$DEMO_HOME/init.groovy.d/"

@@ -25,13 +25,6 @@ public final class AlertBuilder {
         this.projectId = projectId;
     }
 
-    static AlertBuilder copyOf(Alert alert) {
-        return new AlertBuilder(alert.policyId(), alert.projectId()).id(alert.id()).stage(alert.stage())
-                .level(alert.level()).dependency(alert.dependencyPurl()).vulnerability(alert.vulnerability())
-                .criteria(alert.matchedCriteria().toArray(String[]::new)).ignored(alert.ignored())
-                .blockDelayedUntil(alert.blockDelayedUntil()).embedsPolicy(alert.embedsPolicy());
-    }
-
     /** A fixed id; without one the dataset numbers alerts after the highest fixed id. */
     public AlertBuilder id(long id) {
         this.id = id;

@@ -36,10 +36,6 @@ final class ApiJson {
         return MAPPER.createObjectNode();
     }
 
-    static ArrayNode array() {
-        return MAPPER.createArrayNode();
-    }
-
     /** {@code {"detail": message}}, the error body of Django REST framework. */
     static ObjectNode detail(String message) {
         return object().put("detail", message);

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.codescoring.simulator;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -36,13 +35,13 @@ final class CatalogEndpoints {
                 .and(stageFilter(query.get("stage")));
         List<Alert> alerts = published.alerts().stream().filter(filter).toList();
         ApiJson json = settings.json();
-        return page(alerts, alert -> json.alert(alert, published), page, origin + Route.ALERTS.path(), query);
+        return page(alerts, alert -> json.alert(alert, published), page, Route.ALERTS, origin, query);
     }
 
     /** {@code GET /api/policies/?page&per_page}. */
     ApiResponse policies(String origin, Query query) throws ApiException {
         PageRequest page = PageRequest.from(query);
-        return page(settings.dataset().policies(), settings.json()::policy, page, origin + Route.POLICIES.path(), query);
+        return page(settings.dataset().policies(), settings.json()::policy, page, Route.POLICIES, origin, query);
     }
 
     /** {@code GET /api/projects/?page&per_page[&search]}: search is a case-insensitive substring of the name. */
@@ -52,7 +51,7 @@ final class CatalogEndpoints {
         String needle = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
         List<Dataset.Project> projects = settings.dataset().projects().stream()
                 .filter(project -> project.name().toLowerCase(Locale.ROOT).contains(needle)).toList();
-        return page(projects, settings.json()::project, page, origin + Route.PROJECTS.path(), query);
+        return page(projects, settings.json()::project, page, Route.PROJECTS, origin, query);
     }
 
     /** {@code GET /api/projects/{id}/}. */
@@ -62,13 +61,12 @@ final class CatalogEndpoints {
         return ApiResponse.json(200, settings.json().project(project));
     }
 
-    private <T> ApiResponse page(List<T> items, Function<T, JsonNode> render, PageRequest page, String listUrl,
-                                 Query query) throws ApiException {
+    private <T> ApiResponse page(List<T> items, Function<T, JsonNode> render, PageRequest page, Route list,
+                                 String origin, Query query) throws ApiException {
         PageEnvelope.requireExisting(page, items.size());
-        String path = URI.create(listUrl).getPath();
-        Distortion distortion = faults.take(path, Fault.Kind::distortsList).map(shot -> distortionOf(shot.fault()))
-                .orElse(Distortion.NONE);
-        return ApiResponse.json(200, PageEnvelope.of(items, render, page, listUrl, query, distortion));
+        Distortion distortion = faults.take(list.path(), Fault.Kind::distortsList)
+                .map(shot -> distortionOf(shot.fault())).orElse(Distortion.NONE);
+        return ApiResponse.json(200, PageEnvelope.of(items, render, page, origin + list.path(), query, distortion));
     }
 
     private static Distortion distortionOf(Fault fault) {

@@ -87,10 +87,6 @@ public final class CodescoringSimulator implements AutoCloseable {
         return baseUrl;
     }
 
-    public int port() {
-        return server.getAddress().getPort();
-    }
-
     public String token() {
         return settings.token();
     }

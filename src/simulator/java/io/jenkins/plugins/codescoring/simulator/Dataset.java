@@ -228,20 +228,6 @@ public final class Dataset {
             return this;
         }
 
-        /** A fully specified alert. */
-        public Builder alert(Alert alert) {
-            alerts.add(AlertBuilder.copyOf(alert));
-            return this;
-        }
-
-        /** Every policy, project and alert of another dataset (alerts keep their ids). */
-        public Builder include(Dataset other) {
-            other.policies.values().forEach(this::policy);
-            other.projects.values().forEach(project -> project(project.id(), project.name()));
-            other.alerts.forEach(this::alert);
-            return this;
-        }
-
         public Dataset build() {
             long nextId = alerts.stream().filter(a -> a.fixedId() != null).mapToLong(AlertBuilder::fixedId).max()
                     .orElse(0) + 1;

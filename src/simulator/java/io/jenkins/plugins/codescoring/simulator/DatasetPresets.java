@@ -37,9 +37,14 @@ final class DatasetPresets {
     }
 
     static Dataset byName(String presetName) {
-        String key = presetName.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").trim();
-        if (key.startsWith("manypages:")) {
-            return manyPages(Integer.parseInt(key.substring("manypages:".length())));
+        // Dashes and underscores are dropped from the name only: in many-pages:N, N keeps its sign.
+        String[] nameAndCount = presetName.trim().split(":", 2);
+        String key = nameAndCount[0].toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+        if (nameAndCount.length == 2) {
+            if (!key.equals("manypages")) {
+                throw unknown(presetName);
+            }
+            return manyPages(Integer.parseInt(nameAndCount[1]));
         }
         switch (key) {
             case "empty": return Dataset.empty();
@@ -53,8 +58,12 @@ final class DatasetPresets {
             case "manypages": return manyPages(250);
             case "severalprojects": return severalProjects();
             case "demo": return demo();
-            default: throw new IllegalArgumentException("unknown dataset '" + presetName + "'; known: " + NAMES);
+            default: throw unknown(presetName);
         }
+    }
+
+    private static IllegalArgumentException unknown(String presetName) {
+        return new IllegalArgumentException("unknown dataset '" + presetName + "'; known: " + NAMES);
     }
 
     static Dataset clean() {

@@ -195,11 +195,6 @@ public final class Fault {
         return times;
     }
 
-    /** The path prefix, or null for any path. */
-    public String pathPrefix() {
-        return pathPrefix;
-    }
-
     int code() {
         return code;
     }

@@ -71,6 +71,8 @@ public class DatasetTest {
             }
         }
         assertThrows(IllegalArgumentException.class, () -> Dataset.byName("unknown"));
+        assertThrows("the count keeps its sign", IllegalArgumentException.class, () -> Dataset.byName("many-pages:-5"));
+        assertThrows(IllegalArgumentException.class, () -> Dataset.byName("blocking:5"));
     }
 
     @Test
@@ -90,11 +92,5 @@ public class DatasetTest {
                 () -> Dataset.builder("x").project(1, "p").alert(Dataset.alert(9, 1)).build());
         assertThrows(IllegalArgumentException.class,
                 () -> Dataset.builder("x").policy(1, "P", "info", true, true).alert(Dataset.alert(1, 9)).build());
-        Alert full = new Alert(77, 1, 5, "test", "info", "pkg:npm/left-pad@1.3.0", null, List.of("c"), false,
-                Instant.EPOCH, true);
-        assertEquals(full, Dataset.builder("full").policy(1, "P", "warning", true, false).project(5, "p").alert(full)
-                .build().alerts().get(0));
-        Dataset copy = Dataset.builder("copy").include(Dataset.demo()).build();
-        assertEquals(Dataset.demo().alerts().size(), copy.alerts().size());
     }
 }

@@ -5,7 +5,11 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -121,6 +125,21 @@ public class SimulatorApiTest {
         JsonNode third = platform.client().json("/api/alerts/?status=active&page=3&per_page=100");
         assertEquals(platform.simulator().baseUrl() + "/api/alerts/?status=active&page=2&per_page=100",
                 third.get("previous").asText());
+    }
+
+    @Test
+    public void linksAreBuiltOnTheHostHeaderEvenAMalformedOne() throws Exception {
+        URI base = URI.create(platform.simulator().baseUrl());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /api/policies/?page=1&per_page=1 HTTP/1.1\r\nHost: [::1\r\n"
+                    + "Authorization: Token s3cret-token\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer, answer.startsWith("HTTP/1.1 200 "));
+            assertTrue(answer, answer.contains("\"next\":\"http://[::1/api/policies/?page=2&per_page=1\""));
+        }
     }
 
     @Test
