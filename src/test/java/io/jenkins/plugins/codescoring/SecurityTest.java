@@ -37,6 +37,7 @@ import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.jenkinsci.plugins.structs.describable.DescribableParameter;
@@ -307,22 +308,11 @@ public class SecurityTest {
         WorkflowJob job = pipeline("codescoringScan project: 'shop</td><b>', onBlocking: 'UNSTABLE'");
         WorkflowRun run = r.buildAndAssertStatus(Result.UNSTABLE, job);
         JenkinsRule.WebClient wc = r.createWebClient().withJavaScriptEnabled(false);
-
-        String summary = wc.getPage(run).getWebResponse().getContentAsString();
-        assertThat(summary, containsString("&lt;img src=x onerror=alert(1)&gt; Policy"));
-        assertThat(summary, containsString("pkg:npm/&lt;script&gt;alert(2)&lt;/script&gt;@1.0.0"));
-        assertRaw(summary, false);
-
-        String results = wc.getPage(run, "codescoring-1").getWebResponse().getContentAsString();
-        assertThat(results, containsString("pkg:npm/&lt;script&gt;alert(2)&lt;/script&gt;@1.0.0"));
-        assertThat(results, containsString("&lt;svg onload=alert(3)&gt;"));
-        assertThat(results, containsString("&lt;i&gt;CVE&lt;/i&gt;"));
-        assertThat(results, containsString("shop&lt;/td&gt;&lt;b&gt;"));
-        assertRaw(results, false);
-
-        String jobPage = wc.getPage(job).getWebResponse().getContentAsString();
-        assertThat(jobPage, containsString("shop&lt;/td&gt;&lt;b&gt;"));
-        assertRaw(jobPage, false);
+        PlatformTextOnPage.assertShownAsTextOnly(wc.getPage(run),
+                "<img src=x onerror=alert(1)> Policy", "pkg:npm/<script>alert(2)</script>@1.0.0");
+        PlatformTextOnPage.assertShownAsTextOnly(wc.getPage(run, "codescoring-1"),
+                "pkg:npm/<script>alert(2)</script>@1.0.0", "\"><svg onload=alert(3)>", "<i>CVE</i>", "shop</td><b>");
+        PlatformTextOnPage.assertShownAsTextOnly(wc.getPage(job), "shop</td><b>");
     }
 
     @Test
@@ -332,17 +322,9 @@ public class SecurityTest {
         project.getBuildersList().add(new CodescoringScanBuilder());
         FreeStyleBuild build = r.buildAndAssertStatus(Result.FAILURE, project);
         JenkinsRule.WebClient wc = r.createWebClient().withJavaScriptEnabled(false);
-        for (String page : List.of(wc.getPage(build).getWebResponse().getContentAsString(),
-                wc.getPage(build, "codescoring-1").getWebResponse().getContentAsString())) {
-            assertThat(page, containsString("SERVER_ERROR"));
-            assertThat(page, containsString("&lt;script&gt;alert(4)&lt;/script&gt; went wrong"));
-            assertThat(page, not(containsString("<script>alert(4)")));
-        }
-    }
-
-    private static void assertRaw(String html, boolean expected) {
-        for (String raw : List.of("<img src=x", "<script>alert(2)", "<svg onload", "</td><b>", "<i>CVE")) {
-            assertEquals(raw, expected, html.contains(raw));
+        for (HtmlPage page : List.<HtmlPage>of(wc.getPage(build), wc.getPage(build, "codescoring-1"))) {
+            assertThat(page.getDocumentElement().getTextContent(), containsString("SERVER_ERROR"));
+            PlatformTextOnPage.assertShownAsTextOnly(page, "<script>alert(4)</script> went wrong");
         }
     }
 
