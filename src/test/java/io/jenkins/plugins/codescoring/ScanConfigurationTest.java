@@ -5,6 +5,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
@@ -18,10 +19,15 @@ import java.io.StringReader;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import javax.xml.transform.Source;
 import javax.xml.transform.stream.StreamSource;
 import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
@@ -159,15 +165,43 @@ public class ScanConfigurationTest {
     }
 
     @Test
-    public void stepConfigPageRendersWithHelp() throws Exception {
-        JenkinsRule.WebClient wc = r.createWebClient();
-        for (String field : List.of("credentialsId", "project", "stage", "timeoutMinutes", "onBlocking", "onError")) {
-            String stepHelp = r.jenkins.getDescriptorOrDie(CodescoringScanStep.class).getHelpFile(field);
-            assertThat(field, stepHelp, containsString("/help/" + field));
-            assertEquals(field, stepHelp, r.jenkins.getDescriptorOrDie(CodescoringScanBuilder.class).getHelpFile(field));
-            String text = wc.goTo(stepHelp.substring(1), null).getWebResponse().getContentAsString();
-            assertThat(field, text.length() > 50, is(true));
+    public void everyFieldOfTheStepHasHelpAUserCanOpenInEnglishAndRussian() throws Exception {
+        FreeStyleProject project = r.createFreeStyleProject();
+        project.getBuildersList().add(new CodescoringScanBuilder());
+        JenkinsRule.WebClient wc = r.createWebClient().withJavaScriptEnabled(false);
+        HtmlPage configure = wc.getPage(project, "configure");
+        Map<String, String> helpUrls = new TreeMap<>();
+        for (DomElement help : configure.<DomElement>getByXPath("//*[@helpURL]")) {
+            String url = help.getAttribute("helpURL");
+            if (url.contains("io.jenkins.plugins.codescoring.") && url.contains("/help/")) {
+                helpUrls.put(url.substring(url.lastIndexOf('/') + 1), url);
+            }
         }
+        assertEquals(Set.of("credentialsId", "project", "stage", "timeoutMinutes", "onBlocking", "onError"),
+                helpUrls.keySet());
+
+        for (Map.Entry<String, String> field : helpUrls.entrySet()) {
+            String english = helpText(wc, field.getValue(), "en");
+            String russian = helpText(wc, field.getValue(), "ru");
+            assertThat(field.getKey(), english.length() > 50, is(true));
+            assertThat(field.getKey(), english, not(matchesPattern("(?s).*[а-яА-Я].*")));
+            assertThat(field.getKey(), russian, matchesPattern("(?s).*[а-яА-Я]{5}.*"));
+        }
+        // The Pipeline step's form (Snippet Generator) links the same help pages.
+        for (String field : helpUrls.keySet()) {
+            String stepHelp = "descriptorByName/" + CodescoringScanStep.class.getName() + "/help/" + field;
+            assertEquals(field, helpText(wc, r.contextPath + "/" + stepHelp, "en"),
+                    helpText(wc, helpUrls.get(field), "en"));
+        }
+    }
+
+    /** A help page as the "?" button loads it: over HTTP, in the browser's language. */
+    private String helpText(JenkinsRule.WebClient wc, String absolutePath, String language) throws Exception {
+        WebRequest request = new WebRequest(new URL(r.getURL(), absolutePath.substring(r.contextPath.length() + 1)));
+        request.setAdditionalHeader("Accept-Language", language);
+        Page page = wc.getPage(request);
+        assertEquals(absolutePath, 200, page.getWebResponse().getStatusCode());
+        return page.getWebResponse().getContentAsString();
     }
 
     @Test
