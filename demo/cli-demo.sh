@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# CodeScoring terminal demo: needs Java 17+ and Maven (Maven Central only), no CodeScoring platform and
-# no Jenkins. It builds the terminal runner if needed, starts the bundled CodeScoring simulator on a
+# CodeScoring terminal demo: needs Java 17+ (the Maven Wrapper fetches Maven), no CodeScoring platform and
+# no running Jenkins (the build reads Jenkins artifacts: README, "Build and test"). It builds the terminal runner if needed, starts the bundled CodeScoring simulator on a
 # free loopback port with its "demo" dataset, runs two scans against it and stops it again:
 #
 #   1. project "shop", stage "build"     -> BLOCKED by the policy "Critical vulnerabilities (CVSS >= 7)", exit 1
@@ -11,7 +11,7 @@
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$REPO/target/core/codescoring-cli.jar"
+JAR="$REPO/target/codescoring-cli.jar"
 TOKEN="demo-token-$RANDOM$RANDOM" # any string: the simulator accepts exactly the token it was started with
 # shellcheck source=demo/simulator.sh
 source "$REPO/demo/simulator.sh"
@@ -25,8 +25,7 @@ fi
 command -v java >/dev/null || { echo "java (17 or newer) is not on the PATH" >&2; exit 2; }
 
 if [[ ! -f "$JAR" ]]; then
-  command -v mvn >/dev/null || { echo "mvn is not on the PATH (needed once to build $JAR)" >&2; exit 2; }
-  say "Building the terminal runner (mvn -q -f pom-core.xml package -DskipTests; the first time takes a minute)"
+  say "Building the plugin and the terminal runner (./mvnw -q package -DskipTests; the first time takes a few minutes)"
   build_runner
 fi
 
@@ -47,7 +46,7 @@ export CODESCORING_TOKEN="$TOKEN"
 
 # Runs one scan, shows its output and the exit code; answers the exit code in $LAST_EXIT.
 scan() {
-  printf '$ java -jar target/core/codescoring-cli.jar scan'
+  printf '$ java -jar target/codescoring-cli.jar scan'
   printf ' %q' "$@"
   printf '\n'
   LAST_EXIT=0

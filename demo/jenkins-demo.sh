@@ -2,9 +2,10 @@
 # CodeScoring Jenkins demo: one command that shows the plugin in a real Jenkins against the CodeScoring
 # simulator, with four sample jobs. DEMO ONLY (a local user admin/admin, see demo/casc/jenkins.yaml).
 #
-# Needs Java 17+, Maven 3.9.6+ and access to Maven Central and repo.jenkins-ci.org: the first run
-# downloads Jenkins and the plugins the tests use (a few hundred MB). It
-#   1. builds the terminal runner (target/core/codescoring-cli.jar), which bundles the simulator;
+# Needs Java 17+ and access to Maven Central and repo.jenkins-ci.org (or a mirror of it, see README "Build and
+# test"): the Maven Wrapper fetches Maven, and the first run downloads Jenkins and the plugins the tests use
+# (a few hundred MB). It
+#   1. builds the plugin and the terminal runner (target/codescoring-cli.jar), which bundles the simulator;
 #   2. starts the simulator on 127.0.0.1:8081 (token "demo-token", dataset "demo", each analysis 5 s);
 #   3. copies demo/init.groovy.d/codescoring-demo-jobs.groovy into the demo JENKINS_HOME (default ./work,
 #      the hpi:run default), which creates the sample jobs on the first start and queues their first builds;
@@ -19,7 +20,7 @@
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$REPO/target/core/codescoring-cli.jar"
+JAR="$REPO/target/codescoring-cli.jar"
 TOKEN="demo-token"
 export CODESCORING_DEMO_PORT="${CODESCORING_DEMO_PORT:-8081}"
 export CODESCORING_DEMO_JENKINS_PORT="${CODESCORING_DEMO_JENKINS_PORT:-8080}"
@@ -29,9 +30,7 @@ source "$REPO/demo/simulator.sh"
 
 say() { printf '\n==> %s\n' "$*"; }
 
-for tool in java mvn; do
-  command -v "$tool" >/dev/null || { echo "$tool is not on the PATH" >&2; exit 2; }
-done
+command -v java >/dev/null || { echo "java (17 or newer) is not on the PATH" >&2; exit 2; }
 for port in "$CODESCORING_DEMO_PORT" "$CODESCORING_DEMO_JENKINS_PORT"; do
   if port_in_use "$port"; then
     echo "Port $port is in use. Stop what listens there, or choose other ports with CODESCORING_DEMO_PORT and" \
@@ -40,7 +39,7 @@ for port in "$CODESCORING_DEMO_PORT" "$CODESCORING_DEMO_JENKINS_PORT"; do
   fi
 done
 
-say "Building the terminal runner with the simulator (mvn -q -f pom-core.xml package -DskipTests)"
+say "Building the plugin and the terminal runner with the simulator (./mvnw -q package -DskipTests)"
 build_runner
 
 LOG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/codescoring-jenkins-demo.XXXXXX")"
@@ -68,4 +67,4 @@ EOF
 
 # Not exec: the EXIT trap must stop the simulator when Jenkins ends.
 CASC_JENKINS_CONFIG="$REPO/demo/casc/jenkins.yaml" CODESCORING_DEMO_TOKEN="$TOKEN" \
-  mvn -f "$REPO/pom.xml" hpi:run -Dport="$CODESCORING_DEMO_JENKINS_PORT" -DjenkinsHome="$DEMO_HOME"
+  maven -f "$REPO/pom.xml" hpi:run -Dport="$CODESCORING_DEMO_JENKINS_PORT" -DjenkinsHome="$DEMO_HOME"

@@ -5,11 +5,14 @@
 # A port nobody listens on: bash connects to it, and a refused connection means it is free.
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# Builds $JAR quietly; on failure shows the build log and exits 2.
+# shellcheck source=.ci/maven.sh
+source "$REPO/.ci/maven.sh"
+
+# Builds the plugin and $JAR quietly with the Maven Wrapper; on failure shows the build log and exits 2.
 build_runner() {
   local log
   log="$(mktemp "${TMPDIR:-/tmp}/codescoring-build.XXXXXX")"
-  if ! mvn -q -B -f "$REPO/pom-core.xml" package -DskipTests >"$log" 2>&1; then
+  if ! maven -q -B -ntp package -DskipTests >"$log" 2>&1; then
     cat "$log" >&2; echo "The build failed (log: $log)." >&2; exit 2
   fi
   rm -f "$log"
