@@ -26,14 +26,14 @@ final class ScanArguments {
     private ScanArguments() {
     }
 
-    static ScanOptions parse(List<String> args) throws UsageException {
+    static ScanCommandLine parse(List<String> args) throws UsageException {
         refuseToken(args);
         Map<String, String> values = values(args);
         String url = values.get(URL);
         if (url == null) {
             throw new UsageException(URL + " is required: the address of the CodeScoring platform.");
         }
-        return new ScanOptions(url, values.get(PROJECT), values.get(STAGE), seconds(values, TIMEOUT),
+        return new ScanCommandLine(url, values.get(PROJECT), values.get(STAGE), seconds(values, TIMEOUT),
                 seconds(values, POLL_INTERVAL), path(values.get(JSON)));
     }
 

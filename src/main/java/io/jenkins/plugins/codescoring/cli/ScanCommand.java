@@ -36,7 +36,7 @@ final class ScanCommand {
     }
 
     int run(List<String> args) throws UsageException {
-        ScanOptions options = ScanArguments.parse(args);
+        ScanCommandLine options = ScanArguments.parse(args);
         String platformUrl = checkedUrl(options.url());
         String token = tokenFrom(environment);
         if (token == null) {

@@ -26,7 +26,7 @@ final class AnalysisEndpoints {
             return ApiResponse.noContent(204);
         }
         return ApiResponse.json(201, ApiJson.object().put("id", result.runId())
-                .put("status", settings.statusWords().wordFor(RunPhase.PENDING)));
+                .put("status", settings.statusWords().wordFor(RunProgress.PENDING)));
     }
 
     ApiResponse status(String path) {

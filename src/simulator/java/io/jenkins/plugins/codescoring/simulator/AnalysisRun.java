@@ -94,9 +94,9 @@ final class AnalysisRun {
         if (isFinished()) {
             String error = finalOutcome == Outcome.FAILED
                     ? "Analysis failed: dependency resolution error in project 'shop-backend' (exit code 1)" : null;
-            return new StatusView(id, RunPhase.of(finalOutcome), startedAt, finishedAt, error);
+            return new StatusView(id, RunProgress.of(finalOutcome), startedAt, finishedAt, error);
         }
-        RunPhase phase = elapsed(nowNanos).compareTo(pendingFor) < 0 ? RunPhase.PENDING : RunPhase.IN_PROGRESS;
+        RunProgress phase = elapsed(nowNanos).compareTo(pendingFor) < 0 ? RunProgress.PENDING : RunProgress.IN_PROGRESS;
         return new StatusView(id, phase, startedAt, null, null);
     }
 }

@@ -8,12 +8,12 @@ import java.time.Instant;
  * @param runId null before any run
  * @param error the failure message of a failed run, else null
  */
-record StatusView(Long runId, RunPhase phase, Instant startedAt, Instant finishedAt, String error) {
+record StatusView(Long runId, RunProgress phase, Instant startedAt, Instant finishedAt, String error) {
 
-    static final StatusView NOT_STARTED = new StatusView(null, RunPhase.NOT_STARTED, null, null, null);
+    static final StatusView NOT_STARTED = new StatusView(null, RunProgress.NOT_STARTED, null, null, null);
 
     /** The same run, reported as if it were still running (what a lagging replica would say). */
     StatusView asStillRunning() {
-        return new StatusView(runId, RunPhase.IN_PROGRESS, startedAt, null, null);
+        return new StatusView(runId, RunProgress.IN_PROGRESS, startedAt, null, null);
     }
 }

@@ -12,7 +12,7 @@ record StatusWords(String running, String success) {
 
     static final StatusWords DEFAULT = new StatusWords(null, null);
 
-    String wordFor(RunPhase phase) {
+    String wordFor(RunProgress phase) {
         switch (phase) {
             case NOT_STARTED: return "not_started";
             case PENDING: return running != null ? running : "pending";

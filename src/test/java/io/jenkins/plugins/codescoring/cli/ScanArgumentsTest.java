@@ -16,7 +16,7 @@ public class ScanArgumentsTest {
 
     @Test
     public void everyOptionIsRead() throws Exception {
-        ScanOptions options = ScanArguments.parse(List.of("--url", "https://cs.example.com", "--project", "shop",
+        ScanCommandLine options = ScanArguments.parse(List.of("--url", "https://cs.example.com", "--project", "shop",
                 "--stage", "build", "--timeout", "900", "--poll-interval", "10", "--json", "out/cs.json"));
         assertEquals("https://cs.example.com", options.url());
         assertEquals(Path.of("out/cs.json"), options.jsonFile());
@@ -29,7 +29,7 @@ public class ScanArgumentsTest {
 
     @Test
     public void optionsMayBeWrittenWithAnEqualsSign() throws Exception {
-        ScanOptions options = ScanArguments.parse(List.of("--url=http://localhost:8081", "--project=Интернет-магазин",
+        ScanCommandLine options = ScanArguments.parse(List.of("--url=http://localhost:8081", "--project=Интернет-магазин",
                 "--timeout=5"));
         assertEquals("http://localhost:8081", options.url());
         assertEquals("Интернет-магазин", options.toRequest().project());
@@ -38,7 +38,7 @@ public class ScanArgumentsTest {
 
     @Test
     public void whatIsLeftOutTakesTheScanDefaults() throws Exception {
-        ScanOptions options = ScanArguments.parse(List.of("--url", "http://localhost:8081"));
+        ScanCommandLine options = ScanArguments.parse(List.of("--url", "http://localhost:8081"));
         ScanRequest request = options.toRequest();
         assertNull(request.project());
         assertNull(request.stage());

@@ -1,14 +1,14 @@
 package io.jenkins.plugins.codescoring.simulator;
 
 /** Where the run that {@code /status} describes stands; {@link StatusWords} turns it into a word. */
-enum RunPhase {
+enum RunProgress {
     NOT_STARTED, PENDING, IN_PROGRESS, SUCCESS, FAILED, CANCELLED;
 
     boolean isFinished() {
         return this == SUCCESS || this == FAILED || this == CANCELLED;
     }
 
-    static RunPhase of(Outcome finalOutcome) {
+    static RunProgress of(Outcome finalOutcome) {
         switch (finalOutcome) {
             case SUCCESS: return SUCCESS;
             case FAILED: return FAILED;

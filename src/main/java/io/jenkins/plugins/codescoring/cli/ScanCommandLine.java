@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** What the command line of {@code scan} asks for. */
-final class ScanOptions {
+final class ScanCommandLine {
     private final String url;
     private final String project;
     private final String stage;
@@ -13,7 +13,7 @@ final class ScanOptions {
     private final Duration maxPollInterval;
     private final Path jsonFile;
 
-    ScanOptions(String url, String project, String stage, Duration timeout, Duration maxPollInterval, Path jsonFile) {
+    ScanCommandLine(String url, String project, String stage, Duration timeout, Duration maxPollInterval, Path jsonFile) {
         this.url = url;
         this.project = project;
         this.stage = stage;
