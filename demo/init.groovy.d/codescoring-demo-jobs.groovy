@@ -13,7 +13,7 @@
 import hudson.model.FreeStyleProject
 import hudson.model.Job
 import hudson.tasks.Shell
-import io.jenkins.plugins.codescoring.CodescoringScanBuilder
+import io.jenkins.plugins.codescoring.freestyle.CodescoringScanBuilder
 import jenkins.model.Jenkins
 import jenkins.model.ParameterizedJobMixIn
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition

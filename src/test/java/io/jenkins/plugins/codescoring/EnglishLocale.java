@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.junit.rules.ExternalResource;
 
 /** Messages built outside of an HTTP request use the JVM's default locale: make it English for assertions on text. */
-final class EnglishLocale extends ExternalResource {
+public final class EnglishLocale extends ExternalResource {
     private Locale saved;
 
     @Override

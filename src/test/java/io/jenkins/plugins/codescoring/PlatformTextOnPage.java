@@ -13,7 +13,7 @@ import org.htmlunit.html.HtmlPage;
  * that became markup would leave an element or an event attribute in the DOM and would be missing from the
  * page's text. How the serializer spells the text ({@code &gt;} or a bare {@code >}) does not matter.
  */
-final class PlatformTextOnPage {
+public final class PlatformTextOnPage {
     /** What the hostile strings of the tests would create if they were not escaped. */
     private static final List<String> INJECTED_MARKUP = List.of(
             "//img[@src='x']",
@@ -24,7 +24,7 @@ final class PlatformTextOnPage {
 
     private PlatformTextOnPage() {}
 
-    static void assertShownAsTextOnly(HtmlPage page, String... platformTexts) {
+    public static void assertShownAsTextOnly(HtmlPage page, String... platformTexts) {
         String text = page.getDocumentElement().getTextContent();
         for (String platformText : platformTexts) {
             assertThat(page.getUrl() + " shows the platform's text as it is", text, containsString(platformText));

@@ -3,6 +3,7 @@ package io.jenkins.plugins.codescoring;
 import static org.junit.Assert.assertFalse;
 
 import hudson.model.Run;
+import io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration;
 import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,15 +16,15 @@ import java.util.stream.Stream;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /** Setup and checks the scan tests share. */
-final class ScanTestSupport {
+public final class ScanTestSupport {
     /** The line the engine prints once the platform's status shows the scan's own analysis running. */
-    static final String WAITING = "waiting for it to finish";
+    public static final String WAITING = "waiting for it to finish";
 
     private ScanTestSupport() {
     }
 
     /** Points the global configuration at the simulator, with the Global-scope token credential as default. */
-    static void configure(CodescoringSimulator simulator) throws Exception {
+    public static void configure(CodescoringSimulator simulator) throws Exception {
         TestCredentials.addGlobal();
         CodescoringGlobalConfiguration global = CodescoringGlobalConfiguration.get();
         global.setPlatformUrl(simulator.baseUrl());
@@ -31,7 +32,7 @@ final class ScanTestSupport {
     }
 
     /** Fails when the token appears in the build's log or in any file of the build's directory. */
-    static void assertTokenNowhere(Run<?, ?> run) throws IOException {
+    public static void assertTokenNowhere(Run<?, ?> run) throws IOException {
         assertFalse("token in the log", JenkinsRule.getLog(run).contains(TestCredentials.TOKEN));
         // Latin-1 maps each byte to one char, so a byte search becomes a text search.
         String token = new String(TestCredentials.TOKEN.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);

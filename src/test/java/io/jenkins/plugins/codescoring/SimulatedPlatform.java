@@ -14,7 +14,7 @@ import org.junit.rules.ExternalResource;
  * @Rule public RuleChain jenkinsThenPlatform = RuleChain.outerRule(r).around(platform);
  * }</pre>
  */
-final class SimulatedPlatform extends ExternalResource {
+public final class SimulatedPlatform extends ExternalResource {
     private final boolean configured;
     private CodescoringSimulator simulator;
 
@@ -23,7 +23,7 @@ final class SimulatedPlatform extends ExternalResource {
     }
 
     /** The platform of the global configuration. */
-    static SimulatedPlatform configured() {
+    public static SimulatedPlatform configured() {
         return new SimulatedPlatform(true);
     }
 
@@ -47,7 +47,7 @@ final class SimulatedPlatform extends ExternalResource {
         }
     }
 
-    CodescoringSimulator simulator() {
+    public CodescoringSimulator simulator() {
         if (simulator == null) {
             throw new IllegalStateException("the simulator starts with the test; chain this rule inside JenkinsRule");
         }

@@ -14,37 +14,37 @@ import java.io.IOException;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 
 /** Credentials for the tests of the global configuration, the credential lists and the connections. */
-final class TestCredentials {
-    static final String TOKEN = "cs-test-token-0123456789abcdef";
+public final class TestCredentials {
+    public static final String TOKEN = "cs-test-token-0123456789abcdef";
     /** A Secret text of Global scope holding {@link #TOKEN}. */
-    static final String GLOBAL_ID = "codescoring-token";
+    public static final String GLOBAL_ID = "codescoring-token";
     /** A Secret text of System scope: builds cannot use it. */
-    static final String SYSTEM_ID = "codescoring-system-token";
+    public static final String SYSTEM_ID = "codescoring-system-token";
     /** A username/password credential: the wrong type. */
-    static final String USERPASS_ID = "codescoring-userpass";
+    public static final String USERPASS_ID = "codescoring-userpass";
 
     private TestCredentials() {
     }
 
-    static StringCredentialsImpl secretText(CredentialsScope scope, String id, String token) {
+    public static StringCredentialsImpl secretText(CredentialsScope scope, String id, String token) {
         return new StringCredentialsImpl(scope, id, "CodeScoring API token " + id, Secret.fromString(token));
     }
 
     /** Adds the three credentials above to the global (system) store. */
-    static void addGlobal() throws Exception {
+    public static void addGlobal() throws Exception {
         addToRoot(secretText(CredentialsScope.GLOBAL, GLOBAL_ID, TOKEN));
         addToRoot(secretText(CredentialsScope.SYSTEM, SYSTEM_ID, TOKEN));
         addToRoot(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, USERPASS_ID, "not a token", "user", "password-123"));
     }
 
-    static void addToRoot(Credentials credentials) throws IOException {
+    public static void addToRoot(Credentials credentials) throws IOException {
         SystemCredentialsProvider provider = SystemCredentialsProvider.getInstance();
         provider.getCredentials().add(credentials);
         provider.save();
     }
 
     /** Adds a credential to the folder's own store. */
-    static void addToFolder(Folder folder, Credentials credentials) throws IOException {
+    public static void addToFolder(Folder folder, Credentials credentials) throws IOException {
         folderStore(folder).addCredentials(Domain.global(), credentials);
     }
 

@@ -14,7 +14,7 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.springframework.security.core.Authentication;
 
 /** The users of the permission tests: who may do what, calling a web method as one of them, reading its list answers. */
-final class TestUsers {
+public final class TestUsers {
     private TestUsers() {
     }
 
@@ -22,7 +22,7 @@ final class TestUsers {
      * The permission matrix of the security tests: admin; reader (Overall/Read, Job/Read on {@code job});
      * configurer (Overall/Read, Job/Configure on {@code job}); anonymous has nothing.
      */
-    static void grantMatrix(JenkinsRule r, Item job) {
+    public static void grantMatrix(JenkinsRule r, Item job) {
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.ADMINISTER).everywhere().to("admin")
@@ -33,7 +33,7 @@ final class TestUsers {
 
     /** Runs {@code call} as {@code user} of the dummy security realm, or as anonymous when null. */
     @SuppressWarnings("try") // the context only needs to be open
-    static <T> T as(String user, Callable<T> call) throws Exception {
+    public static <T> T as(String user, Callable<T> call) throws Exception {
         Authentication authentication = user == null ? Jenkins.ANONYMOUS2 : User.getById(user, true).impersonate2();
         try (ACLContext context = ACL.as2(authentication)) {
             return call.call();
@@ -41,7 +41,7 @@ final class TestUsers {
     }
 
     /** The option values of a list box, in order. */
-    static List<String> values(ListBoxModel model) {
+    public static List<String> values(ListBoxModel model) {
         return model.stream().map(option -> option.value).collect(Collectors.toList());
     }
 }

@@ -5,11 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.Assert.assertFalse;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
@@ -42,18 +38,6 @@ public class CoreIsJenkinsFreeTest {
         "org.apache.commons.lang3..",
     };
 
-    private static JavaClasses mainAndSimulator;
-
-    @BeforeClass
-    public static void importClasses() {
-        // Main classes (target/classes) and the simulator (compiled with the tests); no test classes.
-        mainAndSimulator = new ClassFileImporter()
-                .withImportOption(location -> !location.contains("/test-classes/")
-                        || location.contains("/io/jenkins/plugins/codescoring/simulator/"))
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-                .importPackages("io.jenkins.plugins.codescoring");
-    }
-
     @Test
     public void theCoreUsesNoJenkinsType() {
         ArchRule rule = noClasses().that().resideInAnyPackage(CORE_PACKAGES)
@@ -62,14 +46,14 @@ public class CoreIsJenkinsFreeTest {
                         .and(resideOutsideOfPackages(CORE_PACKAGES)).as("are a Jenkins adapter of this plugin"))
                 .because("the core must run in the terminal runner and the simulator, where Jenkins is absent;"
                         + " adapters depend on the core, never the other way");
-        rule.check(mainAndSimulator);
+        rule.check(PluginClasses.get());
     }
 
     @Test
     public void theRuleSeesTheCoreAndTheSimulator() {
         // Guards the rule above against passing vacuously (an import option that drops everything).
         for (String corePackage : CORE_PACKAGES) {
-            assertFalse(corePackage, mainAndSimulator.that(resideInAPackage(corePackage)).isEmpty());
+            assertFalse(corePackage, PluginClasses.get().that(resideInAPackage(corePackage)).isEmpty());
         }
     }
 }

@@ -34,26 +34,49 @@ public class TranslationsTest {
 
     @Test
     public void messagesHaveTheSameKeysInBothLanguages() throws IOException {
-        Properties english = load(RESOURCES.resolve("Messages.properties"));
-        Properties russian = load(RESOURCES.resolve("Messages_ru.properties"));
-        assertEquals("keys only in Messages.properties", Set.of(), difference(english, russian));
-        assertEquals("keys only in Messages_ru.properties", Set.of(), difference(russian, english));
-        assertTrue("Messages.properties has no keys", english.size() > 20);
+        int keys = 0;
+        for (Path bundle : messageBundles()) {
+            Properties english = load(bundle);
+            Properties russian = load(russianOf(bundle));
+            assertEquals("keys only in " + RESOURCES.relativize(bundle), Set.of(), difference(english, russian));
+            assertEquals("keys only in " + RESOURCES.relativize(russianOf(bundle)), Set.of(), difference(russian, english));
+            keys += english.size();
+        }
+        assertTrue("the Messages bundles have almost no keys", keys > 20);
     }
 
     @Test
     public void messagesTakeTheSameArgumentsInBothLanguages() throws IOException {
-        Properties english = load(RESOURCES.resolve("Messages.properties"));
-        Properties russian = load(RESOURCES.resolve("Messages_ru.properties"));
         List<String> mismatches = new ArrayList<>();
-        for (String key : english.stringPropertyNames()) {
-            Set<String> expected = placeholders(english.getProperty(key));
-            Set<String> actual = placeholders(russian.getProperty(key, ""));
-            if (!expected.equals(actual)) {
-                mismatches.add(key + ": " + expected + " in English, " + actual + " in Russian");
+        for (Path bundle : messageBundles()) {
+            Properties english = load(bundle);
+            Properties russian = load(russianOf(bundle));
+            for (String key : english.stringPropertyNames()) {
+                Set<String> expected = placeholders(english.getProperty(key));
+                Set<String> actual = placeholders(russian.getProperty(key, ""));
+                if (!expected.equals(actual)) {
+                    mismatches.add(RESOURCES.relativize(bundle) + " " + key + ": " + expected + " in English, " + actual
+                            + " in Russian");
+                }
             }
         }
         assertThat(mismatches, empty());
+    }
+
+    /** One Messages bundle per package of adapters, as Jenkins plugins keep them. */
+    private static List<Path> messageBundles() throws IOException {
+        List<Path> bundles = new ArrayList<>();
+        for (Path file : files(".properties")) {
+            if (file.getFileName().toString().equals("Messages.properties")) {
+                bundles.add(file);
+            }
+        }
+        assertTrue("no Messages.properties under " + RESOURCES.toAbsolutePath(), bundles.size() > 1);
+        return bundles;
+    }
+
+    private static Path russianOf(Path bundle) {
+        return bundle.resolveSibling("Messages_ru.properties");
     }
 
     /** MessageFormat drops a lone apostrophe (and what follows it up to the next one) from a pattern with arguments. */

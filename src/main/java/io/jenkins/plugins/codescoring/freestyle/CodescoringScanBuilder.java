@@ -1,0 +1,249 @@
+package io.jenkins.plugins.codescoring.freestyle;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.BuildStepMonitor;
+import hudson.tasks.Builder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.codescoring.api.CodescoringApi;
+import io.jenkins.plugins.codescoring.api.CodescoringException;
+import io.jenkins.plugins.codescoring.config.CredentialsListing;
+import io.jenkins.plugins.codescoring.config.PlatformConnections;
+import io.jenkins.plugins.codescoring.scan.AnalysisCoordinator;
+import io.jenkins.plugins.codescoring.scan.ScanRequest;
+import io.jenkins.plugins.codescoring.scan.ScanResult;
+import io.jenkins.plugins.codescoring.scan.ScanState;
+import io.jenkins.plugins.codescoring.scanstep.CodescoringConsole;
+import io.jenkins.plugins.codescoring.scanstep.CodescoringScans;
+import io.jenkins.plugins.codescoring.scanstep.OnFinding;
+import io.jenkins.plugins.codescoring.scanstep.ScanCompletion;
+import io.jenkins.plugins.codescoring.scanstep.ScanForm;
+import io.jenkins.plugins.codescoring.scanstep.ScanOptions;
+import io.jenkins.plugins.codescoring.scanstep.ScanOutcome;
+import io.jenkins.plugins.codescoring.scanstep.ScanStatusText;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import jenkins.tasks.SimpleBuildStep;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The freestyle build step: the same options and the same result handling as {@code codescoringScan},
+ * waiting on the executor thread (the Abort button interrupts it). Exports the result to later build
+ * steps as {@code CODESCORING_*} environment variables. In Pipeline use {@code codescoringScan}, which
+ * needs no executor while it waits; this builder therefore has no symbol.
+ */
+public final class CodescoringScanBuilder extends Builder implements SimpleBuildStep {
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    private ScanOptions options = ScanOptions.defaults();
+
+    @DataBoundConstructor
+    public CodescoringScanBuilder() {
+    }
+
+    @CheckForNull
+    public String getCredentialsId() {
+        return options.credentialsId();
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(@CheckForNull String credentialsId) {
+        options = options.withCredentialsId(credentialsId);
+    }
+
+    @CheckForNull
+    public String getProject() {
+        return options.project();
+    }
+
+    @DataBoundSetter
+    public void setProject(@CheckForNull String project) {
+        options = options.withProject(project);
+    }
+
+    @CheckForNull
+    public String getStage() {
+        return options.stage();
+    }
+
+    @DataBoundSetter
+    public void setStage(@CheckForNull String stage) {
+        options = options.withStage(stage);
+    }
+
+    @CheckForNull
+    public Integer getTimeoutMinutes() {
+        return options.timeoutMinutes();
+    }
+
+    @DataBoundSetter
+    public void setTimeoutMinutes(@CheckForNull Integer timeoutMinutes) {
+        options = options.withTimeoutMinutes(timeoutMinutes);
+    }
+
+    @NonNull
+    public OnFinding getOnBlocking() {
+        return options.onBlocking();
+    }
+
+    @DataBoundSetter
+    public void setOnBlocking(@CheckForNull OnFinding onBlocking) {
+        options = options.withOnBlocking(onBlocking);
+    }
+
+    @NonNull
+    public OnFinding getOnError() {
+        return options.onError();
+    }
+
+    @DataBoundSetter
+    public void setOnError(@CheckForNull OnFinding onError) {
+        options = options.withOnError(onError);
+    }
+
+    public ScanOptions toOptions() {
+        return options;
+    }
+
+    /** A job configuration saved without the options element (edited by hand) means the defaults. */
+    protected Object readResolve() {
+        if (options == null) {
+            options = ScanOptions.defaults();
+        }
+        return this;
+    }
+
+    @Override
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    @Override
+    public BuildStepMonitor getRequiredMonitorService() {
+        return BuildStepMonitor.NONE;
+    }
+
+    @Override
+    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
+            throws InterruptedException, IOException {
+        ScanOptions options = toOptions();
+        ScanRequest request;
+        try {
+            request = options.toRequest();
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(ScanStatusText.invalidOptions(e.getMessage()));
+        }
+        CodescoringConsole console = new CodescoringConsole(listener);
+        console.println(ScanStatusText.requesting(request));
+        ScanResult result;
+        ScanState state = ScanState.begin(request, CLOCK.instant());
+        try {
+            CodescoringApi api = PlatformConnections.forRun(run, options.credentialsId());
+            result = awaitShared(api, request, state, console);
+        } catch (CodescoringException e) {
+            result = ScanCompletion.failedToConnect(request, state, e, CLOCK);
+        }
+        ScanOutcome outcome = ScanCompletion.complete(run, listener, options, result);
+        run.addOrReplaceAction(new CodescoringEnvironmentAction(result));
+        if (outcome.failsBuild()) {
+            throw new AbortException(outcome.message());
+        }
+        if (outcome.marksUnstable()) {
+            run.setResult(Result.UNSTABLE);
+        }
+    }
+
+    /**
+     * Waits on the executor thread (a freestyle build holds it anyway) while the shared coordinator polls,
+     * so concurrent freestyle and Pipeline builds share one analysis. Abort interrupts the wait and
+     * withdraws only this build's scan.
+     */
+    private static ScanResult awaitShared(CodescoringApi api, ScanRequest request, ScanState state, CodescoringConsole console)
+            throws InterruptedException {
+        CompletableFuture<ScanResult> done = new CompletableFuture<>();
+        AnalysisCoordinator.Ticket ticket = CodescoringScans.submit(api, request, state, console.scanListener(), done::complete);
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            ticket.cancel();
+            console.println(Messages.CodescoringScanBuilder_Aborted());
+            throw e;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the coordinator completes scans only with a result", e);
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        public DescriptorImpl() {
+            for (String field : ScanOptions.FIELDS) {
+                addHelpFileRedirect(field, ScanOptions.class, field);
+            }
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.CodescoringScanBuilder_DisplayName();
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return CredentialsListing.fillForItem(item, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsListing.checkForItem(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckProject(@AncestorInPath Item item, @QueryParameter String value) {
+            return ScanForm.checkProject(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckStage(@AncestorInPath Item item, @QueryParameter String value) {
+            return ScanForm.checkStage(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
+            return ScanForm.checkTimeoutMinutes(item, value);
+        }
+
+        public ListBoxModel doFillStageItems(@QueryParameter String stage) {
+            return ScanForm.fillStageItems(stage);
+        }
+
+        public ListBoxModel doFillOnBlockingItems(@QueryParameter String onBlocking) {
+            return ScanForm.fillOnFindingItems(onBlocking);
+        }
+
+        public ListBoxModel doFillOnErrorItems(@QueryParameter String onError) {
+            return ScanForm.fillOnFindingItems(onError);
+        }
+    }
+}

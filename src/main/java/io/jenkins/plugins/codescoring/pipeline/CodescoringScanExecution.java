@@ -1,0 +1,183 @@
+package io.jenkins.plugins.codescoring.pipeline;
+
+import hudson.AbortException;
+import hudson.model.Computer;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import io.jenkins.plugins.codescoring.api.CodescoringApi;
+import io.jenkins.plugins.codescoring.api.CodescoringException;
+import io.jenkins.plugins.codescoring.config.PlatformConnections;
+import io.jenkins.plugins.codescoring.scan.AnalysisCoordinator;
+import io.jenkins.plugins.codescoring.scan.ScanRequest;
+import io.jenkins.plugins.codescoring.scan.ScanResult;
+import io.jenkins.plugins.codescoring.scan.ScanState;
+import io.jenkins.plugins.codescoring.scanstep.CodescoringConsole;
+import io.jenkins.plugins.codescoring.scanstep.CodescoringScans;
+import io.jenkins.plugins.codescoring.scanstep.ScanCompletion;
+import io.jenkins.plugins.codescoring.scanstep.ScanOptions;
+import io.jenkins.plugins.codescoring.scanstep.ScanOutcome;
+import io.jenkins.plugins.codescoring.scanstep.ScanStatusText;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.time.Clock;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.flow.FlowExecution;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+
+/**
+ * The asynchronous execution of {@code codescoringScan}. It hands the scan to the controller's shared
+ * coordinator ({@link CodescoringScans}), which polls the platform once for all waiting builds, so a
+ * waiting build holds neither an executor nor a thread. What it persists is the options, the request and
+ * a snapshot of the engine's small {@link ScanState} (no token, no client): after a controller restart
+ * {@link #onResume()} submits the saved state again and the wait goes on where it was.
+ */
+final class CodescoringScanExecution extends StepExecution {
+    private static final long serialVersionUID = 1L;
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    private final ScanOptions options;
+    private ScanRequest request;
+    /** The state as last saved; while the scan waits, the live one is the coordinator's (see {@link #currentState()}). */
+    private volatile ScanState state;
+
+    private transient volatile AnalysisCoordinator.Ticket ticket;
+    /** Set once the step's context is completed (result, failure or stop): nothing happens after. */
+    private transient boolean completed;
+
+    CodescoringScanExecution(StepContext context, ScanOptions options) {
+        super(context);
+        this.options = options;
+    }
+
+    @Override
+    public boolean start() throws Exception {
+        try {
+            request = options.toRequest();
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(ScanStatusText.invalidOptions(e.getMessage()));
+        }
+        state = ScanState.begin(request, CLOCK.instant());
+        console().println(ScanStatusText.requesting(request));
+        submit();
+        return false;
+    }
+
+    @Override
+    public void onResume() {
+        if (request == null || state == null) {
+            complete(() -> getContext().onFailure(new AbortException(Messages.CodescoringScanExecution_CannotResume())));
+            return;
+        }
+        try {
+            console().println(Messages.CodescoringScanExecution_Resumed(ScanStatusText.status(state)));
+        } catch (IOException | InterruptedException e) {
+            complete(() -> getContext().onFailure(e));
+            return;
+        }
+        submit();
+    }
+
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        AnalysisCoordinator.Ticket waiting = ticket;
+        if (waiting != null) {
+            waiting.cancel();
+        }
+        complete(() -> getContext().onFailure(cause));
+    }
+
+    @Override
+    public String getStatus() {
+        return ScanStatusText.status(currentState());
+    }
+
+    /** Hands the scan to the coordinator with a client for the build's credential, resolved as the build's user. */
+    @SuppressWarnings("try") // the ACL context only needs to be open
+    private void submit() {
+        StepContext context = getContext();
+        try {
+            Run<?, ?> run = context.get(Run.class);
+            FlowExecution execution = context.get(FlowExecution.class);
+            if (state.isDone()) { // finished just before a restart, not yet reported
+                handOver(state.result());
+                return;
+            }
+            CodescoringApi api;
+            try (ACLContext ignored = ACL.as2(execution.getAuthentication2())) {
+                api = PlatformConnections.forRun(run, options.credentialsId());
+            } catch (CodescoringException e) {
+                handOver(ScanCompletion.failedToConnect(request, state, e, CLOCK));
+                return;
+            }
+            ticket = CodescoringScans.submit(api, request, state, console().scanListener(), this::handOver);
+        } catch (IOException | InterruptedException e) {
+            complete(() -> getContext().onFailure(e));
+        }
+    }
+
+    /** Called by the coordinator: the report, the result action and the step's completion run on a pooled thread. */
+    private void handOver(ScanResult result) {
+        if (!isCompleted()) {
+            Computer.threadPoolForRemoting.submit(() -> finish(result));
+        }
+    }
+
+    private void finish(ScanResult result) {
+        try {
+            StepContext context = getContext();
+            Run<?, ?> run = context.get(Run.class);
+            TaskListener listener = context.get(TaskListener.class);
+            ScanOutcome outcome = ScanCompletion.complete(run, listener, options, result);
+            if (outcome.failsBuild()) {
+                complete(() -> getContext().onFailure(new AbortException(outcome.message())));
+                return;
+            }
+            if (outcome.marksUnstable()) {
+                FlowNode node = context.get(FlowNode.class);
+                if (node != null) {
+                    node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(outcome.message()));
+                }
+                run.setResult(Result.UNSTABLE);
+            }
+            complete(() -> getContext().onSuccess(ScanResultMap.of(result)));
+        } catch (Exception | LinkageError e) {
+            complete(() -> getContext().onFailure(e));
+        }
+    }
+
+    /** The scan's state now: the coordinator's live one while it waits, else the saved one. */
+    private ScanState currentState() {
+        AnalysisCoordinator.Ticket waiting = ticket;
+        return waiting == null ? state : waiting.snapshot();
+    }
+
+    /** Saves a consistent copy of the live state, which the coordinator goes on changing on its own thread. */
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        state = currentState();
+        out.defaultWriteObject();
+    }
+
+    /** Completes the step's context once: the first of result, failure and stop wins. */
+    private void complete(Runnable completion) {
+        synchronized (this) {
+            if (completed) {
+                return;
+            }
+            completed = true;
+        }
+        completion.run();
+    }
+
+    private synchronized boolean isCompleted() {
+        return completed;
+    }
+
+    private CodescoringConsole console() throws IOException, InterruptedException {
+        return new CodescoringConsole(getContext().get(TaskListener.class));
+    }
+}

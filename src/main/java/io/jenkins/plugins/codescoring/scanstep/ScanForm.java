@@ -1,0 +1,104 @@
+package io.jenkins.plugins.codescoring.scanstep;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration;
+import io.jenkins.plugins.codescoring.scan.ScanRequest;
+import java.util.List;
+import java.util.Locale;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
+/**
+ * The form logic the Pipeline step's and the freestyle builder's descriptors share: select boxes and
+ * validation of the scan options (the credential's are in {@link CredentialsListing}). Validation never
+ * calls the platform.
+ */
+@Restricted(NoExternalUse.class)
+public final class ScanForm {
+    /** The stages a CodeScoring policy can apply to, in the platform's order. */
+    static final List<String> STAGES = ScanRequest.STAGES;
+    static final int MAX_PROJECT_LENGTH = 255;
+
+    private ScanForm() {
+    }
+
+    /** Whether the user may see validation of this item's configuration (no item: the global Snippet Generator). */
+    private static boolean mayConfigure(@CheckForNull Item item) {
+        return item == null || item.hasPermission(Item.CONFIGURE);
+    }
+
+    public static FormValidation checkProject(@CheckForNull Item item, @CheckForNull String project) {
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        String value = Util.fixEmptyAndTrim(project);
+        if (value == null) {
+            return FormValidation.ok(Messages.ScanForm_AllProjects());
+        }
+        if (value.length() > MAX_PROJECT_LENGTH || value.codePoints().anyMatch(Character::isISOControl)) {
+            return FormValidation.error(Messages.ScanForm_ProjectInvalid(MAX_PROJECT_LENGTH));
+        }
+        return FormValidation.ok();
+    }
+
+    public static FormValidation checkStage(@CheckForNull Item item, @CheckForNull String stage) {
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        String value = Util.fixEmptyAndTrim(stage);
+        if (value == null) {
+            return FormValidation.ok(Messages.ScanForm_AllStagesChecked());
+        }
+        if (!STAGES.contains(value.toLowerCase(Locale.ROOT))) {
+            return FormValidation.error(Messages.ScanForm_StageUnknown(value, String.join(", ", STAGES)));
+        }
+        return FormValidation.ok();
+    }
+
+    public static FormValidation checkTimeoutMinutes(@CheckForNull Item item, @CheckForNull String timeoutMinutes) {
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        String value = Util.fixEmptyAndTrim(timeoutMinutes);
+        if (value == null) {
+            return FormValidation.ok(Messages.ScanForm_TimeoutDefault(CodescoringGlobalConfiguration.get().getTimeoutMinutes()));
+        }
+        try {
+            ScanOptions.validTimeout(Integer.valueOf(value));
+        } catch (IllegalArgumentException e) { // not a number (NumberFormatException), or out of range
+            return FormValidation.error(Messages.ScanForm_TimeoutRange(ScanOptions.MAX_TIMEOUT_MINUTES));
+        }
+        return FormValidation.ok();
+    }
+
+    /** "All stages" (empty), then every stage; an unknown configured stage is kept so saving does not lose it. */
+    public static ListBoxModel fillStageItems(@CheckForNull String current) {
+        ListBoxModel model = new ListBoxModel();
+        model.add(Messages.ScanForm_AllStages(), "");
+        for (String stage : STAGES) {
+            model.add(stage, stage);
+        }
+        String value = Util.fixEmptyAndTrim(current);
+        if (value != null && !STAGES.contains(value)) {
+            model.add(value, value);
+        }
+        for (ListBoxModel.Option option : model) {
+            option.selected = value != null ? option.value.equals(value) : option.value.isEmpty();
+        }
+        return model;
+    }
+
+    public static ListBoxModel fillOnFindingItems(@CheckForNull String current) {
+        ListBoxModel model = OnFinding.listBoxModel();
+        String value = Util.fixEmptyAndTrim(current);
+        String selected = value == null ? OnFinding.DEFAULT.name() : value.toUpperCase(Locale.ROOT);
+        for (ListBoxModel.Option option : model) {
+            option.selected = option.value.equals(selected);
+        }
+        return model;
+    }
+}
