@@ -58,6 +58,11 @@ public class HostileServerTest {
     private static final String ALERTS = Endpoint.ALERTS.defaultPath();
     /** How long one request may take, answer included. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(400);
+    /**
+     * A fault that answers every request to its path. A fault used once can be spent on a request that the
+     * client gave up on (a loaded machine answers slower than REQUEST_TIMEOUT) and then retried.
+     */
+    private static final int EVERY_TIME = 10_000;
     /** The scan's deadline unless a test says otherwise. */
     private static final Duration SCAN_TIMEOUT = Duration.ofSeconds(6);
     /** Scheduling noise on a loaded 2-CPU machine: how late a scan may end after its deadline. */
@@ -157,7 +162,7 @@ public class HostileServerTest {
 
     @Test
     public void anHtmlLoginPageAnsweredWith200IsNotTheApi() throws Exception {
-        platform.inject(Fault.html200().onPath(ALERTS));
+        platform.inject(Fault.html200().times(EVERY_TIME).onPath(ALERTS));
 
         Scan scan = scan();
 
@@ -168,7 +173,7 @@ public class HostileServerTest {
 
     @Test
     public void truncatedJsonIsUnreadable() throws Exception {
-        platform.inject(Fault.truncatedJson().onPath(ALERTS));
+        platform.inject(Fault.truncatedJson().times(EVERY_TIME).onPath(ALERTS));
 
         Scan scan = scan();
 
@@ -178,7 +183,7 @@ public class HostileServerTest {
 
     @Test
     public void malformedJsonIsUnreadable() throws Exception {
-        platform.inject(Fault.malformedJson().onPath(STATUS));
+        platform.inject(Fault.malformedJson().times(EVERY_TIME).onPath(STATUS));
 
         Scan scan = scan();
 
@@ -188,7 +193,7 @@ public class HostileServerTest {
 
     @Test
     public void anEmptyBodyIsUnreadable() throws Exception {
-        platform.inject(Fault.emptyBody().onPath(STATUS));
+        platform.inject(Fault.emptyBody().times(EVERY_TIME).onPath(STATUS));
 
         Scan scan = scan();
 
@@ -198,7 +203,7 @@ public class HostileServerTest {
 
     @Test
     public void deeplyNestedJsonIsRefused() throws Exception {
-        platform.inject(Fault.deeplyNestedJson(100_000).onPath(ALERTS));
+        platform.inject(Fault.deeplyNestedJson(100_000).times(EVERY_TIME).onPath(ALERTS));
 
         Scan scan = scan();
 
@@ -208,7 +213,7 @@ public class HostileServerTest {
 
     @Test
     public void wronglyTypedJsonIsUnreadableAndNamesTheField() throws Exception {
-        platform.inject(Fault.wrongTypes().onPath(STATUS));
+        platform.inject(Fault.wrongTypes().times(EVERY_TIME).onPath(STATUS));
 
         Scan scan = scan();
 
@@ -218,7 +223,7 @@ public class HostileServerTest {
 
     @Test
     public void wronglyTypedListIsUnreadable() throws Exception {
-        platform.inject(Fault.wrongTypes().onPath(ALERTS));
+        platform.inject(Fault.wrongTypes().times(EVERY_TIME).onPath(ALERTS));
 
         Scan scan = scan();
 
@@ -229,7 +234,7 @@ public class HostileServerTest {
     @Test
     public void aHugeBodyIsRefusedEarlyWithoutBeingRead() throws Exception {
         long size = 200L * 1024 * 1024;
-        platform.inject(Fault.hugeBody(size).onPath(ALERTS));
+        platform.inject(Fault.hugeBody(size).times(EVERY_TIME).onPath(ALERTS));
         long allocatedBefore = allocatedBytes();
 
         Scan scan = scan();
