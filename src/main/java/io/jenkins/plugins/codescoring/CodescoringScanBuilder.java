@@ -132,7 +132,8 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        ScanOptions options = toOptions();
+        // The job keeps the variables; this build scans with their values (EnvVars matches names in any case).
+        ScanOptions options = toOptions().expand(env::expand);
         ScanRequest request;
         try {
             request = options.toRequest();

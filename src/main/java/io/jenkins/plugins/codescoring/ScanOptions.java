@@ -7,6 +7,7 @@ import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -86,6 +87,20 @@ public final class ScanOptions implements Serializable {
 
     ScanOptions withOnError(@CheckForNull OnFinding value) {
         return new ScanOptions(credentialsId, project, stage, timeoutMinutes, onBlocking, value);
+    }
+
+    /**
+     * These options with the build's variables ({@code ${PROJECT}}, {@code $STAGE}) in the project, stage and
+     * credential replaced by their values, as a freestyle build step's fields are expected to work.
+     */
+    ScanOptions expand(UnaryOperator<String> variables) {
+        return new ScanOptions(expanded(variables, credentialsId), expanded(variables, project), expanded(variables, stage),
+                timeoutMinutes, onBlocking, onError);
+    }
+
+    @CheckForNull
+    private static String expanded(UnaryOperator<String> variables, @CheckForNull String value) {
+        return value == null ? null : variables.apply(value);
     }
 
     /** The credential chosen for this scan, or null for the one of the global configuration. */

@@ -12,6 +12,8 @@ import hudson.model.AbstractBuild;
 import hudson.model.BuildListener;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import hudson.model.ParametersDefinitionProperty;
+import hudson.model.StringParameterDefinition;
 import hudson.model.Result;
 import io.jenkins.plugins.codescoring.scan.Verdict;
 import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
@@ -174,5 +176,29 @@ public class CodescoringScanBuilderTest {
         assertThat(build.getActions(CodescoringResultAction.class), hasSize(2));
         assertEquals("PASSED", capture.env.get(CodescoringEnvironmentAction.VERDICT));
         assertThat(build.getActions(CodescoringEnvironmentAction.class), hasSize(1));
+    }
+
+    @Test
+    public void projectStageAndCredentialComeFromTheBuildsVariables() throws Exception {
+        platform.simulator().load(Dataset.blocking());
+        FreeStyleProject project = r.createFreeStyleProject();
+        project.addProperty(new ParametersDefinitionProperty(
+                new StringParameterDefinition("CS_PROJECT", "shop"),
+                new StringParameterDefinition("CS_STAGE", "build"),
+                new StringParameterDefinition("CS_CREDENTIAL", TestCredentials.GLOBAL_ID)));
+        CodescoringScanBuilder scan = new CodescoringScanBuilder();
+        scan.setProject("${CS_PROJECT}");
+        scan.setStage("$CS_STAGE");
+        scan.setCredentialsId("${CS_CREDENTIAL}");
+        scan.setOnBlocking(OnFinding.UNSTABLE);
+        project.getBuildersList().add(scan);
+
+        FreeStyleBuild build = r.buildAndAssertStatus(Result.UNSTABLE, project);
+
+        CodescoringResultAction result = build.getAction(CodescoringResultAction.class);
+        assertEquals(Verdict.BLOCKED, result.getResult().verdict());
+        assertEquals("shop", result.getProject());
+        assertEquals("build", result.getStage());
+        assertEquals("the job keeps the variables, not their values", "${CS_PROJECT}", scan.getProject());
     }
 }
