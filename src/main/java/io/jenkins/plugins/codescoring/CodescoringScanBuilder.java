@@ -132,8 +132,10 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        // The job keeps the variables; this build scans with their values (EnvVars matches names in any case).
-        ScanOptions options = toOptions().expand(env::expand);
+        // The job keeps the variables; this build scans with their values (EnvVars matches names in any case). A
+        // credentials parameter stays ${NAME}: the lookup resolves it with the user's own credentials too.
+        ScanOptions options = toOptions().expand(env::expand,
+                id -> BuildCredentials.namesCredentialsParameter(run, id) ? id : env.expand(id));
         ScanRequest request;
         try {
             request = options.toRequest();

@@ -40,6 +40,11 @@ public final class CodescoringScans {
         return coordinators().submit(api, request, state, listener, onDone);
     }
 
+    /** Scans waiting now in all coordinators, for tests. */
+    static synchronized int waiting() {
+        return coordinators == null ? 0 : coordinators.waiting();
+    }
+
     private static synchronized AnalysisCoordinators coordinators() {
         if (coordinators == null) {
             scheduler = new ScheduledThreadPoolExecutor(THREADS,

@@ -92,9 +92,12 @@ public final class ScanOptions implements Serializable {
     /**
      * These options with the build's variables ({@code ${PROJECT}}, {@code $STAGE}) in the project, stage and
      * credential replaced by their values, as a freestyle build step's fields are expected to work.
+     *
+     * @param credentialVariables how the credential's id is expanded (a credentials parameter is resolved later, in
+     *     the build's context)
      */
-    ScanOptions expand(UnaryOperator<String> variables) {
-        return new ScanOptions(expanded(variables, credentialsId), expanded(variables, project), expanded(variables, stage),
+    ScanOptions expand(UnaryOperator<String> variables, UnaryOperator<String> credentialVariables) {
+        return new ScanOptions(expanded(credentialVariables, credentialsId), expanded(variables, project), expanded(variables, stage),
                 timeoutMinutes, onBlocking, onError);
     }
 

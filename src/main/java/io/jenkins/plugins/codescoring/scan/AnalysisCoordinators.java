@@ -32,6 +32,15 @@ public final class AnalysisCoordinators {
         return forApi(api).submit(api, request, state, listener, onDone);
     }
 
+    /** Scans waiting now in all coordinators, for tests. */
+    public int waiting() {
+        int waiting = 0;
+        for (AnalysisCoordinator coordinator : coordinators.values()) {
+            waiting += coordinator.waiting();
+        }
+        return waiting;
+    }
+
     /** How many platform/credential pairs have been seen. */
     public int size() {
         return coordinators.size();
