@@ -120,7 +120,7 @@ final class CodescoringScanExecution extends StepExecution {
             try {
                 api = PlatformConnections.forRun(run, options.credentialsId());
             } catch (CodescoringException e) {
-                handOver(ScanCompletion.failedToConnect(request, state, e, CLOCK));
+                handOver(ScanCompletion.error(request, state, e, CLOCK));
                 return;
             }
             register(api);

@@ -45,11 +45,11 @@ final class ScanCompletion {
     }
 
     /**
-     * The ERROR result of a scan that could not even talk to the platform (no URL configured, credential
-     * not found, ...).
+     * An ERROR result made outside the coordinator: the scan could not even talk to the platform (no URL
+     * configured, credential not found, ...), or no result came in time.
      */
     @NonNull
-    static ScanResult failedToConnect(@NonNull ScanRequest request, @NonNull ScanState state, @NonNull CodescoringException e,
+    static ScanResult error(@NonNull ScanRequest request, @NonNull ScanState state, @NonNull CodescoringException e,
             @NonNull Clock clock) {
         return new ResultFactory(request, PlatformConnections.platformUrl()).error(state, e.kind(), e.getMessage(), clock.instant());
     }

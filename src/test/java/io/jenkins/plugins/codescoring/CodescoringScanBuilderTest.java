@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 
 import hudson.EnvVars;
 import hudson.Launcher;
@@ -15,12 +16,14 @@ import hudson.model.FreeStyleProject;
 import hudson.model.ParametersDefinitionProperty;
 import hudson.model.StringParameterDefinition;
 import hudson.model.Result;
+import io.jenkins.plugins.codescoring.api.ErrorKind;
 import io.jenkins.plugins.codescoring.scan.Verdict;
 import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
 import io.jenkins.plugins.codescoring.simulator.Dataset;
 import io.jenkins.plugins.codescoring.simulator.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
@@ -200,5 +203,40 @@ public class CodescoringScanBuilderTest {
         assertEquals("shop", result.getProject());
         assertEquals("build", result.getStage());
         assertEquals("the job keeps the variables, not their values", "${CS_PROJECT}", scan.getProject());
+    }
+
+    @Test
+    public void theWaitEndsAtTheDeadlinePlusAMarginEvenWhenNothingCompletesTheScan() throws Exception {
+        fast.timeoutInSeconds();
+        Duration savedMargin = CodescoringScanBuilder.waitMargin;
+        CodescoringScanBuilder.waitMargin = Duration.ofSeconds(1);
+        platform.simulator().load(Dataset.clean());
+        platform.simulator().setManualCompletion(true);
+        try {
+            FreeStyleProject project = r.createFreeStyleProject();
+            CodescoringScanBuilder scan = new CodescoringScanBuilder();
+            scan.setTimeoutMinutes(3);
+            scan.setOnError(OnFinding.UNSTABLE);
+            project.getBuildersList().add(scan);
+            FreeStyleBuild build = project.scheduleBuild2(0).waitForStart();
+            r.waitForMessage(ScanTestSupport.WAITING, build);
+            CodescoringScans.shutdown(); // the coordinator is gone: nothing will ever complete this scan
+
+            awaitEnd(build, Duration.ofSeconds(30));
+            r.assertBuildStatus(Result.UNSTABLE, build);
+            r.assertLogContains("gave this scan no result within 3 s and 1 s more", build);
+            assertEquals(ErrorKind.TIMEOUT, build.getAction(CodescoringResultAction.class).getResult().errorKind());
+        } finally {
+            CodescoringScanBuilder.waitMargin = savedMargin;
+            platform.simulator().completeAnalysis(Outcome.SUCCESS);
+        }
+    }
+
+    private static void awaitEnd(FreeStyleBuild build, Duration bound) throws InterruptedException {
+        long end = System.nanoTime() + bound.toNanos();
+        while (build.isBuilding()) {
+            assertTrue("still waiting after " + bound, System.nanoTime() < end);
+            Thread.sleep(50);
+        }
     }
 }
