@@ -218,11 +218,11 @@ public final class CodescoringResultAction implements RunAction2 {
         return getResult().errorMessage();
     }
 
-    /** What to check next after an error. */
+    /** What to check next after an error, in the reader's language. */
     @CheckForNull
     public String getErrorAdvice() {
         ErrorKind kind = getResult().errorKind();
-        return kind == null ? null : kind.advice();
+        return kind == null ? null : ErrorAdvice.of(kind);
     }
 
     /** Every blocking alert, grouped by policy (the full page). */

@@ -18,10 +18,6 @@ import java.time.Clock;
  * record the result with the build, and decide what happens to the build.
  */
 final class ScanCompletion {
-    private static final ConsoleReport REPORT = ConsoleReport.builder()
-            .overflowHint("see the CodeScoring page of this build")
-            .build();
-
     private ScanCompletion() {
     }
 
@@ -33,7 +29,9 @@ final class ScanCompletion {
     static ScanOutcome complete(@NonNull Run<?, ?> run, @NonNull TaskListener listener, @NonNull ScanOptions options,
             @NonNull ScanResult result) throws IOException {
         CodescoringConsole console = new CodescoringConsole(listener);
-        console.printAll(REPORT.lines(result));
+        // Built each time: the hint is in the controller's language, which may change.
+        ConsoleReport report = ConsoleReport.builder().overflowHint(Messages.ScanCompletion_OverflowHint()).build();
+        console.printAll(report.lines(result));
         CodescoringResultAction action = CodescoringResultAction.attach(run, result);
         console.println(HyperlinkNote.encodeTo("/" + run.getUrl() + action.getUrlName() + "/", Messages.ScanCompletion_ResultsLink()));
         ScanOutcome outcome = ScanOutcome.decide(result, options);
