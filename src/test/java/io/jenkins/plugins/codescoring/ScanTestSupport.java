@@ -1,9 +1,12 @@
 package io.jenkins.plugins.codescoring;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import hudson.model.Run;
 import io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration;
+import io.jenkins.plugins.codescoring.scanstep.CodescoringScans;
 import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jvnet.hudson.test.JenkinsRule;
 
@@ -29,6 +33,23 @@ public final class ScanTestSupport {
         CodescoringGlobalConfiguration global = CodescoringGlobalConfiguration.get();
         global.setPlatformUrl(simulator.baseUrl());
         global.setCredentialsId(TestCredentials.GLOBAL_ID);
+    }
+
+    /**
+     * Fails unless, within a bounded time, no scan waits in the controller's coordinators and none comes back
+     * for a while (a withdrawn scan leaves at the coordinator's next tick; one registered late would poll).
+     */
+    public static void assertNoScanWaits() throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (CodescoringScans.waiting() > 0) {
+            assertTrue("scans still waiting: " + CodescoringScans.waiting(), System.nanoTime() < end);
+            Thread.sleep(20);
+        }
+        long quiet = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+        while (System.nanoTime() < quiet) {
+            assertEquals("a scan started waiting again", 0, CodescoringScans.waiting());
+            Thread.sleep(20);
+        }
     }
 
     /** Fails when the token appears in the build's log or in any file of the build's directory. */

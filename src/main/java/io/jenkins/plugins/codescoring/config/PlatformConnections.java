@@ -1,8 +1,5 @@
 package io.jenkins.plugins.codescoring.config;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
@@ -11,8 +8,6 @@ import io.jenkins.plugins.codescoring.api.CodescoringApi;
 import io.jenkins.plugins.codescoring.api.CodescoringClient;
 import io.jenkins.plugins.codescoring.api.CodescoringException;
 import io.jenkins.plugins.codescoring.api.ErrorKind;
-import java.util.List;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -36,6 +31,7 @@ public final class PlatformConnections {
     /**
      * A client for the build, authenticated with the credential of the given ID, or with the default
      * credential of the global configuration when the ID is blank. Records the credential's use by the build.
+     * May block (an external credentials provider): never call it on a Pipeline's CPS thread.
      *
      * @throws CodescoringException of kind {@link ErrorKind#BAD_CONFIGURATION} naming what to configure
      */
@@ -53,25 +49,10 @@ public final class PlatformConnections {
         if (id == null) {
             throw badConfiguration(Messages.PlatformConnections_NoCredentials());
         }
-        StringCredentials credential = resolve(run, id, PlatformCredentials.domainOf(url));
-        CredentialsProvider.track(run, credential);
-        return CodescoringClient.builder(url, credential.getSecret().getPlainText())
+        String token = BuildCredentials.token(run, id, PlatformCredentials.domainOf(url));
+        return CodescoringClient.builder(url, token)
                 .httpClient(JenkinsHttpClients.create())
                 .build();
-    }
-
-    @NonNull
-    private static StringCredentials resolve(Run<?, ?> run, String id, List<DomainRequirement> domain)
-            throws CodescoringException {
-        StringCredentials credential = CredentialsProvider.findCredentialById(id, StringCredentials.class, run, domain);
-        if (credential != null) {
-            return credential;
-        }
-        StandardCredentials other = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run, domain);
-        if (other != null) {
-            throw badConfiguration(Messages.Credentials_WrongType(id, PlatformCredentials.typeName(other)));
-        }
-        throw badConfiguration(Messages.PlatformConnections_CredentialNotFound(id));
     }
 
     private static CodescoringException badConfiguration(String message) {

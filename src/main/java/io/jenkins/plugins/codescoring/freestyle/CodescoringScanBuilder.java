@@ -17,6 +17,8 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codescoring.api.CodescoringApi;
 import io.jenkins.plugins.codescoring.api.CodescoringException;
+import io.jenkins.plugins.codescoring.api.ErrorKind;
+import io.jenkins.plugins.codescoring.config.BuildCredentials;
 import io.jenkins.plugins.codescoring.config.CredentialsListing;
 import io.jenkins.plugins.codescoring.config.PlatformConnections;
 import io.jenkins.plugins.codescoring.scan.AnalysisCoordinator;
@@ -33,9 +35,14 @@ import io.jenkins.plugins.codescoring.scanstep.ScanOutcome;
 import io.jenkins.plugins.codescoring.scanstep.ScanStatusText;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import jenkins.tasks.SimpleBuildStep;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -50,6 +57,13 @@ import org.kohsuke.stapler.verb.POST;
  */
 public final class CodescoringScanBuilder extends Builder implements SimpleBuildStep {
     private static final Clock CLOCK = Clock.systemUTC();
+
+    /**
+     * How long past the scan's deadline the build still waits for the coordinator's result (which ends the scan
+     * at the deadline itself) before it gives up with an ERROR; only a broken coordinator leaves it waiting.
+     */
+    @Restricted(NoExternalUse.class)
+    static Duration waitMargin = Duration.ofMinutes(1);
 
     private ScanOptions options = ScanOptions.defaults();
 
@@ -142,7 +156,10 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        ScanOptions options = toOptions();
+        // The job keeps the variables; this build scans with their values (EnvVars matches names in any case). A
+        // credentials parameter stays ${NAME}: the lookup resolves it with the user's own credentials too.
+        ScanOptions options = toOptions().expand(env::expand,
+                id -> BuildCredentials.namesCredentialsParameter(run, id) ? id : env.expand(id));
         ScanRequest request;
         try {
             request = options.toRequest();
@@ -157,7 +174,7 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
             CodescoringApi api = PlatformConnections.forRun(run, options.credentialsId());
             result = awaitShared(api, request, state, console);
         } catch (CodescoringException e) {
-            result = ScanCompletion.failedToConnect(request, state, e, CLOCK);
+            result = ScanCompletion.error(request, state, e, CLOCK);
         }
         ScanOutcome outcome = ScanCompletion.complete(run, listener, options, result);
         run.addOrReplaceAction(new CodescoringEnvironmentAction(result));
@@ -172,14 +189,22 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
     /**
      * Waits on the executor thread (a freestyle build holds it anyway) while the shared coordinator polls,
      * so concurrent freestyle and Pipeline builds share one analysis. Abort interrupts the wait and
-     * withdraws only this build's scan.
+     * withdraws only this build's scan. The wait is bounded: the coordinator ends the scan at its deadline, and
+     * should it not, the build stops waiting {@link #waitMargin} later with a TIMEOUT error.
      */
     private static ScanResult awaitShared(CodescoringApi api, ScanRequest request, ScanState state, CodescoringConsole console)
             throws InterruptedException {
         CompletableFuture<ScanResult> done = new CompletableFuture<>();
         AnalysisCoordinator.Ticket ticket = CodescoringScans.submit(api, request, state, console.scanListener(), done::complete);
+        Duration bound = Duration.between(CLOCK.instant(), state.deadline()).plus(waitMargin);
         try {
-            return done.get();
+            return done.get(Math.max(0, bound.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            ticket.cancel();
+            ScanResult late = done.getNow(null);
+            return late != null ? late : ScanCompletion.error(request, ticket.snapshot(), new CodescoringException(ErrorKind.TIMEOUT,
+                    Messages.CodescoringScanBuilder_NoResultInTime(ScanStatusText.duration(request.timeout()),
+                            ScanStatusText.duration(waitMargin))), CLOCK);
         } catch (InterruptedException e) {
             ticket.cancel();
             console.println(Messages.CodescoringScanBuilder_Aborted());

@@ -5,8 +5,6 @@ import hudson.model.Computer;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import io.jenkins.plugins.codescoring.api.CodescoringApi;
 import io.jenkins.plugins.codescoring.api.CodescoringException;
 import io.jenkins.plugins.codescoring.config.PlatformConnections;
@@ -24,7 +22,6 @@ import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.time.Clock;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
-import org.jenkinsci.plugins.workflow.flow.FlowExecution;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -45,6 +42,7 @@ final class CodescoringScanExecution extends StepExecution {
     /** The state as last saved; while the scan waits, the live one is the coordinator's (see {@link #currentState()}). */
     private volatile ScanState state;
 
+    /** Set under this execution's lock, see {@link #register}. */
     private transient volatile AnalysisCoordinator.Ticket ticket;
     /** Set once the step's context is completed (result, failure or stop): nothing happens after. */
     private transient boolean completed;
@@ -63,7 +61,7 @@ final class CodescoringScanExecution extends StepExecution {
         }
         state = ScanState.begin(request, CLOCK.instant());
         console().println(ScanStatusText.requesting(request));
-        submit();
+        submitInBackground();
         return false;
     }
 
@@ -73,22 +71,33 @@ final class CodescoringScanExecution extends StepExecution {
             complete(() -> getContext().onFailure(new AbortException(Messages.CodescoringScanExecution_CannotResume())));
             return;
         }
+        if (isCompleted()) { // stopped (a timeout that ran out while Jenkins was down) before we were resumed
+            return;
+        }
         try {
             console().println(Messages.CodescoringScanExecution_Resumed(ScanStatusText.status(state)));
         } catch (IOException | InterruptedException e) {
             complete(() -> getContext().onFailure(e));
             return;
         }
-        submit();
+        submitInBackground();
     }
 
     @Override
     public void stop(Throwable cause) throws Exception {
-        AnalysisCoordinator.Ticket waiting = ticket;
+        AnalysisCoordinator.Ticket waiting;
+        boolean first;
+        synchronized (this) { // with register(): either the scan is not queued yet and never will be, or it is cancelled here
+            first = !completed;
+            completed = true;
+            waiting = ticket;
+        }
         if (waiting != null) {
             waiting.cancel();
         }
-        complete(() -> getContext().onFailure(cause));
+        if (first) {
+            getContext().onFailure(cause);
+        }
     }
 
     @Override
@@ -96,27 +105,50 @@ final class CodescoringScanExecution extends StepExecution {
         return ScanStatusText.status(currentState());
     }
 
-    /** Hands the scan to the coordinator with a client for the build's credential, resolved as the build's user. */
-    @SuppressWarnings("try") // the ACL context only needs to be open
+    /**
+     * Reading the credential may block (an external credentials provider), which must not happen on the CPS
+     * thread that runs {@link #start()} and every other step of the build: it runs on a pooled thread.
+     */
+    private void submitInBackground() {
+        Computer.threadPoolForRemoting.submit(this::submit);
+    }
+
+    /** Hands the scan to the coordinator with a client for the build's credential, unless the step has ended meanwhile. */
     private void submit() {
         StepContext context = getContext();
         try {
             Run<?, ?> run = context.get(Run.class);
-            FlowExecution execution = context.get(FlowExecution.class);
             if (state.isDone()) { // finished just before a restart, not yet reported
                 handOver(state.result());
                 return;
             }
             CodescoringApi api;
-            try (ACLContext ignored = ACL.as2(execution.getAuthentication2())) {
+            try {
                 api = PlatformConnections.forRun(run, options.credentialsId());
             } catch (CodescoringException e) {
-                handOver(ScanCompletion.failedToConnect(request, state, e, CLOCK));
+                handOver(ScanCompletion.error(request, state, e, CLOCK));
                 return;
             }
-            ticket = CodescoringScans.submit(api, request, state, console().scanListener(), this::handOver);
-        } catch (IOException | InterruptedException e) {
+            register(api);
+        } catch (IOException | InterruptedException | RuntimeException | LinkageError e) {
             complete(() -> getContext().onFailure(e));
+        }
+    }
+
+    /**
+     * Queues the scan in the coordinator, under the lock {@link #complete} takes: a step that was stopped never
+     * queues it, and one stopped later finds its ticket to cancel.
+     */
+    private void register(CodescoringApi api) throws IOException, InterruptedException {
+        CodescoringConsole console = console();
+        synchronized (this) {
+            if (completed) {
+                return;
+            }
+            if (ticket != null) { // never two waits for one step
+                ticket.cancel();
+            }
+            ticket = CodescoringScans.submit(api, request, state, console.scanListener(), this::handOver);
         }
     }
 

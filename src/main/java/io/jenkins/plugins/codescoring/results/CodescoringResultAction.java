@@ -61,10 +61,18 @@ public final class CodescoringResultAction implements RunAction2 {
         return action;
     }
 
-    /** Whether this action records that very result: same request and decision times (to the millisecond), same verdict. */
+    /**
+     * Whether this action records that very scan: the same scope (project, stage), platform, analysis run,
+     * verdict and error kind, and the same request and decision times (to the millisecond, as stored).
+     * Parallel branches can end at the same moment with the same verdict; their scope or run tells them apart.
+     */
     private boolean isFor(ScanResult other) {
         ScanResult mine = getResult();
-        return mine.verdict() == other.verdict() && Objects.equals(millis(mine.requestedAt()), millis(other.requestedAt()))
+        return mine.verdict() == other.verdict() && mine.errorKind() == other.errorKind()
+                && Objects.equals(mine.project(), other.project()) && Objects.equals(mine.stage(), other.stage())
+                && Objects.equals(mine.analysisRunId(), other.analysisRunId())
+                && Objects.equals(mine.platformUrl(), other.platformUrl())
+                && Objects.equals(millis(mine.requestedAt()), millis(other.requestedAt()))
                 && Objects.equals(millis(mine.finishedAt()), millis(other.finishedAt()));
     }
 
@@ -210,11 +218,11 @@ public final class CodescoringResultAction implements RunAction2 {
         return getResult().errorMessage();
     }
 
-    /** What to check next after an error. */
+    /** What to check next after an error, in the reader's language. */
     @CheckForNull
     public String getErrorAdvice() {
         ErrorKind kind = getResult().errorKind();
-        return kind == null ? null : kind.advice();
+        return kind == null ? null : ErrorAdvice.of(kind);
     }
 
     /** Every blocking alert, grouped by policy (the full page). */

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -32,14 +33,21 @@ import java.util.logging.Logger;
  * and scans that read the same scope share one alert read. Scans that arrive while an analysis runs
  * wait for it to end and then share one follow-up: a burst of builds costs at most two starts.
  *
- * <p>Waiting holds no thread: scans are entries in a list, and the coordinator's ticks run on a shared
- * scheduler only while someone waits.
+ * <p>Waiting holds no thread: scans are entries in a list, and the coordinator's ticks run only while
+ * someone waits. Two executors keep time and I/O apart: the {@code timer} only schedules ticks and ends
+ * scans at their deadlines, and never waits for the platform; each tick, with its blocking HTTP calls,
+ * runs on {@code polls}. So deadlines fire on time whatever the platform does, and when the polls
+ * executor gives each coordinator a thread of its own when it needs one, a platform or proxy that hangs for
+ * one credential cannot delay the scans of another.
  */
 public final class AnalysisCoordinator {
     private static final Logger LOGGER = Logger.getLogger(AnalysisCoordinator.class.getName());
     static final Duration FIRST_TICK_DELAY = Duration.ofMillis(50);
 
-    private final ScheduledExecutorService scheduler;
+    static final Duration RETRY_WHEN_BUSY = Duration.ofSeconds(1);
+
+    private final ScheduledExecutorService timer;
+    private final Executor polls;
     private final Clock clock;
     private final ProjectResolver projects = new ProjectResolver();
     private final AlertCollector collector = new AlertCollector();
@@ -56,10 +64,23 @@ public final class AnalysisCoordinator {
     private ScheduledFuture<?> nextTick;
     private Instant nextTickAt;
     private boolean ticking;
+    /** When a scan last arrived or a tick last ended. */
+    private Instant lastBusy;
 
-    public AnalysisCoordinator(ScheduledExecutorService scheduler, Clock clock) {
-        this.scheduler = scheduler;
+    /**
+     * @param timer schedules ticks and watches deadlines; nothing it runs waits for the platform
+     * @param polls runs the ticks, which make blocking HTTP calls
+     */
+    public AnalysisCoordinator(ScheduledExecutorService timer, Executor polls, Clock clock) {
+        this.timer = timer;
+        this.polls = polls;
         this.clock = clock;
+        this.lastBusy = clock.instant();
+    }
+
+    /** Ticks run on the scheduler's own threads too: for tests with a manual scheduler and the benchmark. */
+    public AnalysisCoordinator(ScheduledExecutorService scheduler, Clock clock) {
+        this(scheduler, scheduler, clock);
     }
 
     /** A scan's place in the queue. */
@@ -82,6 +103,9 @@ public final class AnalysisCoordinator {
             Consumer<ScanResult> onDone) {
         this.api = platformApi;
         Waiter waiter = new Waiter(request, state, listener, onDone, platformApi.platformUrl());
+        synchronized (scheduling) {
+            lastBusy = clock.instant();
+        }
         arrivals.add(waiter);
         watchDeadline(waiter);
         if (!analysisRunning) {
@@ -92,6 +116,16 @@ public final class AnalysisCoordinator {
             wakeUp(request.maxPollInterval());
         }
         return waiter;
+    }
+
+    /**
+     * Whether nobody has used this coordinator since {@code cutoff}: no scan waits or arrives, no tick runs or
+     * is due, and the last of those was no later than the cutoff.
+     */
+    boolean isIdleSince(Instant cutoff) {
+        synchronized (scheduling) {
+            return !ticking && nextTick == null && arrivals.isEmpty() && waiters.isEmpty() && !lastBusy.isAfter(cutoff);
+        }
     }
 
     /** Scans waiting now, for tests and the benchmark. */
@@ -110,7 +144,7 @@ public final class AnalysisCoordinator {
         // Rounded up to whole milliseconds: never before the deadline.
         long millis = Math.max(0, Duration.between(clock.instant(), waiter.state.deadline()).plusNanos(999_999).toMillis());
         try {
-            waiter.deadlineCheck = scheduler.schedule(() -> {
+            waiter.deadlineCheck = timer.schedule(() -> {
                 if (waiter.cancelled || waiter.isDone()) {
                     return;
                 }
@@ -140,13 +174,29 @@ public final class AnalysisCoordinator {
 
     private void schedule(Duration delay) {
         try {
-            nextTick = scheduler.schedule(this::tick, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+            nextTick = timer.schedule(this::dispatch, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
             nextTickAt = clock.instant().plus(delay);
         } catch (RejectedExecutionException e) {
-            // The scheduler is shutting down (Jenkins stops): waiting scans resume from their saved state.
+            // The timer is shutting down (Jenkins stops): waiting scans resume from their saved state.
             LOGGER.log(Level.FINE, "CodeScoring coordinator stopped", e);
             nextTick = null;
             nextTickAt = null;
+        }
+    }
+
+    /** On the timer: hands the tick to the polls executor, or tries again a little later when it has no thread free. */
+    private void dispatch() {
+        try {
+            polls.execute(this::tick);
+        } catch (RejectedExecutionException e) {
+            synchronized (scheduling) {
+                nextTick = null;
+                nextTickAt = null;
+                if (!timer.isShutdown()) {
+                    LOGGER.log(Level.FINE, "No thread free for a CodeScoring status poll; trying again shortly", e);
+                    schedule(RETRY_WHEN_BUSY);
+                }
+            }
         }
     }
 
@@ -170,6 +220,7 @@ public final class AnalysisCoordinator {
         } finally {
             synchronized (scheduling) {
                 ticking = false;
+                lastBusy = clock.instant();
                 if (waiters.isEmpty()) {
                     analysisRunning = false;
                 }

@@ -2,38 +2,113 @@ package io.jenkins.plugins.codescoring.scan;
 
 import io.jenkins.plugins.codescoring.api.CodescoringApi;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One {@link AnalysisCoordinator} per platform and credential ({@link CodescoringApi#connectionKey()}):
  * scans that share both share an analysis and a poll stream; scans with another credential never see
- * its answers.
+ * its answers. A coordinator nobody has waited on for {@link #IDLE_EVICTION} is dropped, and with it the
+ * client it last used (which holds the token): a rotated or revoked token does not stay in memory, and
+ * the map does not grow by one per token ever used.
  */
 public final class AnalysisCoordinators {
-    private final ScheduledExecutorService scheduler;
+    private static final Logger LOGGER = Logger.getLogger(AnalysisCoordinators.class.getName());
+    /** How long a coordinator nobody waits on is kept, with the client it last used. */
+    public static final Duration IDLE_EVICTION = Duration.ofMinutes(10);
+
+    private final ScheduledExecutorService timer;
+    private final Executor polls;
     private final Clock clock;
     private final Map<String, AnalysisCoordinator> coordinators = new ConcurrentHashMap<>();
+    private final Object sweeping = new Object();
+    private boolean sweepScheduled;
 
-    public AnalysisCoordinators(ScheduledExecutorService scheduler, Clock clock) {
-        this.scheduler = scheduler;
+    /** See {@link AnalysisCoordinator#AnalysisCoordinator(ScheduledExecutorService, Executor, Clock)}. */
+    public AnalysisCoordinators(ScheduledExecutorService timer, Executor polls, Clock clock) {
+        this.timer = timer;
+        this.polls = polls;
         this.clock = clock;
+    }
+
+    /** Ticks on the scheduler's threads too, for tests with a manual scheduler. */
+    public AnalysisCoordinators(ScheduledExecutorService scheduler, Clock clock) {
+        this(scheduler, scheduler, clock);
     }
 
     /** The coordinator for the platform and credential of this API. */
     public AnalysisCoordinator forApi(CodescoringApi api) {
-        return coordinators.computeIfAbsent(api.connectionKey(), k -> new AnalysisCoordinator(scheduler, clock));
+        return coordinators.computeIfAbsent(api.connectionKey(), k -> newCoordinator());
     }
 
-    /** Submits a scan to the coordinator of its API; see {@link AnalysisCoordinator#submit}. */
+    /**
+     * Submits a scan to the coordinator of its API; see {@link AnalysisCoordinator#submit}. Atomic with the
+     * eviction of idle coordinators: a scan never joins a coordinator that is being dropped.
+     */
     public AnalysisCoordinator.Ticket submit(CodescoringApi api, ScanRequest request, ScanState state, ScanListener listener,
-            java.util.function.Consumer<ScanResult> onDone) {
-        return forApi(api).submit(api, request, state, listener, onDone);
+            Consumer<ScanResult> onDone) {
+        AnalysisCoordinator.Ticket[] ticket = new AnalysisCoordinator.Ticket[1];
+        coordinators.compute(api.connectionKey(), (key, existing) -> {
+            AnalysisCoordinator coordinator = existing != null ? existing : newCoordinator();
+            ticket[0] = coordinator.submit(api, request, state, listener, onDone);
+            return coordinator;
+        });
+        sweepLater();
+        return ticket[0];
     }
 
-    /** How many platform/credential pairs have been seen. */
+    /** Scans waiting now in all coordinators, for tests. */
+    public int waiting() {
+        int waiting = 0;
+        for (AnalysisCoordinator coordinator : coordinators.values()) {
+            waiting += coordinator.waiting();
+        }
+        return waiting;
+    }
+
+    /** How many platform/credential pairs are held now. */
     public int size() {
         return coordinators.size();
+    }
+
+    private AnalysisCoordinator newCoordinator() {
+        return new AnalysisCoordinator(timer, polls, clock);
+    }
+
+    /** Drops the coordinators idle since {@link #IDLE_EVICTION} ago; looks again later while any is left. */
+    private void evictIdle() {
+        Instant cutoff = clock.instant().minus(IDLE_EVICTION);
+        for (String key : coordinators.keySet()) {
+            coordinators.computeIfPresent(key, (k, coordinator) -> coordinator.isIdleSince(cutoff) ? null : coordinator);
+        }
+        synchronized (sweeping) {
+            sweepScheduled = false;
+        }
+        if (!coordinators.isEmpty()) {
+            sweepLater();
+        }
+    }
+
+    private void sweepLater() {
+        synchronized (sweeping) {
+            if (sweepScheduled) {
+                return;
+            }
+            try {
+                timer.schedule(this::evictIdle, IDLE_EVICTION.toMillis(), TimeUnit.MILLISECONDS);
+                sweepScheduled = true;
+            } catch (RejectedExecutionException e) {
+                LOGGER.log(Level.FINE, "CodeScoring coordinators stopped", e);
+            }
+        }
     }
 }

@@ -13,22 +13,33 @@ import io.jenkins.plugins.codescoring.scan.ScanResult;
 import io.jenkins.plugins.codescoring.scan.ScanState;
 import java.time.Clock;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Where every scan of this controller waits: one coordinator per platform and credential, so a burst of
- * builds shares one analysis and one status poll. The coordinators' ticks make blocking HTTP calls, so
- * they run on two threads of their own rather than on Jenkins' shared timer; waiting scans hold none.
- * When Jenkins stops, the threads stop and waiting Pipeline scans resume from their saved state after
- * the restart.
+ * builds shares one analysis and one status poll; waiting scans hold no thread. Two executors of their own
+ * (not Jenkins' shared timer, whose tasks must not block): one thread that only schedules polls and ends
+ * scans at their deadlines, never waiting for a platform, and an elastic pool for the polls, which make
+ * blocking HTTP calls. A coordinator polls on one thread at a time, so the pool has one thread per platform
+ * and credential polling at that moment (at most {@value #MAX_POLL_THREADS}); a platform or proxy that hangs
+ * for one credential therefore delays neither another credential's scans nor any deadline. Idle pool threads
+ * end after a minute. When Jenkins stops, the threads stop and waiting Pipeline scans resume from their
+ * saved state after the restart.
  */
 @Restricted(NoExternalUse.class)
 public final class CodescoringScans {
-    static final int THREADS = 2;
+    /** The most polls running at once, one per platform and credential; more wait a second for a free thread. */
+    static final int MAX_POLL_THREADS = 32;
+    static final long IDLE_POLL_THREAD_SECONDS = 60;
 
-    private static ScheduledThreadPoolExecutor scheduler;
+    private static ScheduledThreadPoolExecutor timer;
+    private static ThreadPoolExecutor polls;
     private static AnalysisCoordinators coordinators;
 
     private CodescoringScans() {
@@ -40,23 +51,37 @@ public final class CodescoringScans {
         return coordinators().submit(api, request, state, listener, onDone);
     }
 
+    /** Scans waiting now in all coordinators, for tests. */
+    public static synchronized int waiting() {
+        return coordinators == null ? 0 : coordinators.waiting();
+    }
+
     private static synchronized AnalysisCoordinators coordinators() {
         if (coordinators == null) {
-            scheduler = new ScheduledThreadPoolExecutor(THREADS,
-                    new NamingThreadFactory(new ClassLoaderSanityThreadFactory(new DaemonThreadFactory()), "CodeScoring scan coordinator"));
-            scheduler.setRemoveOnCancelPolicy(true);
-            coordinators = new AnalysisCoordinators(scheduler, Clock.systemUTC());
+            timer = new ScheduledThreadPoolExecutor(1, threads("CodeScoring scan deadlines"));
+            timer.setRemoveOnCancelPolicy(true);
+            polls = new ThreadPoolExecutor(0, MAX_POLL_THREADS, IDLE_POLL_THREAD_SECONDS, TimeUnit.SECONDS,
+                    new SynchronousQueue<>(), threads("CodeScoring status poll"));
+            coordinators = new AnalysisCoordinators(timer, polls, Clock.systemUTC());
         }
         return coordinators;
+    }
+
+    private static ThreadFactory threads(String name) {
+        return new NamingThreadFactory(new ClassLoaderSanityThreadFactory(new DaemonThreadFactory()), name);
     }
 
     /** Stops polling when Jenkins stops; the Pipeline steps' saved states carry the waits over a restart. */
     @Terminator
     public static synchronized void shutdown() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (timer != null) {
+            timer.shutdownNow();
         }
-        scheduler = null;
+        if (polls != null) {
+            polls.shutdownNow();
+        }
+        timer = null;
+        polls = null;
         coordinators = null;
     }
 }

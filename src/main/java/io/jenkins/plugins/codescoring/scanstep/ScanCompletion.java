@@ -23,10 +23,6 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  */
 @Restricted(NoExternalUse.class)
 public final class ScanCompletion {
-    private static final ConsoleReport REPORT = ConsoleReport.builder()
-            .overflowHint("see the CodeScoring page of this build")
-            .build();
-
     private ScanCompletion() {
     }
 
@@ -38,7 +34,9 @@ public final class ScanCompletion {
     public static ScanOutcome complete(@NonNull Run<?, ?> run, @NonNull TaskListener listener, @NonNull ScanOptions options,
             @NonNull ScanResult result) throws IOException {
         CodescoringConsole console = new CodescoringConsole(listener);
-        console.printAll(REPORT.lines(result));
+        // Built each time: the hint is in the controller's language, which may change.
+        ConsoleReport report = ConsoleReport.builder().overflowHint(Messages.ScanCompletion_OverflowHint()).build();
+        console.printAll(report.lines(result));
         CodescoringResultAction action = CodescoringResultAction.attach(run, result);
         console.println(HyperlinkNote.encodeTo("/" + run.getUrl() + action.getUrlName() + "/", Messages.ScanCompletion_ResultsLink()));
         ScanOutcome outcome = ScanOutcome.decide(result, options);
@@ -50,11 +48,11 @@ public final class ScanCompletion {
     }
 
     /**
-     * The ERROR result of a scan that could not even talk to the platform (no URL configured, credential
-     * not found, ...).
+     * An ERROR result made outside the coordinator: the scan could not even talk to the platform (no URL
+     * configured, credential not found, ...), or no result came in time.
      */
     @NonNull
-    public static ScanResult failedToConnect(@NonNull ScanRequest request, @NonNull ScanState state, @NonNull CodescoringException e,
+    public static ScanResult error(@NonNull ScanRequest request, @NonNull ScanState state, @NonNull CodescoringException e,
             @NonNull Clock clock) {
         return new ResultFactory(request, PlatformConnections.platformUrl()).error(state, e.kind(), e.getMessage(), clock.instant());
     }

@@ -12,6 +12,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -89,6 +90,23 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
 
     public ScanOptions withOnError(@CheckForNull OnFinding value) {
         return new ScanOptions(credentialsId, project, stage, timeoutMinutes, onBlocking, value);
+    }
+
+    /**
+     * These options with the build's variables ({@code ${PROJECT}}, {@code $STAGE}) in the project, stage and
+     * credential replaced by their values, as a freestyle build step's fields are expected to work.
+     *
+     * @param credentialVariables how the credential's id is expanded (a credentials parameter is resolved later, in
+     *     the build's context)
+     */
+    public ScanOptions expand(UnaryOperator<String> variables, UnaryOperator<String> credentialVariables) {
+        return new ScanOptions(expanded(credentialVariables, credentialsId), expanded(variables, project), expanded(variables, stage),
+                timeoutMinutes, onBlocking, onError);
+    }
+
+    @CheckForNull
+    private static String expanded(UnaryOperator<String> variables, @CheckForNull String value) {
+        return value == null ? null : variables.apply(value);
     }
 
     /** The credential chosen for this scan, or null for the one of the global configuration. */

@@ -33,7 +33,7 @@ public final class ScanStatusText {
     }
 
     /** e.g. {@code 60 min}, or seconds when not a whole number of minutes. */
-    static String duration(Duration duration) {
+    public static String duration(Duration duration) {
         long minutes = duration.toMinutes();
         return minutes >= 1 && duration.equals(Duration.ofMinutes(minutes)) ? minutes + " min" : duration.toSeconds() + " s";
     }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 
 import hudson.EnvVars;
 import hudson.Launcher;
@@ -12,19 +13,25 @@ import hudson.model.AbstractBuild;
 import hudson.model.BuildListener;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
+import hudson.model.StringParameterDefinition;
 import io.jenkins.plugins.codescoring.EnglishLocale;
 import io.jenkins.plugins.codescoring.FastScans;
 import io.jenkins.plugins.codescoring.ScanTestSupport;
 import io.jenkins.plugins.codescoring.SimulatedPlatform;
+import io.jenkins.plugins.codescoring.TestCredentials;
+import io.jenkins.plugins.codescoring.api.ErrorKind;
 import io.jenkins.plugins.codescoring.results.CodescoringResultAction;
 import io.jenkins.plugins.codescoring.scan.Verdict;
+import io.jenkins.plugins.codescoring.scanstep.CodescoringScans;
 import io.jenkins.plugins.codescoring.scanstep.OnFinding;
 import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
 import io.jenkins.plugins.codescoring.simulator.Dataset;
 import io.jenkins.plugins.codescoring.simulator.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
@@ -180,5 +187,64 @@ public class CodescoringScanBuilderTest {
         assertThat(build.getActions(CodescoringResultAction.class), hasSize(2));
         assertEquals("PASSED", capture.env.get(CodescoringEnvironmentAction.VERDICT));
         assertThat(build.getActions(CodescoringEnvironmentAction.class), hasSize(1));
+    }
+
+    @Test
+    public void projectStageAndCredentialComeFromTheBuildsVariables() throws Exception {
+        platform.simulator().load(Dataset.blocking());
+        FreeStyleProject project = r.createFreeStyleProject();
+        project.addProperty(new ParametersDefinitionProperty(
+                new StringParameterDefinition("CS_PROJECT", "shop"),
+                new StringParameterDefinition("CS_STAGE", "build"),
+                new StringParameterDefinition("CS_CREDENTIAL", TestCredentials.GLOBAL_ID)));
+        CodescoringScanBuilder scan = new CodescoringScanBuilder();
+        scan.setProject("${CS_PROJECT}");
+        scan.setStage("$CS_STAGE");
+        scan.setCredentialsId("${CS_CREDENTIAL}");
+        scan.setOnBlocking(OnFinding.UNSTABLE);
+        project.getBuildersList().add(scan);
+
+        FreeStyleBuild build = r.buildAndAssertStatus(Result.UNSTABLE, project);
+
+        CodescoringResultAction result = build.getAction(CodescoringResultAction.class);
+        assertEquals(Verdict.BLOCKED, result.getResult().verdict());
+        assertEquals("shop", result.getProject());
+        assertEquals("build", result.getStage());
+        assertEquals("the job keeps the variables, not their values", "${CS_PROJECT}", scan.getProject());
+    }
+
+    @Test
+    public void theWaitEndsAtTheDeadlinePlusAMarginEvenWhenNothingCompletesTheScan() throws Exception {
+        fast.timeoutInSeconds();
+        Duration savedMargin = CodescoringScanBuilder.waitMargin;
+        CodescoringScanBuilder.waitMargin = Duration.ofSeconds(1);
+        platform.simulator().load(Dataset.clean());
+        platform.simulator().setManualCompletion(true);
+        try {
+            FreeStyleProject project = r.createFreeStyleProject();
+            CodescoringScanBuilder scan = new CodescoringScanBuilder();
+            scan.setTimeoutMinutes(3);
+            scan.setOnError(OnFinding.UNSTABLE);
+            project.getBuildersList().add(scan);
+            FreeStyleBuild build = project.scheduleBuild2(0).waitForStart();
+            r.waitForMessage(ScanTestSupport.WAITING, build);
+            CodescoringScans.shutdown(); // the coordinator is gone: nothing will ever complete this scan
+
+            awaitEnd(build, Duration.ofSeconds(30));
+            r.assertBuildStatus(Result.UNSTABLE, build);
+            r.assertLogContains("gave this scan no result within 3 s and 1 s more", build);
+            assertEquals(ErrorKind.TIMEOUT, build.getAction(CodescoringResultAction.class).getResult().errorKind());
+        } finally {
+            CodescoringScanBuilder.waitMargin = savedMargin;
+            platform.simulator().completeAnalysis(Outcome.SUCCESS);
+        }
+    }
+
+    private static void awaitEnd(FreeStyleBuild build, Duration bound) throws InterruptedException {
+        long end = System.nanoTime() + bound.toNanos();
+        while (build.isBuilding()) {
+            assertTrue("still waiting after " + bound, System.nanoTime() < end);
+            Thread.sleep(50);
+        }
     }
 }

@@ -3,18 +3,23 @@ package io.jenkins.plugins.codescoring.pipeline;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import hudson.model.Result;
 import io.jenkins.plugins.codescoring.EnglishLocale;
 import io.jenkins.plugins.codescoring.FastScans;
 import io.jenkins.plugins.codescoring.ScanTestSupport;
 import io.jenkins.plugins.codescoring.TestCredentials;
 import io.jenkins.plugins.codescoring.results.CodescoringResultAction;
 import io.jenkins.plugins.codescoring.scan.Verdict;
+import io.jenkins.plugins.codescoring.scanstep.CodescoringScans;
 import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
 import io.jenkins.plugins.codescoring.simulator.Dataset;
 import io.jenkins.plugins.codescoring.simulator.Outcome;
+import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -91,7 +96,7 @@ public class CodescoringScanStepRestartTest {
             ScanTestSupport.configure(simulator);
             WorkflowJob job = r.createProject(WorkflowJob.class, "q");
             job.setDefinition(new CpsFlowDefinition("codescoringScan onBlocking: 'UNSTABLE'", true));
-            r.assertBuildStatus(hudson.model.Result.UNSTABLE, job.scheduleBuild2(0));
+            r.assertBuildStatus(Result.UNSTABLE, job.scheduleBuild2(0));
         });
         sessions.then(r -> {
             WorkflowRun run = r.jenkins.getItemByFullName("q", WorkflowJob.class).getBuildByNumber(1);
@@ -102,5 +107,110 @@ public class CodescoringScanStepRestartTest {
                     action.getPolicyGroups().get(0).getAlerts().get(0).getDependency());
             r.createWebClient().withJavaScriptEnabled(false).getPage(run, action.getUrlName());
         });
+    }
+
+    @Test
+    public void aStepStoppedBeforeItIsResumedNeverWaitsAgain() throws Throwable {
+        simulator.load(Dataset.clean());
+        simulator.setManualCompletion(true);
+        try {
+            sessions.then(r -> {
+                ScanTestSupport.configure(simulator);
+                WorkflowJob job = r.createProject(WorkflowJob.class, "stopped");
+                job.setDefinition(new CpsFlowDefinition("codescoringScan()", true));
+                WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+                r.waitForMessage(ScanTestSupport.WAITING, run);
+                CodescoringScanExecution execution = scanExecution(run);
+                // The order Jenkins may use after a restart when a timeout around the step ran out meanwhile.
+                execution.stop(new FlowInterruptedException(Result.ABORTED, true));
+                execution.onResume();
+                r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
+                ScanTestSupport.assertNoScanWaits();
+                r.assertLogNotContains("resuming the wait", run);
+            });
+        } finally {
+            finishRunningAnalysis();
+        }
+    }
+
+    @Test
+    public void aStepStoppedAfterItWasResumedStopsWaiting() throws Throwable {
+        simulator.load(Dataset.clean());
+        simulator.setManualCompletion(true);
+        try {
+            sessions.then(r -> {
+                ScanTestSupport.configure(simulator);
+                WorkflowJob job = r.createProject(WorkflowJob.class, "resumed");
+                job.setDefinition(new CpsFlowDefinition("codescoringScan()", true));
+                r.waitForMessage(ScanTestSupport.WAITING, job.scheduleBuild2(0).waitForStart());
+            });
+            sessions.then(r -> {
+                WorkflowRun run = r.jenkins.getItemByFullName("resumed", WorkflowJob.class).getBuildByNumber(1);
+                r.waitForMessage("resuming the wait", run);
+                awaitWaiting(1);
+                run.doStop();
+                r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
+                ScanTestSupport.assertNoScanWaits();
+            });
+        } finally {
+            finishRunningAnalysis();
+        }
+    }
+
+    @Test
+    public void aTimeoutThatRanOutWhileJenkinsWasDownEndsTheScanForGood() throws Throwable {
+        simulator.load(Dataset.clean());
+        simulator.setManualCompletion(true);
+        long[] timeoutEnds = new long[1];
+        try {
+            sessions.then(r -> {
+                ScanTestSupport.configure(simulator);
+                WorkflowJob job = r.createProject(WorkflowJob.class, "timed");
+                job.setDefinition(new CpsFlowDefinition("timeout(time: 5, unit: 'SECONDS') { codescoringScan() }", true));
+                WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+                timeoutEnds[0] = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                r.waitForMessage(ScanTestSupport.WAITING, run);
+            });
+            // Jenkins stays down until the timeout has run out (a bounded wait: at most the five seconds).
+            long remaining = timeoutEnds[0] - System.nanoTime();
+            if (remaining > 0) {
+                TimeUnit.NANOSECONDS.sleep(remaining);
+            }
+            sessions.then(r -> {
+                WorkflowRun run = r.jenkins.getItemByFullName("timed", WorkflowJob.class).getBuildByNumber(1);
+                r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
+                ScanTestSupport.assertNoScanWaits();
+                int requests = simulator.requestCount();
+                ScanTestSupport.assertNoScanWaits();
+                assertEquals("nobody polls for a finished build", requests, simulator.requestCount());
+            });
+        } finally {
+            finishRunningAnalysis();
+        }
+    }
+
+    /** Waits, within a bound, until the resumed scan is queued again. */
+    private static void awaitWaiting(int scans) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (CodescoringScans.waiting() != scans) {
+            assertTrue("waiting: " + CodescoringScans.waiting(), System.nanoTime() < end);
+            Thread.sleep(20);
+        }
+    }
+
+    private static CodescoringScanExecution scanExecution(WorkflowRun run) throws Exception {
+        for (StepExecution execution : run.getExecution().getCurrentExecutions(true).get()) {
+            if (execution instanceof CodescoringScanExecution) {
+                return (CodescoringScanExecution) execution;
+            }
+        }
+        throw new AssertionError("no codescoringScan is running in " + run);
+    }
+
+    private static void finishRunningAnalysis() {
+        if (simulator.isAnalysisRunning()) {
+            simulator.completeAnalysis(Outcome.SUCCESS);
+        }
+        simulator.setManualCompletion(false);
     }
 }

@@ -217,9 +217,11 @@ public class CodescoringScanStepTest {
 
     @Test
     public void anUnknownStageStopsTheStepBeforeAnyAnalysis() throws Exception {
-        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, pipeline("codescoringScan stage: 'biuld'"));
-        r.assertLogContains("Unknown stage 'biuld'", run);
+        // As docs/pipeline-cookbook.md says: before any request, whatever onError says.
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, pipeline("codescoringScan stage: 'biuld', onError: 'SUCCESS'"));
+        r.assertLogContains("Invalid CodeScoring scan options: Unknown stage 'biuld'", run);
         assertEquals(0, platform.simulator().analysisStarts());
+        assertEquals(0, platform.simulator().requestCount());
     }
 
     @Test

@@ -247,4 +247,52 @@ public class AnalysisCoordinatorTest {
             threads.shutdownNow();
         }
     }
+
+    @Test
+    public void aPollWithNoThreadFreeIsTriedAgainShortly() {
+        int[] offered = {0};
+        java.util.concurrent.Executor busyAtFirst = command -> {
+            if (offered[0]++ < 3) {
+                throw new java.util.concurrent.RejectedExecutionException("every poll thread is busy");
+            }
+            scheduler.execute(command);
+        };
+        AnalysisCoordinator withBusyPolls = new AnalysisCoordinator(scheduler, busyAtFirst, clock);
+        withBusyPolls.submit(platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, r -> results.put(1, r));
+        scheduler.runFor(Duration.ofSeconds(2));
+        assertEquals("not polled while no thread is free", 0, platform.calls("status"));
+        scheduler.runFor(Duration.ofMinutes(5));
+        assertEquals(Verdict.PASSED, results.get(1).verdict());
+    }
+
+    @Test(timeout = 20_000)
+    public void deadlinesFireOnTimeWhileThePollsOfEveryCoordinatorHang() throws Exception {
+        // As in Jenkins: one timer thread that never waits for a platform, and the polls on a pool of their own.
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        java.util.concurrent.ExecutorService polls = java.util.concurrent.Executors.newCachedThreadPool();
+        java.util.concurrent.CountDownLatch hang = new java.util.concurrent.CountDownLatch(1);
+        try {
+            AnalysisCoordinators shared = new AnalysisCoordinators(timer, polls, java.time.Clock.systemUTC());
+            ScanRequest soon = ScanRequest.builder().timeout(Duration.ofMillis(300)).build();
+            List<java.util.concurrent.CompletableFuture<ScanResult>> ends = new java.util.ArrayList<>();
+            long started = System.nanoTime();
+            for (int i = 0; i < 3; i++) {
+                FakePlatform hanging = new FakePlatform(clock);
+                hanging.key = "credential-" + i;
+                hanging.statusHangs = hang;
+                java.util.concurrent.CompletableFuture<ScanResult> end = new java.util.concurrent.CompletableFuture<>();
+                shared.submit(hanging, soon, ScanState.begin(soon, Instant.now()), ScanListener.SILENT, end::complete);
+                ends.add(end);
+            }
+            for (java.util.concurrent.CompletableFuture<ScanResult> end : ends) {
+                assertEquals(ErrorKind.TIMEOUT, end.get(5, java.util.concurrent.TimeUnit.SECONDS).errorKind());
+            }
+            assertThat((System.nanoTime() - started) / 1_000_000, lessThanOrEqualTo(2_000L));
+            assertEquals(3, shared.size());
+        } finally {
+            hang.countDown();
+            timer.shutdownNow();
+            polls.shutdownNow();
+        }
+    }
 }

@@ -6,6 +6,10 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertSame;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.jenkins.plugins.codescoring.api.CodescoringClient;
 import io.jenkins.plugins.codescoring.api.ConnectionKeys;
 import io.jenkins.plugins.codescoring.api.ManualClock;
@@ -40,5 +44,42 @@ public class AnalysisCoordinatorsTest {
         assertEquals(64, key.length());
         assertEquals(ConnectionKeys.of("https://cs.example", "secret-token-123"), key);
         assertNotEquals(ConnectionKeys.of("https://cs.example", "secret-token-124"), key);
+    }
+
+    @Test
+    public void aCoordinatorNobodyWaitsOnGoesAwayWithItsClient() {
+        ManualScheduler scheduler = new ManualScheduler(clock);
+        AnalysisCoordinators withScans = new AnalysisCoordinators(scheduler, clock);
+        FakePlatform platform = new FakePlatform(clock);
+        ScanRequest request = ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
+        List<ScanResult> results = new ArrayList<>();
+        withScans.submit(platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, results::add);
+        AnalysisCoordinator used = withScans.forApi(platform);
+        scheduler.runFor(Duration.ofMinutes(5));
+        assertEquals("the scan has its verdict", 1, results.size());
+
+        scheduler.runFor(AnalysisCoordinators.IDLE_EVICTION.multipliedBy(2));
+
+        assertEquals("an idle coordinator, and the client it kept, are let go", 0, withScans.size());
+        assertEquals("nothing left scheduled once all are gone", 0, scheduler.pending());
+        assertNotSame(used, withScans.forApi(platform));
+    }
+
+    @Test
+    public void aCoordinatorKeepsWhileAScanWaitsAndForAWhileAfter() {
+        ManualScheduler scheduler = new ManualScheduler(clock);
+        AnalysisCoordinators withScans = new AnalysisCoordinators(scheduler, clock);
+        FakePlatform platform = new FakePlatform(clock);
+        platform.analysisDuration = Duration.ofHours(1);
+        ScanRequest request = ScanRequest.builder().timeout(Duration.ofHours(2)).build();
+        List<ScanResult> results = new ArrayList<>();
+        withScans.submit(platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, results::add);
+        AnalysisCoordinator used = withScans.forApi(platform);
+
+        scheduler.runFor(Duration.ofMinutes(50));
+        assertSame("kept while its scan waits", used, withScans.forApi(platform));
+        scheduler.runFor(Duration.ofMinutes(12));
+        assertEquals(1, results.size());
+        assertSame("kept for a while after", used, withScans.forApi(platform));
     }
 }

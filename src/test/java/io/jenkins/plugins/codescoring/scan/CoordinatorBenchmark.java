@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -101,8 +103,10 @@ public final class CoordinatorBenchmark {
         Figures figures = new Figures("coordinator", n);
         try (CodescoringSimulator simulator = startSimulator()) {
             HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-            ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-            AnalysisCoordinators coordinators = new AnalysisCoordinators(scheduler, Clock.systemUTC());
+            // As in Jenkins (CodescoringScans): one timer thread, and an elastic pool for the polls.
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+            ThreadPoolExecutor polls = new ThreadPoolExecutor(0, 32, 60, TimeUnit.SECONDS, new SynchronousQueue<>());
+            AnalysisCoordinators coordinators = new AnalysisCoordinators(timer, polls, Clock.systemUTC());
             ScanRequest[] requests = new ScanRequest[SCOPES.length];
             for (int i = 0; i < SCOPES.length; i++) {
                 requests[i] = ScanRequest.builder().project(SCOPES[i]).firstPollInterval(FIRST_POLL).maxPollInterval(MAX_POLL)
@@ -148,7 +152,8 @@ public final class CoordinatorBenchmark {
             if (failed > 0 || figures.finished < n) {
                 System.out.println("  WARNING: " + failed + " errors, " + (n - figures.finished) + " unfinished");
             }
-            scheduler.shutdownNow();
+            timer.shutdownNow();
+            polls.shutdownNow();
         }
         return figures;
     }

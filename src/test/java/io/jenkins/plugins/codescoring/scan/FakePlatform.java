@@ -27,6 +27,8 @@ final class FakePlatform implements InMemoryApi {
     /** The code as it is now; a run publishes what it saw at its start. */
     volatile List<Alert> currentAlerts = new ArrayList<>();
     CodescoringException statusFailure;
+    /** Which credential the scans use: fakes with another key get a coordinator of their own. */
+    volatile String key = "default";
     /** While set, status calls wait for it: a platform that hangs. */
     volatile java.util.concurrent.CountDownLatch statusHangs;
 
@@ -77,6 +79,11 @@ final class FakePlatform implements InMemoryApi {
         runEnded = false;
         runSnapshot = new ArrayList<>(currentAlerts);
         return StartOutcome.started(null);
+    }
+
+    @Override
+    public String connectionKey() {
+        return platformUrl() + "#" + key;
     }
 
     @Override
