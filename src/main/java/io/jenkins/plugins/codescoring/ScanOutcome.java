@@ -33,7 +33,9 @@ public final class ScanOutcome {
         switch (result.verdict()) {
             case BLOCKED:
                 return new ScanOutcome(Verdict.BLOCKED, options.onBlocking(),
-                        Messages.ScanOutcome_Blocked(result.blockingAlertCount(), policyList(result.blockingPolicyNames())));
+                        Messages.ScanOutcome_Blocked(Plurals.count("Plural.BlockingAlerts", result.blockingAlertCount()),
+                                Plurals.count("Plural.OfBlockingPolicies", result.blockingPolicyNames().size(),
+                                        policyList(result.blockingPolicyNames()))));
             case ERROR:
                 return new ScanOutcome(Verdict.ERROR, options.onError(),
                         Messages.ScanOutcome_Error(result.errorKind(), ConsoleText.cell(result.errorMessage())));
