@@ -59,8 +59,12 @@ public final class AnalysisStatus {
 
     /** A short, safe description for logs, e.g. {@code run 42 (in_progress)}. */
     public String describe() {
-        String name = runId != null ? "run " + runId : startedAt != null ? "run started " + startedAt : "last run";
-        return name + " (" + (word.isEmpty() ? "no status" : word) + ")";
+        return runName() + " (" + (word.isEmpty() ? "no status" : word) + ")";
+    }
+
+    /** The run's name for a reader, e.g. {@code run 42} or {@code run started 2026-11-27T10:00:00Z}. */
+    public String runName() {
+        return runId != null ? "run " + runId : startedAt != null ? "run started " + startedAt : "the last run";
     }
 
     @Override

@@ -27,7 +27,7 @@ import jenkins.model.RunAction2;
  */
 public final class CodescoringResultAction implements RunAction2 {
     static final String URL_PREFIX = "codescoring-";
-    static final String ICON = "symbol-codescoring plugin-codescoring";
+    private static final String ICON_PLUGIN = " plugin-codescoring";
     /** How many blocking alerts the summary on the build page lists. */
     static final int SUMMARY_ALERTS = 5;
     private static final Object ATTACHING = new Object();
@@ -95,9 +95,46 @@ public final class CodescoringResultAction implements RunAction2 {
         return run;
     }
 
+    /** A symbol per verdict: a shield with a check mark, with a cross, or dashed with an exclamation mark. */
     @Override
     public String getIconFileName() {
-        return ICON;
+        switch (getResult().verdict()) {
+            case PASSED:
+                return "symbol-codescoring-passed" + ICON_PLUGIN;
+            case BLOCKED:
+                return "symbol-codescoring-blocked" + ICON_PLUGIN;
+            default:
+                return "symbol-codescoring-error" + ICON_PLUGIN;
+        }
+    }
+
+    /** What the verdict's icon says, for screen readers and as its tooltip. */
+    public String getIconText() {
+        switch (getResult().verdict()) {
+            case PASSED:
+                return Messages.CodescoringResultAction_IconPassed();
+            case BLOCKED:
+                return Messages.CodescoringResultAction_IconBlocked();
+            default:
+                return Messages.CodescoringResultAction_IconError();
+        }
+    }
+
+    /** Jenkins' colour for the verdict's icon where a page draws it in colour (the shapes differ too). */
+    public String getIconColorClass() {
+        switch (getResult().verdict()) {
+            case PASSED:
+                return "jenkins-!-success-color";
+            case BLOCKED:
+                return "jenkins-!-error-color";
+            default:
+                return "jenkins-!-warning-color";
+        }
+    }
+
+    /** e.g. {@code project shop, stage build} or {@code all projects, all stages}, in the reader's language. */
+    public String getScope() {
+        return ScanScope.describe(getResult().project(), getResult().stage());
     }
 
     @Override
@@ -251,6 +288,19 @@ public final class CodescoringResultAction implements RunAction2 {
     /** How many blocking alerts the summary leaves out. */
     public int getAlertsNotInSummary() {
         return Math.max(0, getBlockingAlertCount() - SUMMARY_ALERTS);
+    }
+
+    /** e.g. {@code and 3 more blocking alerts}, in the reader's language. */
+    public String getAlertsNotInSummaryText() {
+        return Plurals.count("Plural.MoreBlockingAlerts", getAlertsNotInSummary());
+    }
+
+    /** e.g. {@code 1 blocking alert; 4 active alerts (critical 2, warning 1, info 1)}, in the reader's language. */
+    public String getCountsText() {
+        Map<String, Integer> levels = getAlertsByLevel();
+        return Messages.CodescoringResultAction_Counts(Plurals.count("Plural.BlockingAlerts", getBlockingAlertCount()),
+                Plurals.count("Plural.ActiveAlerts", getActiveAlerts()), levels.get("critical"), levels.get("warning"),
+                levels.get("info"));
     }
 
     @Override

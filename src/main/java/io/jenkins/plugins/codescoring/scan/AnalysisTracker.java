@@ -50,14 +50,14 @@ public final class AnalysisTracker {
                 state.baseline(status.runKey());
                 if (status.phase() == RunPhase.RUNNING) {
                     state.moveTo(Phase.WAITING_FOR_OTHER);
-                    say(state, now, "Another analysis is running on the platform (" + status.describe()
-                            + "); ours will start when it ends.");
+                    say(state, now, "Another CodeScoring analysis is running (" + status.runName()
+                            + "); this build's analysis will start when it ends.");
                     return Action.WAIT;
                 }
                 return Action.START;
             case WAITING_FOR_OTHER:
                 if (status.phase() == RunPhase.RUNNING) {
-                    reportProgress(state, status, now, "Waiting for the other analysis: ");
+                    reportProgress(state, status, now, "Still waiting for the other analysis to end");
                     return Action.WAIT;
                 }
                 state.baseline(status.runKey());
@@ -66,10 +66,14 @@ public final class AnalysisTracker {
                 if (!isNewRun(state, status)) {
                     return waitForStartToShow(state, now);
                 }
+                String announced = state.ourRunId();
                 state.ourRun(status.runKey(), status.runId());
                 state.moveTo(Phase.RUNNING);
                 state.lastWord(status.word());
-                say(state, now, "Analysis " + status.describe() + " is ours" + (status.phase().isFinal() ? "." : "; waiting for it to finish."));
+                if (announced == null || !announced.equals(status.runId())) {
+                    // The start did not name the run: say which one it is, once.
+                    say(state, now, "The analysis started for this build is " + status.runName() + ".");
+                }
                 return followOurRun(state, status, now);
             case RUNNING:
                 return followOurRun(state, status, now);
@@ -94,8 +98,8 @@ public final class AnalysisTracker {
             return Action.FINISHED;
         }
         state.pollFailed();
-        listener.progress("Could not read the analysis status (" + failure.getMessage() + "); trying again ("
-                + state.consecutiveFailures() + " of " + results.request().toleratedPollFailures() + " failures tolerated).");
+        listener.progress("Could not read the analysis status (" + failure.getMessage() + "); trying again at the next check ("
+                + state.consecutiveFailures() + " of " + results.request().toleratedPollFailures() + " failed checks in a row allowed).");
         return Action.WAIT;
     }
 
@@ -104,10 +108,11 @@ public final class AnalysisTracker {
         if (outcome.isStarted()) {
             state.startAccepted(now, outcome.runId());
             state.moveTo(Phase.STARTED);
-            say(state, now, "Started the overall SCA analysis" + (outcome.runId() == null ? "" : " (run " + outcome.runId() + ")") + ".");
+            say(state, now, "Started a new CodeScoring analysis" + (outcome.runId() == null ? "" : " (run " + outcome.runId() + ")")
+                    + "; waiting for it to finish.");
         } else {
             state.moveTo(Phase.WAITING_FOR_OTHER);
-            say(state, now, "The platform is already running an analysis; ours will start when it ends.");
+            say(state, now, "The platform is already running another analysis; this build's analysis will start when it ends.");
         }
     }
 
@@ -116,11 +121,26 @@ public final class AnalysisTracker {
         if (now.isBefore(state.deadline())) {
             return false;
         }
-        String where = state.lastWord() == null ? "" : " The last status seen was '" + state.lastWord() + "' ("
-                + state.phase().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ").";
+        String where = state.lastWord() == null ? "" : " The last status seen was '" + state.lastWord() + "', " + during(state.phase()) + ".";
         state.finish(results.error(state, ErrorKind.TIMEOUT, "No verdict within "
                 + Durations.describe(Duration.between(state.requestedAt(), state.deadline())) + "." + where, now));
         return true;
+    }
+
+    /** What the scan was doing in a phase, for the timeout message. */
+    private static String during(Phase phase) {
+        switch (phase) {
+            case WAITING_FOR_OTHER:
+                return "while waiting for another analysis to end";
+            case STARTED:
+                return "while waiting for the started analysis to appear";
+            case RUNNING:
+                return "while waiting for this build's analysis to finish";
+            case COLLECTING:
+                return "while reading the alerts";
+            default:
+                return "before an analysis was started";
+        }
     }
 
     private Action followOurRun(ScanState state, AnalysisStatus status, Instant now) {
@@ -130,24 +150,24 @@ public final class AnalysisTracker {
                 return Action.WAIT;
             }
             // A newer run replaced ours before we saw it end; it began after our request too.
-            say(state, now, "A newer analysis " + status.describe() + " followed ours; its result will be used.");
+            say(state, now, "A newer analysis (" + status.runName() + ") started after this build's; its result will be used.");
             state.ourRun(key, status.runId());
         }
         switch (status.phase()) {
             case SUCCEEDED:
                 state.moveTo(Phase.COLLECTING);
-                say(state, now, "Analysis " + status.describe() + " finished; reading active alerts.");
+                say(state, now, "Analysis " + status.runName() + " finished; reading its active alerts to decide the verdict.");
                 return Action.COLLECT;
             case FAILED:
-                state.finish(results.error(state, ErrorKind.ANALYSIS_FAILED, "Analysis " + status.describe() + " failed"
+                state.finish(results.error(state, ErrorKind.ANALYSIS_FAILED, "Analysis " + status.runName() + " failed"
                         + (status.error() == null || status.error().isBlank() ? "." : ": " + status.error()), now));
                 return Action.FINISHED;
             case CANCELLED:
-                state.finish(results.error(state, ErrorKind.ANALYSIS_CANCELLED, "Analysis " + status.describe()
+                state.finish(results.error(state, ErrorKind.ANALYSIS_CANCELLED, "Analysis " + status.runName()
                         + " was cancelled on the platform.", now));
                 return Action.FINISHED;
             default:
-                reportProgress(state, status, now, "Analysis ");
+                reportProgress(state, status, now, "Still waiting for analysis " + status.runName() + " to finish");
                 return Action.WAIT;
         }
     }
@@ -171,19 +191,19 @@ public final class AnalysisTracker {
         return !key.equals(state.baselineRunKey());
     }
 
-    private void reportProgress(ScanState state, AnalysisStatus status, Instant now, String prefix) {
+    private void reportProgress(ScanState state, AnalysisStatus status, Instant now, String what) {
         boolean changed = !status.word().equals(state.lastWord());
         boolean due = state.lastProgressAt() == null || !now.isBefore(state.lastProgressAt().plus(PROGRESS_EVERY));
         state.lastWord(status.word());
         if (changed || due) {
-            say(state, now, prefix + status.describe() + ", " + Durations.describe(Duration.between(state.requestedAt(), now))
-                    + " since the request.");
+            say(state, now, what + " (status " + status.word() + ", " + Durations.describe(Duration.between(state.requestedAt(), now))
+                    + " since the request).");
         }
     }
 
     private void reportUnknownWord(ScanState state, AnalysisStatus status) {
         if (!RunPhase.isKnownWord(status.word()) && state.firstTimeUnknown(status.word())) {
-            say(state, null, "Unknown analysis status '" + status.word() + "': treating it as still running.");
+            say(state, null, "The platform reported an unknown analysis status '" + status.word() + "'; treating it as still running.");
         }
     }
 

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Result;
 import io.jenkins.plugins.codescoring.report.ConsoleText;
+import io.jenkins.plugins.codescoring.results.Plurals;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
 import io.jenkins.plugins.codescoring.scan.Verdict;
 import java.util.List;
@@ -33,7 +34,9 @@ public final class ScanOutcome {
         switch (result.verdict()) {
             case BLOCKED:
                 return new ScanOutcome(Verdict.BLOCKED, options.onBlocking(),
-                        Messages.ScanOutcome_Blocked(result.blockingAlertCount(), policyList(result.blockingPolicyNames())));
+                        Messages.ScanOutcome_Blocked(Plurals.count("Plural.BlockingAlerts", result.blockingAlertCount()),
+                                Plurals.count("Plural.OfBlockingPolicies", result.blockingPolicyNames().size(),
+                                        policyList(result.blockingPolicyNames()))));
             case ERROR:
                 return new ScanOutcome(Verdict.ERROR, options.onError(),
                         Messages.ScanOutcome_Error(result.errorKind(), ConsoleText.cell(result.errorMessage())));

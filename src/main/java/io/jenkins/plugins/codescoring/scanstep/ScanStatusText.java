@@ -1,6 +1,7 @@
 package io.jenkins.plugins.codescoring.scanstep;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.codescoring.results.ScanScope;
 import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
 import io.jenkins.plugins.codescoring.scan.ScanState;
@@ -16,7 +17,7 @@ public final class ScanStatusText {
 
     /** The console line that opens a scan. */
     public static String requesting(ScanRequest request) {
-        return Messages.ScanStatusText_Requesting(describe(request), duration(request.timeout()));
+        return Messages.ScanStatusText_Started(describe(request), duration(request.timeout()));
     }
 
     /** Why a scan did not start: its options, as the step or the form gave them, are invalid. */
@@ -26,38 +27,37 @@ public final class ScanStatusText {
 
     /** e.g. {@code project shop, stage build} or {@code all projects, all stages}. */
     static String describe(ScanRequest request) {
-        String project = request.project() == null ? Messages.ScanStatusText_AllProjects()
-                : Messages.ScanStatusText_Project(request.project());
-        String stage = request.stage() == null ? Messages.ScanStatusText_AllStages() : Messages.ScanStatusText_Stage(request.stage());
-        return project + ", " + stage;
+        return ScanScope.describe(request.project(), request.stage());
     }
+
 
     /** e.g. {@code 60 min}, or seconds when not a whole number of minutes. */
     public static String duration(Duration duration) {
         long minutes = duration.toMinutes();
-        return minutes >= 1 && duration.equals(Duration.ofMinutes(minutes)) ? minutes + " min" : duration.toSeconds() + " s";
+        return minutes >= 1 && duration.equals(Duration.ofMinutes(minutes)) ? Messages.ScanStatusText_Minutes(minutes)
+                : Messages.ScanStatusText_Seconds(duration.toSeconds());
     }
 
-    /** e.g. {@code waiting for analysis run 42 (in_progress)}. */
+    /** e.g. {@code waiting for analysis run 42 to finish}, for the step's status and the console after a restart. */
     public static String status(@CheckForNull ScanState state) {
         if (state == null) {
-            return "starting";
+            return Messages.ScanStatusText_Starting();
         }
-        String word = state.lastWord() == null ? "" : " (" + state.lastWord() + ")";
         switch (state.phase()) {
             case REQUESTED:
-                return "requesting the analysis";
+                return Messages.ScanStatusText_Requesting();
             case WAITING_FOR_OTHER:
-                return "waiting for another analysis to end" + word;
+                return Messages.ScanStatusText_WaitingForOther();
             case STARTED:
-                return "waiting for the started analysis to appear" + (state.ourRunId() == null ? "" : " (run " + state.ourRunId() + ")");
+                return Messages.ScanStatusText_WaitingForStart();
             case RUNNING:
-                return "waiting for analysis" + (state.ourRunId() == null ? "" : " run " + state.ourRunId()) + word;
+                return state.ourRunId() == null ? Messages.ScanStatusText_WaitingForAnalysis()
+                        : Messages.ScanStatusText_WaitingForRun(state.ourRunId());
             case COLLECTING:
-                return "reading the alerts";
+                return Messages.ScanStatusText_Collecting();
             default:
                 ScanResult result = state.result();
-                return result == null ? "done" : "done: " + result.verdict();
+                return Messages.ScanStatusText_Done(result == null ? "-" : result.verdict().name());
         }
     }
 }

@@ -132,7 +132,7 @@ public class CredentialLookupTest {
         secretRead = new CountDownLatch(1);
         try {
             WorkflowRun run = pipeline("codescoringScan credentialsId: '" + SLOW_ID + "'").scheduleBuild2(0).waitForStart();
-            awaitLog(run, "Requesting the CodeScoring analysis");
+            awaitLog(run, "Starting the CodeScoring scan");
             run.doStop();
             r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
             vaultOpens.countDown();

@@ -100,7 +100,7 @@ public class CodescoringScanBuilderTest {
         EnvCapture capture = new EnvCapture();
         project.getBuildersList().add(capture);
         FreeStyleBuild build = r.buildAndAssertStatus(Result.FAILURE, project);
-        r.assertLogContains("ERROR: CodeScoring found 1 blocking alert(s) of the blocking policies \"Critical vulnerabilities (CVSS >= 7)\".", build);
+        r.assertLogContains("ERROR: CodeScoring found 1 blocking alert of the blocking policy \"Critical vulnerabilities (CVSS >= 7)\".", build);
         r.assertLogNotContains("\tat ", build);
         assertNull("the build stopped at the scan", capture.env);
         assertEquals(Verdict.BLOCKED, build.getAction(CodescoringResultAction.class).getResult().verdict());

@@ -78,7 +78,7 @@ public class CodescoringScanStepRestartTest {
         sessions.then(r -> {
             WorkflowJob job = r.jenkins.getItemByFullName("p", WorkflowJob.class);
             WorkflowRun run = job.getBuildByNumber(1);
-            r.waitForMessage("Jenkins restarted: resuming the wait for CodeScoring", run);
+            r.waitForMessage("Jenkins restarted; the CodeScoring scan goes on", run);
             simulator.completeAnalysis(Outcome.SUCCESS);
             r.assertBuildStatusSuccess(r.waitForCompletion(run));
             r.assertLogContains("after restart: verdict=BLOCKED", run);
@@ -126,7 +126,7 @@ public class CodescoringScanStepRestartTest {
                 execution.onResume();
                 r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
                 ScanTestSupport.assertNoScanWaits();
-                r.assertLogNotContains("resuming the wait", run);
+                r.assertLogNotContains("the CodeScoring scan goes on", run);
             });
         } finally {
             finishRunningAnalysis();
@@ -146,7 +146,7 @@ public class CodescoringScanStepRestartTest {
             });
             sessions.then(r -> {
                 WorkflowRun run = r.jenkins.getItemByFullName("resumed", WorkflowJob.class).getBuildByNumber(1);
-                r.waitForMessage("resuming the wait", run);
+                r.waitForMessage("the CodeScoring scan goes on", run);
                 awaitWaiting(1);
                 run.doStop();
                 r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));

@@ -72,7 +72,7 @@ public class CodescoringScanStepTest {
         r.assertLogContains("verdict=PASSED passed=true blocked=false blocking=0 active=0 critical=0 policies=0 error=[]"
                 + " platform=" + platform.simulator().baseUrl(), run);
         r.assertLogContains("[CodeScoring] CodeScoring verdict: PASSED", run);
-        r.assertLogContains("[CodeScoring] Requesting the CodeScoring analysis (all projects, all stages; timeout 60 min)", run);
+        r.assertLogContains("[CodeScoring] Starting the CodeScoring scan of all projects, all stages (time limit 60 min).", run);
         CodescoringResultAction action = run.getAction(CodescoringResultAction.class);
         assertNotNull(action);
         assertEquals("codescoring-1", action.getUrlName());
@@ -85,7 +85,7 @@ public class CodescoringScanStepTest {
         platform.simulator().load(Dataset.blocking());
         WorkflowJob job = pipeline("codescoringScan project: 'shop', stage: 'build'\necho 'not reached'");
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
-        r.assertLogContains("ERROR: CodeScoring found 1 blocking alert(s) of the blocking policies \"" + BLOCKING_POLICY + "\".", run);
+        r.assertLogContains("ERROR: CodeScoring found 1 blocking alert of the blocking policy \"" + BLOCKING_POLICY + "\".", run);
         r.assertLogContains("CodeScoring verdict: BLOCKED", run);
         r.assertLogContains("pkg:maven/org.apache.logging.log4j/log4j-core", run);
         r.assertLogNotContains("not reached", run);
@@ -281,8 +281,8 @@ public class CodescoringScanStepTest {
         WorkflowRun a = first.scheduleBuild2(0).waitForStart();
         WorkflowRun b = second.scheduleBuild2(0).waitForStart();
         // Both find someone else's analysis running: neither may take its verdict, both wait for it to end.
-        r.waitForMessage("ours will start when it ends", a);
-        r.waitForMessage("ours will start when it ends", b);
+        r.waitForMessage("this build's analysis will start when it ends", a);
+        r.waitForMessage("this build's analysis will start when it ends", b);
         platform.simulator().completeAnalysis(Outcome.SUCCESS);
         assertTrue("one follow-up analysis for both builds", platform.simulator().awaitAnalysisStarts(2, Duration.ofSeconds(30)));
         platform.simulator().completeAnalysis(Outcome.SUCCESS);

@@ -81,7 +81,7 @@ public class ScanEngineTest {
         assertEquals(Verdict.PASSED, result.verdict());
         assertEquals("6", result.analysisRunId());
         assertEquals(List.of("status", "status", "status", "start", "status", "alerts"), api.calls);
-        assertTrue(String.join("\n", lines), lines.stream().anyMatch(l -> l.contains("Another analysis is running")));
+        assertTrue(String.join("\n", lines), lines.stream().anyMatch(l -> l.contains("Another CodeScoring analysis is running")));
     }
 
     @Test
@@ -142,7 +142,7 @@ public class ScanEngineTest {
         FakeApi api = new FakeApi().statuses(status("5", "success"), outage, outage, status("6", "success"));
         ScanResult result = run(api, request);
         assertEquals(Verdict.PASSED, result.verdict());
-        assertTrue(lines.stream().anyMatch(l -> l.contains("2 of 3 failures tolerated")));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("2 of 3 failed checks in a row allowed")));
     }
 
     @Test
@@ -257,7 +257,7 @@ public class ScanEngineTest {
                 status("6", "crunching"), status("6", "done"));
         ScanResult result = run(api, request);
         assertEquals(Verdict.PASSED, result.verdict());
-        assertEquals(1, lines.stream().filter(l -> l.contains("Unknown analysis status 'crunching'")).count());
+        assertEquals(1, lines.stream().filter(l -> l.contains("unknown analysis status 'crunching'")).count());
     }
 
     @Test
@@ -296,6 +296,26 @@ public class ScanEngineTest {
         }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             return (T) in.readObject();
+        }
+    }
+
+    @Test
+    public void eachProgressLineSaysWhatHappenedAndWhatComesNextOnce() throws Exception {
+        // The start names the run: saying so again when the status shows it would only repeat it.
+        FakeApi named = new FakeApi().statuses(status("5", "success"), status("6", "in_progress"), status("6", "success"))
+                .starts(StartOutcome.started("6"));
+        run(named, request);
+        assertEquals(List.of("Started a new CodeScoring analysis (run 6); waiting for it to finish.",
+                "Analysis run 6 finished; reading its active alerts to decide the verdict."), lines);
+
+        // A start without a run id: the run is named once, when the status shows it.
+        lines.clear();
+        run(new FakeApi().statuses(status("5", "success"), status("6", "in_progress"), status("6", "success")), request);
+        assertEquals(List.of("Started a new CodeScoring analysis; waiting for it to finish.",
+                "The analysis started for this build is run 6.",
+                "Analysis run 6 finished; reading its active alerts to decide the verdict."), lines);
+        for (String line : lines) {
+            assertFalse(line, line.contains("is ours") || line.contains("(in_progress)") || line.contains("(success)"));
         }
     }
 }

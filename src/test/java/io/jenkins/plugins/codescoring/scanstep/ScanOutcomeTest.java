@@ -61,7 +61,9 @@ public class ScanOutcomeTest {
         ScanOutcome outcome = ScanOutcome.decide(blocked(2), options(null, null));
         assertTrue(outcome.failsBuild());
         assertEquals(Result.FAILURE, outcome.buildResult());
-        assertEquals("CodeScoring found 2 blocking alert(s) of the blocking policies \"Policy 1\", \"Policy 2\".", outcome.message());
+        assertEquals("CodeScoring found 2 blocking alerts of the blocking policies \"Policy 1\", \"Policy 2\".", outcome.message());
+        assertEquals("CodeScoring found 1 blocking alert of the blocking policy \"Policy 1\".",
+                ScanOutcome.decide(blocked(1), options(null, null)).message());
         assertNull(outcome.continuationLine());
     }
 
