@@ -16,6 +16,23 @@ public final class JobXml {
                 + "</flow-definition>\n";
     }
 
+    /** A Pipeline job with one string parameter. */
+    public static String pipeline(String script, String parameter, String defaultValue) {
+        return pipeline(script).replace("<flow-definition plugin=\"workflow-job\">\n",
+                "<flow-definition plugin=\"workflow-job\">\n"
+                + "  <properties>\n"
+                + "    <hudson.model.ParametersDefinitionProperty>\n"
+                + "      <parameterDefinitions>\n"
+                + "        <hudson.model.StringParameterDefinition>\n"
+                + "          <name>" + escape(parameter) + "</name>\n"
+                + "          <defaultValue>" + escape(defaultValue) + "</defaultValue>\n"
+                + "          <trim>true</trim>\n"
+                + "        </hudson.model.StringParameterDefinition>\n"
+                + "      </parameterDefinitions>\n"
+                + "    </hudson.model.ParametersDefinitionProperty>\n"
+                + "  </properties>\n");
+    }
+
     /**
      * A freestyle job: the CodeScoring build step with that project and stage (and credential, if not null),
      * then a shell step.

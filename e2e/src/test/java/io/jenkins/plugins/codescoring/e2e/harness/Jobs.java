@@ -55,6 +55,16 @@ public final class Jobs {
         return item.substring(client.root().length()) + "api/json";
     }
 
+    /** Queues a build with parameters ({@code name, value, ...}); answers the queue item's API path. */
+    public String queueWithParameters(String job, String... namesAndValues) throws IOException, InterruptedException {
+        JenkinsClient.Answer answer = client.postForm(url(job) + "buildWithParameters?delay=0sec", namesAndValues);
+        if (answer.status() != 201) {
+            throw new IOException("build of " + job + " answered " + answer.status() + ": " + answer.body());
+        }
+        String item = answer.header("Location").orElseThrow(() -> new IOException("no queue item for " + job));
+        return item.substring(client.root().length()) + "api/json";
+    }
+
     /** Waits (bounded) until the queued build has a number. */
     public int numberOf(String job, String queueItem) {
         return Wait.until("a build number for " + job, Duration.ofSeconds(120), () -> {

@@ -90,6 +90,7 @@ public class RealController extends ExternalResource {
                 "jenkins:",
                 "  systemMessage: \"CodeScoring end-to-end test controller\"",
                 "  numExecutors: 2",
+                "  noUsageStatistics: true",
                 "  crumbIssuer: standard",
                 "  securityRealm:",
                 "    local:",
