@@ -260,6 +260,10 @@ public class BrowserE2ETest {
             assertThat(main.getText(), containsString(texts.label("CodescoringResultAction/index", locale, "Verdict")));
             assertThat(main.getText(), containsString("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"));
             assertThat(main.getText(), containsString("CVE-2021-44228"));
+            WebElement policy = main.findElement(By.tagName("h3"));
+            assertEquals("Critical vulnerabilities (CVSS >= 7) (critical)", policy.getText().replace('\u00a0', ' '));
+            List<WebElement> tables = main.findElements(By.tagName("table"));
+            browser.screenshot("blocking-alerts", tables.get(tables.size() - 1));
             inlineCodeIn(browser, main, "results page");
             browser.screenshot("results-page", main);
             look(browser, "results page");

@@ -16,18 +16,22 @@ public final class JobXml {
                 + "</flow-definition>\n";
     }
 
-    /** A Pipeline job with one string parameter. */
-    public static String pipeline(String script, String parameter, String defaultValue) {
+    /** A Pipeline job with string parameters, given as name and default value pairs. */
+    public static String pipeline(String script, String... namesAndDefaults) {
+        StringBuilder parameters = new StringBuilder();
+        for (int i = 0; i + 1 < namesAndDefaults.length; i += 2) {
+            parameters.append("        <hudson.model.StringParameterDefinition>\n")
+                    .append("          <name>").append(escape(namesAndDefaults[i])).append("</name>\n")
+                    .append("          <defaultValue>").append(escape(namesAndDefaults[i + 1])).append("</defaultValue>\n")
+                    .append("          <trim>true</trim>\n")
+                    .append("        </hudson.model.StringParameterDefinition>\n");
+        }
         return pipeline(script).replace("<flow-definition plugin=\"workflow-job\">\n",
                 "<flow-definition plugin=\"workflow-job\">\n"
                 + "  <properties>\n"
                 + "    <hudson.model.ParametersDefinitionProperty>\n"
                 + "      <parameterDefinitions>\n"
-                + "        <hudson.model.StringParameterDefinition>\n"
-                + "          <name>" + escape(parameter) + "</name>\n"
-                + "          <defaultValue>" + escape(defaultValue) + "</defaultValue>\n"
-                + "          <trim>true</trim>\n"
-                + "        </hudson.model.StringParameterDefinition>\n"
+                + parameters
                 + "      </parameterDefinitions>\n"
                 + "    </hudson.model.ParametersDefinitionProperty>\n"
                 + "  </properties>\n");
