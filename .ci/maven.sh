@@ -14,3 +14,20 @@ maven() {
     "$CHECKOUT/mvnw" "$@"
   fi
 }
+
+# jenkins_war DIR: copies the jenkins.war of the plugin's Jenkins version (pom.xml's jenkins.version) to
+# DIR/jenkins.war through the same repositories as the build, unless it is there already; prints its path.
+jenkins_war() {
+  local dir="$1" baseline version
+  baseline="$(sed -n 's:.*<jenkins.baseline>\(.*\)</jenkins.baseline>.*:\1:p' "$CHECKOUT/pom.xml")"
+  version="$(sed -n 's:.*<jenkins.version>\(.*\)</jenkins.version>.*:\1:p' "$CHECKOUT/pom.xml")"
+  version="${version//\$\{jenkins.baseline\}/$baseline}"
+  if [ ! -f "$dir/jenkins.war" ] || [ "$(cat "$dir/jenkins.war.version" 2>/dev/null)" != "$version" ]; then
+    mkdir -p "$dir"
+    maven -B -ntp -q -f "$CHECKOUT/pom.xml" dependency:copy -Dartifact="org.jenkins-ci.main:jenkins-war:$version:war" \
+      -DoutputDirectory="$dir" -Dmdep.stripVersion=true >&2
+    mv "$dir/jenkins-war.war" "$dir/jenkins.war"
+    echo "$version" >"$dir/jenkins.war.version"
+  fi
+  echo "$dir/jenkins.war"
+}

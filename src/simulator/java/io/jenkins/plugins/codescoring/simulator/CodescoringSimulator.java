@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -201,6 +202,19 @@ public final class CodescoringSimulator implements AutoCloseable {
     /** The requests received, oldest first (the most recent {@value RequestLog#CAPACITY} of them). */
     public List<RecordedRequest> requests() {
         return log.recent();
+    }
+
+    /** The number of requests per {@code METHOD /path}, e.g. {@code POST /api/analyses/overall_sca/start/}. */
+    public Map<String, Integer> requestCountsByLine() {
+        return log.countsByLine();
+    }
+
+    /**
+     * Serves the loopback control endpoint ({@link ControlEndpoint}) under {@code /_simulator/}: counters
+     * and switches for a test that runs the simulator as a separate process. Off unless called.
+     */
+    public void enableControl() {
+        server.createContext(ControlEndpoint.PREFIX, new ControlEndpoint(this));
     }
 
     /** Forgets the recorded requests (the count goes on). */

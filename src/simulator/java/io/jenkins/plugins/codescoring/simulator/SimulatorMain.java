@@ -42,12 +42,18 @@ public final class SimulatorMain {
         simulator.setAnalysisDuration(options.analysisDuration());
         simulator.setOutcomes(options.outcome());
         simulator.setLegacyBooleans(options.legacyBooleans());
+        if (options.control()) {
+            simulator.enableControl();
+        }
         out.println("CodeScoring simulator listening on " + simulator.baseUrl());
         out.println("dataset " + dataset.describe());
         out.println("analysis: " + options.analysisDuration().toMillis() / 1000.0 + " s, outcome "
                 + options.outcome().name().toLowerCase(Locale.ROOT));
         out.println("token: " + ("default".equals(options.tokenSource())
                 ? SimulatorOptions.DEFAULT_TOKEN + " (default)" : "as given by " + options.tokenSource()));
+        if (options.control()) {
+            out.println("control: " + simulator.baseUrl() + ControlEndpoint.PREFIX + "stats (loopback only)");
+        }
         out.println("Ctrl-C stops it.");
         return simulator;
     }

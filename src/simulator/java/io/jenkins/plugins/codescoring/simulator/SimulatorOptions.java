@@ -10,7 +10,7 @@ import java.util.Map;
  * @param tokenSource where the token came from: "--token", the environment variable, or "default"
  */
 record SimulatorOptions(int port, String token, String tokenSource, String datasetName, Duration analysisDuration,
-                        Outcome outcome, boolean legacyBooleans, boolean help) {
+                        Outcome outcome, boolean legacyBooleans, boolean control, boolean help) {
 
     static final String TOKEN_VARIABLE = "CODESCORING_SIMULATOR_TOKEN";
     static final String DEFAULT_TOKEN = "demo-token";
@@ -18,12 +18,17 @@ record SimulatorOptions(int port, String token, String tokenSource, String datas
     static final String USAGE = String.join("\n",
             "usage: SimulatorMain [--port N] [--token T] [--dataset NAME] [--analysis-seconds S]",
             "                     [--outcome success|failed|cancelled|never-starts|never-ends] [--legacy-booleans]",
+            "                     [--control]",
             "  --port              port on 127.0.0.1 (default 8081, 0 = any free port)",
             "  --token             accepted API token (default: $" + TOKEN_VARIABLE + ", else " + DEFAULT_TOKEN + ")",
             "  --dataset           one of " + DatasetPresets.NAMES + " (default demo)",
             "  --analysis-seconds  how long an analysis runs, decimals allowed (default 5)",
             "  --outcome           how every analysis ends (default success)",
-            "  --legacy-booleans   render booleans as \"True\"/\"False\" like platforms before 2026.3.0");
+            "  --legacy-booleans   render booleans as \"True\"/\"False\" like platforms before 2026.3.0",
+            "  --control           also serve /_simulator/ (loopback, no token): GET stats gives the counts of requests",
+            "                      and analysis starts; POST outcome?value=, analysis-seconds?value=,",
+            "                      complete?outcome=, fault?kind=html|malformed-json|status|hang|drop&times=N[&code=C],",
+            "                      clear-faults change the behaviour of the next requests");
 
     /** @throws IllegalArgumentException for an unknown option or a bad value, with a message for the user */
     static SimulatorOptions parse(String[] args, Map<String, String> environment) {
@@ -36,6 +41,7 @@ record SimulatorOptions(int port, String token, String tokenSource, String datas
         Duration duration = Duration.ofSeconds(5);
         Outcome outcome = Outcome.SUCCESS;
         boolean legacy = false;
+        boolean control = false;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -46,6 +52,7 @@ record SimulatorOptions(int port, String token, String tokenSource, String datas
                 case "--analysis-seconds": duration = seconds(value(args, ++i, option)); break;
                 case "--outcome": outcome = outcome(value(args, ++i, option)); break;
                 case "--legacy-booleans": legacy = true; break;
+                case "--control": control = true; break;
                 case "-h": case "--help": help = true; break;
                 default: throw new IllegalArgumentException("unknown option " + option);
             }
@@ -54,7 +61,7 @@ record SimulatorOptions(int port, String token, String tokenSource, String datas
             throw new IllegalArgumentException("the token must not be empty");
         }
         Dataset.byName(dataset);
-        return new SimulatorOptions(port, token, tokenSource, dataset, duration, outcome, legacy, help);
+        return new SimulatorOptions(port, token, tokenSource, dataset, duration, outcome, legacy, control, help);
     }
 
     private static String value(String[] args, int index, String option) {
@@ -76,7 +83,7 @@ record SimulatorOptions(int port, String token, String tokenSource, String datas
         throw new IllegalArgumentException("--port must be a number from 0 to 65535: " + text);
     }
 
-    private static Duration seconds(String text) {
+    static Duration seconds(String text) {
         try {
             double seconds = Double.parseDouble(text);
             if (seconds >= 0 && seconds <= 86_400) {
@@ -88,7 +95,7 @@ record SimulatorOptions(int port, String token, String tokenSource, String datas
         throw new IllegalArgumentException("--analysis-seconds must be a number of seconds from 0 to 86400: " + text);
     }
 
-    private static Outcome outcome(String text) {
+    static Outcome outcome(String text) {
         try {
             return Outcome.valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {

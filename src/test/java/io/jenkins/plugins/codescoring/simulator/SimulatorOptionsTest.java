@@ -31,6 +31,7 @@ public class SimulatorOptionsTest {
         assertEquals(Duration.ofSeconds(5), options.analysisDuration());
         assertEquals(Outcome.SUCCESS, options.outcome());
         assertFalse(options.legacyBooleans());
+        assertFalse(options.control());
         assertFalse(options.help());
     }
 
@@ -47,12 +48,13 @@ public class SimulatorOptionsTest {
     @Test
     public void everyOption() {
         SimulatorOptions options = SimulatorOptions.parse(new String[] {"--port", "0", "--dataset", "Several-Projects",
-                "--analysis-seconds", "0.25", "--outcome", "failed", "--legacy-booleans", "--help"}, Map.of());
+                "--analysis-seconds", "0.25", "--outcome", "failed", "--legacy-booleans", "--control", "--help"}, Map.of());
         assertEquals(0, options.port());
         assertEquals("Several-Projects", options.datasetName());
         assertEquals(Duration.ofMillis(250), options.analysisDuration());
         assertEquals(Outcome.FAILED, options.outcome());
         assertTrue(options.legacyBooleans());
+        assertTrue(options.control());
         assertTrue(options.help());
         assertEquals(Outcome.NEVER_ENDS,
                 SimulatorOptions.parse(new String[] {"--outcome", "never-ends"}, Map.of()).outcome());

@@ -1,0 +1,405 @@
+package io.jenkins.plugins.codescoring.e2e;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runners.MethodSorters;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.jenkins.plugins.codescoring.e2e.harness.Browser;
+import io.jenkins.plugins.codescoring.e2e.harness.CspCollector;
+import io.jenkins.plugins.codescoring.e2e.harness.FreePort;
+import io.jenkins.plugins.codescoring.e2e.harness.JobXml;
+import io.jenkins.plugins.codescoring.e2e.harness.Jobs;
+import io.jenkins.plugins.codescoring.e2e.harness.Jobs.Build;
+import io.jenkins.plugins.codescoring.e2e.harness.PluginTexts;
+import io.jenkins.plugins.codescoring.e2e.harness.RealController;
+import io.jenkins.plugins.codescoring.e2e.harness.Report;
+import io.jenkins.plugins.codescoring.e2e.harness.Wait;
+
+/**
+ * The plugin's pages in Chromium, as a person uses them: log in; the global configuration with Test
+ * connection (success and each failure); a freestyle job's configuration with every help opened; the
+ * Snippet Generator, whose line then runs in a Pipeline; the build summary, the results page and the job
+ * page with its trend; the same in Russian. Every page is served with a report-only Content Security Policy
+ * that forbids inline script and style; no report and no console error may come from the plugin's views.
+ */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class BrowserE2ETest {
+
+    private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(3);
+    private static final Locale EN = Locale.ENGLISH;
+    private static final Locale RU = Locale.forLanguageTag("ru");
+    private static final String TREND_JOB = "trend";
+    private static final String[] TREND_PROJECTS = {"shop-backend", "Inventory Service", "billing", "shop-backend", "shop"};
+    private static final String BUILDER = "div.repeated-chunk[descriptorid='io.jenkins.plugins.codescoring.CodescoringScanBuilder']";
+
+    private static final CspCollector CSP = collector();
+
+    @ClassRule
+    public static final RealController WORLD = new RealController("browser", "2")
+            .withInitScript("csp-report-only.groovy", resource("/csp-report-only.groovy"))
+            .withSystemProperty("e2e.cspReportUri", CSP.reportUri());
+
+    private static PluginTexts texts;
+    private static final List<String> OUR_CONSOLE_ERRORS = new ArrayList<>();
+    private static final List<String> OTHER_CONSOLE_ERRORS = new ArrayList<>();
+    private static final List<String> OUR_INLINE_CODE = new ArrayList<>();
+    private static int lastBuild;
+
+    @BeforeClass
+    public static void readPluginTexts() throws IOException {
+        texts = PluginTexts.read(WORLD.files().hpi());
+    }
+
+    @AfterClass
+    public static void stopCollector() {
+        CSP.close();
+    }
+
+    @Test
+    public void a_buildsToLookAt() throws Exception {
+        Jobs jobs = WORLD.jobs();
+        jobs.create("", TREND_JOB, JobXml.pipeline(
+                "def r = codescoringScan project: params.PROJECT, onBlocking: 'UNSTABLE'\necho \"E2E map=${r}\"\n", "PROJECT", "shop"));
+        jobs.create("", "freestyle", JobXml.freestyle("billing", "build", null, "env | grep '^CODESCORING_' | sort"));
+        // One after the other, so that build numbers follow the projects and the trend has a shape.
+        for (String project : TREND_PROJECTS) {
+            int number = jobs.numberOf(TREND_JOB, jobs.queueWithParameters(TREND_JOB, "PROJECT", project));
+            Build build = jobs.await(TREND_JOB, number, BUILD_TIMEOUT);
+            Report.line(WORLD.files(), "browser: " + build + " " + project);
+            lastBuild = number;
+        }
+    }
+
+    @Test
+    public void b_globalConfigurationTestsTheConnection() throws Exception {
+        try (Browser browser = browser(EN)) {
+            browser.open("manage/configure");
+            look(browser, "manage/configure");
+            String sim = WORLD.simulator().url();
+            String closed = "http://127.0.0.1:" + FreePort.pick();
+            testConnection(browser, sim, RealController.CREDENTIAL, null, texts.message(EN, "ConnectionTest.Ok", sim));
+            browser.screenshot("global-configuration", section(browser));
+            testConnection(browser, "", RealController.CREDENTIAL, null, texts.message(EN, "ConnectionTest.NoUrl"));
+            testConnection(browser, sim, "", null, texts.message(EN, "ConnectionTest.NoCredentials"));
+            testConnection(browser, sim, RealController.WRONG_CREDENTIAL, null,
+                    texts.message(EN, "ConnectionTest.TokenRejected", sim, RealController.WRONG_CREDENTIAL));
+            testConnection(browser, closed, RealController.CREDENTIAL, null, texts.message(EN, "ConnectionTest.Unreachable", closed));
+            testConnection(browser, sim, RealController.CREDENTIAL, "fault?kind=html&times=100",
+                    texts.message(EN, "ConnectionTest.NotCodescoring", sim));
+            testConnection(browser, sim, RealController.CREDENTIAL, "fault?kind=malformed-json&times=100",
+                    texts.message(EN, "ConnectionTest.Unreadable", sim));
+            testConnection(browser, sim, RealController.CREDENTIAL, "fault?kind=status&code=503&times=100",
+                    texts.message(EN, "ConnectionTest.ServerError", sim));
+            look(browser, "manage/configure after Test connection");
+        }
+    }
+
+    @Test
+    public void c_freestyleConfigurationShowsEveryHelp() throws Exception {
+        for (Locale locale : List.of(EN, RU)) {
+            try (Browser browser = browser(locale)) {
+                browser.open("job/freestyle/configure");
+                WebElement builder = browser.await(By.cssSelector(BUILDER));
+                for (WebElement advanced : builder.findElements(By.cssSelector("button.advanced-button, button.advancedButton"))) {
+                    browser.scrollTo(advanced);
+                    advanced.click();
+                }
+                List<WebElement> buttons = builder.findElements(By.cssSelector("a.jenkins-help-button"));
+                assertThat("help buttons of the CodeScoring step", buttons.size(), greaterThanOrEqualTo(7));
+                for (WebElement button : buttons) {
+                    browser.scrollTo(button);
+                    button.click();
+                }
+                List<String> shown = helpTexts(browser, builder, buttons.size());
+                List<String> ours = texts.helpTexts(locale).stream().map(BrowserE2ETest::squeeze).collect(Collectors.toList());
+                for (String help : shown) {
+                    String start = squeeze(help).substring(0, Math.min(60, squeeze(help).length()));
+                    assertTrue(locale + " help shown is not one of the plugin's: " + help,
+                            ours.stream().anyMatch(text -> text.startsWith(start)));
+                }
+                Report.line(WORLD.files(), "browser (" + locale + "): freestyle configuration, " + shown.size() + " helps opened");
+                browser.screenshot("freestyle-configuration", builder);
+                look(browser, "job/freestyle/configure");
+            }
+        }
+    }
+
+    @Test
+    public void d_snippetGeneratorLineRunsInAPipeline() throws Exception {
+        String snippet;
+        try (Browser browser = browser(EN)) {
+            browser.open("job/" + TREND_JOB + "/pipeline-syntax/");
+            WebElement steps = browser.await(By.cssSelector("select.dropdownList"));
+            Select choice = new Select(steps);
+            WebElement option = choice.getOptions().stream().filter(o -> o.getText().startsWith("codescoringScan"))
+                    .findFirst().orElseThrow(() -> new AssertionError("codescoringScan is not in the Snippet Generator"));
+            String label = option.getText();
+            choice.selectByVisibleText(label);
+            WebElement project = browser.await(By.cssSelector("input[name='_.project']"));
+            project.sendKeys("shop");
+            new Select(browser.await(By.cssSelector("select[name='_.stage']"))).selectByValue("build");
+            new Select(browser.await(By.cssSelector("select[name='_.onBlocking']"))).selectByValue("UNSTABLE");
+            WebElement generate = browser.await(By.id("generatePipelineScript"));
+            browser.scrollTo(generate);
+            generate.click();
+            WebElement text = browser.await(By.id("prototypeText"));
+            snippet = new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(d -> {
+                        String value = text.getDomProperty("value");
+                        return value == null || value.isBlank() ? null : value.trim();
+                    });
+            browser.screenshot("snippet-generator", null);
+            look(browser, "pipeline-syntax");
+            Report.line(WORLD.files(), "browser: Snippet Generator offers \"" + label + "\" and writes: " + snippet);
+        }
+        assertThat(snippet, startsWith("codescoringScan "));
+        assertThat(snippet, containsString("project: 'shop'"));
+        assertThat(snippet, containsString("stage: 'build'"));
+        assertThat(snippet, containsString("onBlocking: 'UNSTABLE'"));
+        WORLD.jobs().create("", "pasted", JobXml.pipeline("def r = " + snippet + "\necho \"E2E map=${r}\"\n"));
+        Build pasted = WORLD.jobs().run("pasted", BUILD_TIMEOUT);
+        Report.line(WORLD.files(), "browser: the pasted snippet ran: " + pasted + " " + Report.summary(pasted.console()));
+        assertEquals(pasted.console(), "UNSTABLE", pasted.result());
+        assertThat(pasted.console(), containsString("verdict:BLOCKED"));
+        assertThat(pasted.console(), containsString("project:shop, stage:build"));
+    }
+
+    @Test
+    public void e_resultPagesInEnglish() throws Exception {
+        resultPages(EN);
+    }
+
+    @Test
+    public void f_resultPagesAndConfigurationInRussian() throws Exception {
+        resultPages(RU);
+        try (Browser browser = browser(RU)) {
+            browser.open("manage/configure");
+            String sim = WORLD.simulator().url();
+            testConnection(browser, sim, RealController.CREDENTIAL, null, texts.message(RU, "ConnectionTest.Ok", sim));
+            testConnection(browser, sim, RealController.WRONG_CREDENTIAL, null,
+                    texts.message(RU, "ConnectionTest.TokenRejected", sim, RealController.WRONG_CREDENTIAL));
+            browser.screenshot("global-configuration", section(browser));
+            look(browser, "manage/configure (ru)");
+        }
+    }
+
+    @Test
+    public void z_noConsoleErrorNorInlineCodeFromOurViews() {
+        List<String> ourReports = new ArrayList<>();
+        Map<String, Integer> others = new TreeMap<>();
+        for (JsonNode report : CSP.reports()) {
+            String sample = report.path("script-sample").asText("");
+            String source = report.path("source-file").asText("") + " " + report.path("blocked-uri").asText("");
+            if (isOurResource(source) || texts.occursInViews(sample)) {
+                ourReports.add(report.toString());
+            } else {
+                others.merge(report.path("violated-directive").asText("?"), 1, Integer::sum);
+            }
+        }
+        Report.line(WORLD.files(), "browser: CSP reports " + CSP.reports().size() + " (from our views and resources: "
+                + ourReports.size() + ", Jenkins' own by directive: " + others + "); console errors from our pages "
+                + OUR_CONSOLE_ERRORS.size() + ", elsewhere " + OTHER_CONSOLE_ERRORS.size()
+                + "; inline script or style in our views " + OUR_INLINE_CODE);
+        Report.line(WORLD.files(), "browser: secrets searched in " + WORLD.secrets().pagesChecked() + " pages and answers, findings "
+                + WORLD.secrets().findings());
+        for (String error : OTHER_CONSOLE_ERRORS) {
+            Report.line(WORLD.files(), "browser: console error not ours: " + error);
+        }
+        assertThat(ourReports, is(empty()));
+        assertThat(OUR_CONSOLE_ERRORS, is(empty()));
+        assertThat(OUR_INLINE_CODE, is(empty()));
+        assertThat(WORLD.secrets().findings(), is(empty()));
+    }
+
+    private static void resultPages(Locale locale) throws Exception {
+        try (Browser browser = browser(locale)) {
+            browser.open("job/" + TREND_JOB + "/" + lastBuild + "/");
+            WebElement summary = browser.await(By.cssSelector(".codescoring-summary"));
+            assertThat(summary.getText(), containsString("BLOCKED"));
+            assertThat(summary.getText(), containsString("Critical vulnerabilities (CVSS >= 7)"));
+            assertThat("words stay apart", summary.getText(), not(containsString(")\u2014")));
+            inlineCodeIn(browser, summary, "build summary");
+            browser.screenshot("build-summary", summary.findElement(By.xpath("./ancestor::tr[1]")));
+            look(browser, "build page");
+
+            summary.findElement(By.cssSelector("a")).click();
+            WebElement main = browser.await(By.id("main-panel"));
+            assertThat(main.findElement(By.tagName("h1")).getText(), containsString("BLOCKED"));
+            assertThat(main.getText(), containsString(texts.label("CodescoringResultAction/index", locale, "Verdict")));
+            assertThat(main.getText(), containsString("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"));
+            assertThat(main.getText(), containsString("CVE-2021-44228"));
+            WebElement policy = main.findElement(By.tagName("h3"));
+            assertEquals("Critical vulnerabilities (CVSS >= 7) (critical)", policy.getText().replace('\u00a0', ' '));
+            List<WebElement> tables = main.findElements(By.tagName("table"));
+            browser.screenshot("blocking-alerts", tables.get(tables.size() - 1));
+            inlineCodeIn(browser, main, "results page");
+            browser.screenshot("results-page", main);
+            look(browser, "results page");
+
+            browser.open("job/" + TREND_JOB + "/");
+            WebElement results = browser.await(By.cssSelector(".codescoring-job-results"));
+            assertThat(results.getText(), containsString(texts.label("CodescoringJobAction/jobMain", locale, "trendTitle")));
+            WebElement chart = results.findElement(By.cssSelector("img.codescoring-trend"));
+            browser.scrollTo(chart);
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
+                    Boolean.TRUE.equals(browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0;", chart)));
+            inlineCodeIn(browser, results, "job page");
+            browser.screenshot("job-page", results);
+            look(browser, "job page");
+            Report.line(WORLD.files(), "browser (" + locale + "): build summary, results page and job page with the trend of "
+                    + TREND_PROJECTS.length + " builds shown");
+        }
+    }
+
+    /** Text without any blank, to compare a page's rendering with the HTML it came from. */
+    private static String squeeze(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    /** Our scripts, styles and images: served from the plugin's folder or as adjuncts of its package. */
+    private static boolean isOurResource(String url) {
+        return url.contains("/plugin/codescoring/") || url.contains("io/jenkins/plugins/codescoring");
+    }
+
+    private static Browser browser(Locale locale) throws IOException {
+        Browser browser = new Browser(WORLD.jenkins().url(), locale, WORLD.work());
+        browser.logIn(RealController.USER, WORLD.password());
+        return browser;
+    }
+
+    /** Types the URL and picks the credential in the CodeScoring section, presses Test connection, checks the message. */
+    private static void testConnection(Browser browser, String url, String credential, String fault, String expected)
+            throws Exception {
+        WebElement field = browser.await(By.name("_.platformUrl"));
+        browser.scrollTo(field);
+        field.clear();
+        field.sendKeys(url, Keys.TAB);
+        // The credential list is filled again for the new URL (its domains): pick only once that is done.
+        WebElement select = field.findElement(By.xpath("following::select[@name='_.credentialsId'][1]"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(200)).until(d -> {
+            boolean settled = new Select(select).getOptions().size() > 1
+                    && !String.valueOf(select.getDomAttribute("class")).contains("select-ajax-pending");
+            if (settled) {
+                new Select(select).selectByValue(credential);
+            }
+            return settled && credential.equals(select.getDomProperty("value"));
+        });
+        Wait.sleep(Duration.ofMillis(500));
+        assertEquals("the credential picked", credential, select.getDomProperty("value"));
+        WebElement button = browser.await(By.cssSelector("button[data-validate-button-method='testConnection']"));
+        WebElement status = button.findElement(By.xpath("following-sibling::div[contains(@class,'status')][1]"));
+        browser.script("arguments[0].innerHTML = '';", status);
+        if (fault != null) {
+            WORLD.simulator().control(fault);
+        }
+        try {
+            browser.scrollTo(button);
+            button.click();
+            String shown = browser.awaitText(status);
+            Report.line(WORLD.files(), "browser (" + browser.locale() + "): Test connection [" + (url.isEmpty() ? "no URL" : url)
+                    + ", " + (credential.isEmpty() ? "no credential" : credential) + (fault == null ? "" : ", " + fault) + "]: " + shown);
+            assertEquals(expected, shown);
+        } finally {
+            if (fault != null) {
+                WORLD.simulator().control("clear-faults");
+            }
+        }
+    }
+
+    private static WebElement section(Browser browser) {
+        WebElement field = browser.await(By.name("_.platformUrl"));
+        return field.findElement(By.xpath("ancestor::*[contains(@class,'jenkins-section')][1]"));
+    }
+
+    /** Waits until {@code count} help areas of the element show text; answers their texts. */
+    private static List<String> helpTexts(Browser browser, WebElement within, int count) {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> {
+            List<String> shown = new ArrayList<>();
+            for (WebElement help : within.findElements(By.cssSelector(".help-area .help"))) {
+                String text = help.getText().replaceAll("\\s+", " ").trim();
+                if (help.isDisplayed() && !text.isEmpty() && help.findElements(By.cssSelector(".jenkins-spinner")).isEmpty()) {
+                    shown.add(text);
+                }
+            }
+            return shown.size() >= count ? shown : null;
+        });
+    }
+
+    /** Records inline script, style or event handlers inside one of our views (none are allowed). */
+    private static void inlineCodeIn(Browser browser, WebElement view, String where) {
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) browser.script(String.join("\n",
+                "const found = [];",
+                "for (const el of [arguments[0], ...arguments[0].querySelectorAll('*')]) {",
+                "  if (el.hasAttribute('style')) found.push(el.tagName + '[style]');",
+                "  for (const a of el.attributes) if (a.name.startsWith('on')) found.push(el.tagName + '[' + a.name + ']');",
+                "  if (el.tagName === 'SCRIPT' && !el.src) found.push('inline SCRIPT');",
+                "  if (el.tagName === 'STYLE') found.push('STYLE element');",
+                "}",
+                "return found;"), view);
+        for (String item : found) {
+            OUR_INLINE_CODE.add(where + ": " + item);
+        }
+    }
+
+    /** Sorts the console errors of the page just seen: ours when they name the plugin or come from its pages. */
+    private static void look(Browser browser, String page) {
+        String url = browser.driver().getCurrentUrl();
+        WORLD.secrets().checkPage("browser " + url, browser.driver().getPageSource().getBytes(StandardCharsets.UTF_8));
+        for (String error : browser.consoleErrors()) {
+            if (error.contains("[Report Only]")) {
+                continue; // CSP reports, sorted in z_ from what the collector received
+            }
+            boolean ours = error.toLowerCase(Locale.ROOT).contains("codescoring") || url.contains("/codescoring");
+            (ours ? OUR_CONSOLE_ERRORS : OTHER_CONSOLE_ERRORS).add(page + ": " + error);
+        }
+    }
+
+    private static CspCollector collector() {
+        try {
+            return new CspCollector();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = BrowserE2ETest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

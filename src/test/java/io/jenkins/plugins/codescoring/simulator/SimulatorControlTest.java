@@ -1,0 +1,118 @@
+package io.jenkins.plugins.codescoring.simulator;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.Timeout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The control endpoint that end-to-end tests and benchmarks use on a simulator in another process. */
+public class SimulatorControlTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    @Rule
+    public Timeout timeout = Timeout.seconds(20);
+
+    @Rule
+    public final SimulatorRule platform = new SimulatorRule("token", Duration.ofMillis(150)).staleStatusWindow(Duration.ZERO);
+
+    private SimulatorClient control;
+
+    @Before
+    public void enable() {
+        platform.simulator().enableControl();
+        control = platform.client().withAuthorization(null);
+    }
+
+    @Test
+    public void offUnlessEnabled() throws Exception {
+        try (CodescoringSimulator plain = CodescoringSimulator.start("token")) {
+            HttpResponse<String> answer = new SimulatorClient(plain).get("/_simulator/stats");
+            assertEquals(404, answer.statusCode());
+            assertFalse(answer.body().contains("analysisStarts"));
+        }
+    }
+
+    @Test
+    public void statsCountApiRequestsStartsAndRejectionsButNotItself() throws Exception {
+        platform.simulator().setAnalysisDuration(Duration.ofSeconds(10));
+        platform.client().start();
+        assertEquals(400, platform.client().post(SimulatorClient.START).statusCode());
+        platform.client().status();
+        assertEquals(401, platform.client().withAuthorization("Token wrong").get(SimulatorClient.STATUS).statusCode());
+        JsonNode stats = stats();
+        assertEquals(4, stats.get("requests").asInt());
+        assertEquals(1, stats.get("analysisStarts").asInt());
+        assertEquals(1, stats.get("rejectedStarts").asInt());
+        assertEquals(2, stats.at("/byRequest/POST " + SimulatorClient.START.replace("/", "~1")).asInt());
+        assertEquals(2, stats.at("/byRequest/GET " + SimulatorClient.STATUS.replace("/", "~1")).asInt());
+        assertEquals(4, stats().get("requests").asInt());
+    }
+
+    @Test
+    public void switchesTheOutcomeAndCompletesANeverEndingAnalysis() throws Exception {
+        assertEquals(200, control.post("/_simulator/outcome?value=never-ends").statusCode());
+        platform.client().start();
+        platform.client().awaitStatus("in_progress", WAIT);
+        Thread.sleep(300); // twice the analysis time: it would have ended by now
+        assertTrue(stats().get("analysisRunning").asBoolean());
+        assertEquals(200, control.post("/_simulator/complete?outcome=success").statusCode());
+        assertEquals("success", platform.client().status().get("status").asText());
+        HttpResponse<String> none = control.post("/_simulator/complete?outcome=success");
+        assertEquals(409, none.statusCode());
+        assertTrue(none.body(), none.body().contains("no analysis is running"));
+    }
+
+    @Test
+    public void changesTheAnalysisDuration() throws Exception {
+        assertEquals(200, control.post("/_simulator/analysis-seconds?value=3").statusCode());
+        platform.client().start();
+        platform.client().awaitStatus("in_progress", WAIT);
+        Thread.sleep(300);
+        assertEquals("in_progress", platform.client().status().get("status").asText());
+    }
+
+    @Test
+    public void queuesAndClearsFaults() throws Exception {
+        assertEquals(200, control.post("/_simulator/fault?kind=html&times=2&path=/api/policies/").statusCode());
+        assertEquals(200, platform.client().get(SimulatorClient.STATUS).statusCode()); // other paths unaffected
+        HttpResponse<String> html = platform.client().get("/api/policies/?page=1&per_page=1");
+        assertEquals(200, html.statusCode());
+        assertTrue(html.body(), html.body().startsWith("<!DOCTYPE html>"));
+        assertTrue(stats().get("faultsPending").asBoolean());
+        assertEquals(200, control.post("/_simulator/clear-faults").statusCode());
+        assertFalse(stats().get("faultsPending").asBoolean());
+        assertEquals(200, control.post("/_simulator/fault?kind=status&code=503").statusCode());
+        assertEquals(503, platform.client().get("/api/policies/?page=1&per_page=1").statusCode());
+        assertEquals(200, platform.client().get("/api/policies/?page=1&per_page=1").statusCode());
+    }
+
+    @Test
+    public void refusesBadCommands() throws Exception {
+        assertEquals(400, control.post("/_simulator/fault?kind=teapot").statusCode());
+        assertEquals(400, control.post("/_simulator/fault?kind=status&code=42").statusCode());
+        assertEquals(400, control.post("/_simulator/fault?kind=html&times=0").statusCode());
+        assertEquals(400, control.post("/_simulator/outcome?value=maybe").statusCode());
+        assertEquals(400, control.post("/_simulator/outcome").statusCode());
+        assertEquals(400, control.post("/_simulator/complete?outcome=never-ends").statusCode());
+        assertEquals(404, control.post("/_simulator/reboot").statusCode());
+        assertEquals(405, control.get("/_simulator/outcome?value=failed").statusCode());
+        assertEquals(405, control.post("/_simulator/stats").statusCode());
+        assertEquals(0, stats().get("requests").asInt());
+    }
+
+    private JsonNode stats() throws Exception {
+        HttpResponse<String> answer = control.get("/_simulator/stats");
+        assertEquals(answer.body(), 200, answer.statusCode());
+        return SimulatorClient.parse(answer.body());
+    }
+}
