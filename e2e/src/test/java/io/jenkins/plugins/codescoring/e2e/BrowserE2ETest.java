@@ -62,7 +62,7 @@ public class BrowserE2ETest {
     private static final Locale RU = Locale.forLanguageTag("ru");
     private static final String TREND_JOB = "trend";
     private static final String[] TREND_PROJECTS = {"shop-backend", "Inventory Service", "billing", "shop-backend", "shop"};
-    private static final String BUILDER = "div.repeated-chunk[descriptorid='io.jenkins.plugins.codescoring.CodescoringScanBuilder']";
+    private static final String BUILDER = "div.repeated-chunk[descriptorid='io.jenkins.plugins.codescoring.freestyle.CodescoringScanBuilder']";
 
     private static final CspCollector CSP = collector();
 

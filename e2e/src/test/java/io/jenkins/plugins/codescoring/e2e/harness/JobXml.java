@@ -44,13 +44,13 @@ public final class JobXml {
     public static String freestyle(String project, String stage, String credentialsId, String shell) {
         return "<project>\n"
                 + "  <builders>\n"
-                + "    <io.jenkins.plugins.codescoring.CodescoringScanBuilder plugin=\"codescoring\">\n"
+                + "    <io.jenkins.plugins.codescoring.freestyle.CodescoringScanBuilder plugin=\"codescoring\">\n"
                 + "      <options>\n"
                 + (credentialsId == null ? "" : "        <credentialsId>" + escape(credentialsId) + "</credentialsId>\n")
                 + "        <project>" + escape(project) + "</project>\n"
                 + "        <stage>" + escape(stage) + "</stage>\n"
                 + "      </options>\n"
-                + "    </io.jenkins.plugins.codescoring.CodescoringScanBuilder>\n"
+                + "    </io.jenkins.plugins.codescoring.freestyle.CodescoringScanBuilder>\n"
                 + "    <hudson.tasks.Shell>\n"
                 + "      <command>" + escape(shell) + "</command>\n"
                 + "    </hudson.tasks.Shell>\n"
