@@ -1,21 +1,14 @@
 package io.jenkins.plugins.codescoring.scan;
 
-import io.jenkins.plugins.codescoring.api.AlertScope;
-import io.jenkins.plugins.codescoring.api.AnalysisStatus;
 import io.jenkins.plugins.codescoring.api.CodescoringApi;
 import io.jenkins.plugins.codescoring.api.CodescoringException;
 import io.jenkins.plugins.codescoring.api.ErrorKind;
-import io.jenkins.plugins.codescoring.api.Project;
-import io.jenkins.plugins.codescoring.api.StartOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -49,16 +42,12 @@ public final class AnalysisCoordinator {
     private final ScheduledExecutorService timer;
     private final Executor polls;
     private final Clock clock;
-    private final ProjectResolver projects = new ProjectResolver();
-    private final AlertCollector collector = new AlertCollector();
-    private final ConcurrentLinkedQueue<Waiter> arrivals = new ConcurrentLinkedQueue<>();
+    private final DeadlineWatch deadlines;
+    private final PollRound round;
+    private final ConcurrentLinkedQueue<WaitingScan> arrivals = new ConcurrentLinkedQueue<>();
     /** Touched only by the tick, which never runs twice at once. */
-    private final List<Waiter> waiters = new ArrayList<>();
+    private final List<WaitingScan> scans = new ArrayList<>();
     private volatile CodescoringApi api;
-    private int ticksSinceChange;
-    private String lastSeen;
-    /** Whether the last status read showed a run in progress. */
-    private volatile boolean analysisRunning;
 
     private final Object scheduling = new Object();
     private ScheduledFuture<?> nextTick;
@@ -75,6 +64,8 @@ public final class AnalysisCoordinator {
         this.timer = timer;
         this.polls = polls;
         this.clock = clock;
+        this.deadlines = new DeadlineWatch(timer, clock);
+        this.round = new PollRound(clock);
         this.lastBusy = clock.instant();
     }
 
@@ -102,20 +93,20 @@ public final class AnalysisCoordinator {
     public Ticket submit(CodescoringApi platformApi, ScanRequest request, ScanState state, ScanListener listener,
             Consumer<ScanResult> onDone) {
         this.api = platformApi;
-        Waiter waiter = new Waiter(request, state, listener, onDone, platformApi.platformUrl());
+        WaitingScan scan = new WaitingScan(request, state, listener, onDone, platformApi.platformUrl());
         synchronized (scheduling) {
             lastBusy = clock.instant();
         }
-        arrivals.add(waiter);
-        watchDeadline(waiter);
-        if (!analysisRunning) {
+        arrivals.add(scan);
+        deadlines.watch(scan);
+        if (!round.analysisRunning()) {
             wakeUp(FIRST_TICK_DELAY);
         } else {
             // While a run is in progress a newcomer cannot get a verdict before it ends: the next regular
             // tick admits it, so a steady stream of builds does not speed up polling.
             wakeUp(request.maxPollInterval());
         }
-        return waiter;
+        return scan;
     }
 
     /**
@@ -124,38 +115,14 @@ public final class AnalysisCoordinator {
      */
     boolean isIdleSince(Instant cutoff) {
         synchronized (scheduling) {
-            return !ticking && nextTick == null && arrivals.isEmpty() && waiters.isEmpty() && !lastBusy.isAfter(cutoff);
+            return !ticking && nextTick == null && arrivals.isEmpty() && scans.isEmpty() && !lastBusy.isAfter(cutoff);
         }
     }
 
     /** Scans waiting now, for tests and the benchmark. */
     public int waiting() {
         synchronized (scheduling) {
-            return waiters.size() + arrivals.size();
-        }
-    }
-
-    /**
-     * Ends the scan at its deadline, so ticks need not wake up for it, even while a tick is stuck in a call
-     * to a hanging platform (the shared calls are bounded by the latest deadline of all waiting scans, not
-     * this one's).
-     */
-    private void watchDeadline(Waiter waiter) {
-        // Rounded up to whole milliseconds: never before the deadline.
-        long millis = Math.max(0, Duration.between(clock.instant(), waiter.state.deadline()).plusNanos(999_999).toMillis());
-        try {
-            waiter.deadlineCheck = timer.schedule(() -> {
-                if (waiter.cancelled || waiter.isDone()) {
-                    return;
-                }
-                if (waiter.timeOut(clock.instant())) {
-                    waiter.complete();
-                } else {
-                    watchDeadline(waiter); // the clock lags the scheduler's: look again when it says the deadline is here
-                }
-            }, millis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            LOGGER.log(Level.FINE, "CodeScoring coordinator stopped", e);
+            return scans.size() + arrivals.size();
         }
     }
 
@@ -221,47 +188,33 @@ public final class AnalysisCoordinator {
             synchronized (scheduling) {
                 ticking = false;
                 lastBusy = clock.instant();
-                if (waiters.isEmpty()) {
-                    analysisRunning = false;
+                if (scans.isEmpty()) {
+                    round.nobodyWaits();
                 }
-                if (!arrivals.isEmpty() && !analysisRunning) {
+                if (!arrivals.isEmpty() && !round.analysisRunning()) {
                     schedule(FIRST_TICK_DELAY);
-                } else if (!waiters.isEmpty() || !arrivals.isEmpty()) {
+                } else if (!scans.isEmpty() || !arrivals.isEmpty()) {
                     schedule(delay == null ? FIRST_TICK_DELAY : delay);
                 }
             }
         }
     }
 
-    /** One round: deadlines, scopes, one status read, at most one start, one alert read per scope. */
+    /** One round: admits newcomers, lets the poll round advance every scan, completes the finished ones. */
     private Duration advanceAll() throws InterruptedException {
         admitArrivals();
-        Instant now = clock.instant();
-        CodescoringApi bounded = api.withDeadline(latestDeadline());
-        Map<String, Object> projectsThisTick = new HashMap<>();
-        for (Waiter waiter : waiters) {
-            if (!waiter.isDone() && !waiter.timeOut(now)) {
-                resolveScope(bounded, waiter, projectsThisTick);
-            }
-        }
-        List<Waiter> polling = select(w -> !w.isDone() && w.state.phase() != Phase.COLLECTING);
-        if (!polling.isEmpty()) {
-            pollStatus(bounded, polling);
-        }
-        collectAlerts(bounded, select(w -> !w.isDone() && w.state.phase() == Phase.COLLECTING));
+        round.advance(api, scans);
         completeFinished();
-        return waiters.isEmpty() ? null : nextDelay();
+        return scans.isEmpty() ? null : round.nextDelay(scans);
     }
 
     private void admitArrivals() {
-        Waiter arrival;
+        WaitingScan arrival;
         while ((arrival = arrivals.poll()) != null) {
-            waiters.add(arrival);
-            if (!analysisRunning) {
-                ticksSinceChange = 0;
-            }
+            scans.add(arrival);
+            round.scanArrived();
         }
-        waiters.removeIf(w -> {
+        scans.removeIf(w -> {
             if (w.cancelled) {
                 w.stopWatching();
             }
@@ -269,255 +222,26 @@ public final class AnalysisCoordinator {
         });
     }
 
-    /**
-     * Resolves the waiter's project once; scans naming the same project in one tick share one lookup
-     * ({@code resolved} maps a name to its Project or to the CodescoringException it gave).
-     */
-    private void resolveScope(CodescoringApi bounded, Waiter waiter, Map<String, Object> resolved) throws InterruptedException {
-        if (waiter.state.isScopeResolved()) {
-            return;
-        }
-        String selector = waiter.request.project();
-        if (selector != null && !resolved.containsKey(selector)) {
-            try {
-                resolved.put(selector, projects.resolve(bounded, selector));
-            } catch (CodescoringException e) {
-                resolved.put(selector, e);
-            }
-        }
-        Object project = selector == null ? null : resolved.get(selector);
-        if (project instanceof CodescoringException) {
-            waiter.fail((CodescoringException) project, clock.instant());
-            return;
-        }
-        synchronized (waiter) {
-            waiter.state.resolveScope((Project) project, selector);
-        }
-    }
-
-    private void pollStatus(CodescoringApi bounded, List<Waiter> polling) throws InterruptedException {
-        AnalysisStatus status;
-        try {
-            status = bounded.overallAnalysisStatus();
-        } catch (CodescoringException e) {
-            for (Waiter waiter : polling) {
-                waiter.pollFailed(e, clock.instant());
-            }
-            return;
-        }
-        noticeChange(status);
-        Instant now = clock.instant();
-        List<Waiter> needStart = new ArrayList<>();
-        for (Waiter waiter : polling) {
-            if (waiter.state.isScopeResolved() && waiter.observe(status, now) == AnalysisTracker.Action.START) {
-                needStart.add(waiter);
-            }
-        }
-        if (!needStart.isEmpty()) {
-            startOnce(bounded, needStart);
-        }
-    }
-
-    private void startOnce(CodescoringApi bounded, List<Waiter> needStart) throws InterruptedException {
-        StartOutcome outcome;
-        try {
-            outcome = bounded.startOverallAnalysis();
-        } catch (CodescoringException e) {
-            for (Waiter waiter : needStart) {
-                waiter.fail(e, clock.instant());
-            }
-            return;
-        }
-        ticksSinceChange = 0;
-        Instant now = clock.instant();
-        for (Waiter waiter : needStart) {
-            waiter.started(outcome, now);
-        }
-    }
-
-    private void collectAlerts(CodescoringApi bounded, List<Waiter> collecting) throws InterruptedException {
-        Map<AlertScope, List<Waiter>> byScope = new LinkedHashMap<>();
-        for (Waiter waiter : collecting) {
-            byScope.computeIfAbsent(AlertScope.of(waiter.state.projectId(), waiter.request.stage()), s -> new ArrayList<>())
-                    .add(waiter);
-        }
-        for (Map.Entry<AlertScope, List<Waiter>> entry : byScope.entrySet()) {
-            try {
-                PolicyGate.Decision decision = collector.collect(bounded, entry.getKey(), clock.instant());
-                Instant now = clock.instant();
-                for (Waiter waiter : entry.getValue()) {
-                    waiter.decide(decision, now);
-                }
-            } catch (CodescoringException e) {
-                for (Waiter waiter : entry.getValue()) {
-                    waiter.fail(e, clock.instant());
-                }
-            }
-        }
-    }
-
     private void completeFinished() {
-        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
-            Waiter waiter = it.next();
-            if (waiter.cancelled) {
+        for (Iterator<WaitingScan> it = scans.iterator(); it.hasNext(); ) {
+            WaitingScan scan = it.next();
+            if (scan.cancelled) {
                 it.remove();
-                waiter.stopWatching();
-            } else if (waiter.isDone()) {
+                scan.stopWatching();
+            } else if (scan.isDone()) {
                 it.remove();
-                waiter.complete();
+                scan.complete();
             }
         }
     }
 
     private void failAll(ErrorKind kind, String message) {
         CodescoringException failure = new CodescoringException(kind, message);
-        for (Waiter waiter : waiters) {
-            if (!waiter.isDone()) {
-                waiter.fail(failure, clock.instant());
+        for (WaitingScan scan : scans) {
+            if (!scan.isDone()) {
+                scan.fail(failure, clock.instant());
             }
         }
         completeFinished();
     }
-
-    private void noticeChange(AnalysisStatus status) {
-        analysisRunning = status.phase() == io.jenkins.plugins.codescoring.api.RunPhase.RUNNING;
-        String seen = status.runKey() + "/" + status.word();
-        if (!seen.equals(lastSeen)) {
-            lastSeen = seen;
-            ticksSinceChange = 0;
-        } else {
-            ticksSinceChange++;
-        }
-    }
-
-    /**
-     * The shared adaptive interval, bounded by the most impatient scan. Deadlines do not shorten it: each
-     * scan's own watch ends it on time ({@link #watchDeadline}).
-     */
-    private Duration nextDelay() {
-        Duration first = null;
-        Duration max = null;
-        for (Waiter waiter : waiters) {
-            first = min(first, waiter.request.firstPollInterval());
-            max = min(max, waiter.request.maxPollInterval());
-        }
-        return PollSchedule.delayAfter(ticksSinceChange, first, max);
-    }
-
-    private Instant latestDeadline() {
-        Instant latest = clock.instant();
-        for (Waiter waiter : waiters) {
-            latest = waiter.state.deadline().isAfter(latest) ? waiter.state.deadline() : latest;
-        }
-        return latest;
-    }
-
-    private List<Waiter> select(java.util.function.Predicate<Waiter> filter) {
-        List<Waiter> selected = new ArrayList<>();
-        for (Waiter waiter : waiters) {
-            if (!waiter.cancelled && filter.test(waiter)) {
-                selected.add(waiter);
-            }
-        }
-        return selected;
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a == null || b.compareTo(a) < 0 ? b : a;
-    }
-
-    /**
-     * One waiting scan. Its state changes in ticks and at its deadline, under its own lock so snapshots are
-     * consistent; once done it changes no more, and it is completed once.
-     */
-    private static final class Waiter implements Ticket {
-        final ScanRequest request;
-        final ScanState state;
-        final Consumer<ScanResult> onDone;
-        final ResultFactory results;
-        final AnalysisTracker tracker;
-        volatile boolean cancelled;
-        volatile ScheduledFuture<?> deadlineCheck;
-        private boolean completed;
-
-        Waiter(ScanRequest request, ScanState state, ScanListener listener, Consumer<ScanResult> onDone, String platformUrl) {
-            this.request = request;
-            this.state = state;
-            this.onDone = onDone;
-            this.results = new ResultFactory(request, platformUrl);
-            this.tracker = new AnalysisTracker(results, listener);
-        }
-
-        synchronized boolean isDone() {
-            return state.isDone();
-        }
-
-        /** Ends the scan with a timeout if its deadline has passed; whether it did. */
-        synchronized boolean timeOut(Instant now) {
-            return !state.isDone() && tracker.timeOutIfDue(state, now);
-        }
-
-        synchronized AnalysisTracker.Action observe(AnalysisStatus status, Instant now) {
-            return state.isDone() ? AnalysisTracker.Action.FINISHED : tracker.observe(state, status, now);
-        }
-
-        synchronized void started(StartOutcome outcome, Instant now) {
-            if (!state.isDone()) {
-                tracker.started(state, outcome, now);
-            }
-        }
-
-        synchronized void decide(PolicyGate.Decision decision, Instant now) {
-            if (!state.isDone()) {
-                state.finish(results.decided(state, decision, now));
-            }
-        }
-
-        synchronized void fail(CodescoringException e, Instant now) {
-            if (!state.isDone()) {
-                state.finish(results.error(state, e.kind(), e.getMessage(), now));
-            }
-        }
-
-        synchronized void pollFailed(CodescoringException e, Instant now) {
-            if (!state.isDone()) {
-                tracker.pollFailed(state, e, now);
-            }
-        }
-
-        void stopWatching() {
-            ScheduledFuture<?> check = deadlineCheck;
-            if (check != null) {
-                check.cancel(false);
-            }
-        }
-
-        void complete() {
-            ScanResult result;
-            synchronized (this) {
-                if (completed) {
-                    return;
-                }
-                completed = true;
-                result = state.result();
-            }
-            stopWatching();
-            try {
-                onDone.accept(result);
-            } catch (RuntimeException e) {
-                LOGGER.log(Level.WARNING, "A CodeScoring scan's completion callback failed", e);
-            }
-        }
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-        }
-
-        @Override
-        public synchronized ScanState snapshot() {
-            return state.copy();
-        }
-    }
-
 }

@@ -1,0 +1,106 @@
+package io.jenkins.plugins.codescoring.scan;
+
+import io.jenkins.plugins.codescoring.api.AnalysisStatus;
+import io.jenkins.plugins.codescoring.api.CodescoringException;
+import io.jenkins.plugins.codescoring.api.StartOutcome;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One scan waiting in an {@link AnalysisCoordinator}. Its state changes in ticks and at its deadline, under
+ * its own lock so snapshots are consistent; once done it changes no more, and it is completed once.
+ */
+final class WaitingScan implements AnalysisCoordinator.Ticket {
+    private static final Logger LOGGER = Logger.getLogger(WaitingScan.class.getName());
+
+    final ScanRequest request;
+    final ScanState state;
+    final Consumer<ScanResult> onDone;
+    final ResultFactory results;
+    final AnalysisTracker tracker;
+    volatile boolean cancelled;
+    volatile ScheduledFuture<?> deadlineCheck;
+    private boolean completed;
+
+    WaitingScan(ScanRequest request, ScanState state, ScanListener listener, Consumer<ScanResult> onDone, String platformUrl) {
+        this.request = request;
+        this.state = state;
+        this.onDone = onDone;
+        this.results = new ResultFactory(request, platformUrl);
+        this.tracker = new AnalysisTracker(results, listener);
+    }
+
+    synchronized boolean isDone() {
+        return state.isDone();
+    }
+
+    /** Ends the scan with a timeout if its deadline has passed; whether it did. */
+    synchronized boolean timeOut(Instant now) {
+        return !state.isDone() && tracker.timeOutIfDue(state, now);
+    }
+
+    synchronized AnalysisTracker.Action observe(AnalysisStatus status, Instant now) {
+        return state.isDone() ? AnalysisTracker.Action.FINISHED : tracker.observe(state, status, now);
+    }
+
+    synchronized void started(StartOutcome outcome, Instant now) {
+        if (!state.isDone()) {
+            tracker.started(state, outcome, now);
+        }
+    }
+
+    synchronized void decide(PolicyGate.Decision decision, Instant now) {
+        if (!state.isDone()) {
+            state.finish(results.decided(state, decision, now));
+        }
+    }
+
+    synchronized void fail(CodescoringException e, Instant now) {
+        if (!state.isDone()) {
+            state.finish(results.error(state, e.kind(), e.getMessage(), now));
+        }
+    }
+
+    synchronized void pollFailed(CodescoringException e, Instant now) {
+        if (!state.isDone()) {
+            tracker.pollFailed(state, e, now);
+        }
+    }
+
+    void stopWatching() {
+        ScheduledFuture<?> check = deadlineCheck;
+        if (check != null) {
+            check.cancel(false);
+        }
+    }
+
+    void complete() {
+        ScanResult result;
+        synchronized (this) {
+            if (completed) {
+                return;
+            }
+            completed = true;
+            result = state.result();
+        }
+        stopWatching();
+        try {
+            onDone.accept(result);
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "A CodeScoring scan's completion callback failed", e);
+        }
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+    }
+
+    @Override
+    public synchronized ScanState snapshot() {
+        return state.copy();
+    }
+}
