@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.regex.Matcher;
@@ -37,9 +38,13 @@ import io.jenkins.plugins.codescoring.e2e.harness.Wait;
 public class JenkinsBurstBenchmark {
 
     static final int BUILDS = Integer.getInteger("benchmark.builds", 100);
-    static final String ANALYSIS_SECONDS = System.getProperty("benchmark.analysisSeconds", "15");
+    static final String ANALYSIS_SECONDS = System.getProperty("benchmark.analysisSeconds", "30");
     static final int NAIVE_POLL_SECONDS = 1;
-    static final Duration NAIVE_CAP = Duration.ofSeconds(Long.getLong("benchmark.naiveCapSeconds", 300));
+    /** Long enough that every control build still sleeps once the last one has started. */
+    static final int CONTROL_SLEEP_SECONDS = 90;
+    /** How long the threads of the waiting builds are sampled once all of them wait. */
+    static final Duration WAITING_WINDOW = Duration.ofSeconds(10);
+    static final Duration NAIVE_CAP = Duration.ofSeconds(Long.getLong("benchmark.naiveCapSeconds", 240));
     private static final String[] SCOPES = {"", "shop", "billing"};
     private static final Pattern THREADS = Pattern.compile("(?m)^Threads:\\s+(\\d+)");
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
@@ -49,43 +54,44 @@ public class JenkinsBurstBenchmark {
 
     /** What one burst cost. */
     record Burst(String name, int finished, int starts, int requests, double executorSeconds, double wallSeconds,
-                 int peakThreads, double heapMb) {
+                 int waitingThreads, int peakThreads, double heapMb) {
     }
 
     @Test
     public void burst() throws Exception {
         Jobs jobs = WORLD.jobs();
         String url = WORLD.simulator().url();
-        jobs.create("", "control", JobXml.pipeline("sleep time: " + ANALYSIS_SECONDS.split("\\.")[0] + ", unit: 'SECONDS'\n",
+        jobs.create("", "control", JobXml.pipeline("sleep time: " + CONTROL_SLEEP_SECONDS + ", unit: 'SECONDS'\n",
                 "SCOPE", "", "N", ""));
         jobs.create("", "plugin", JobXml.pipeline("codescoringScan project: params.SCOPE, onBlocking: 'SUCCESS'\n", "SCOPE", "", "N", ""));
         jobs.create("", "naive", JobXml.pipeline(naiveScript(url), "SCOPE", "", "N", ""));
-        // Warm-up: one build of each kind loads the classes and compiles the scripts before anything is measured.
-        for (String job : List.of("control", "plugin", "naive")) {
+        // Warm-up: one build of each measured kind loads the classes and compiles the scripts before anything is measured.
+        for (String job : List.of("plugin", "naive")) {
             jobs.await(job, jobs.numberOf(job, jobs.queueWithParameters(job, "SCOPE", "", "N", "warm-up")), Duration.ofMinutes(3));
         }
         int idleThreads = threads();
         double idleHeap = heapAfterGc();
-        Burst control = run("control", Duration.ofMinutes(5));
-        Burst plugin = run("plugin", Duration.ofMinutes(5));
-        Burst naive = run("naive", NAIVE_CAP);
+        Burst control = run("control", Duration.ofMinutes(5), false);
+        Burst plugin = run("plugin", Duration.ofMinutes(5), true);
+        Burst naive = run("naive", NAIVE_CAP, false);
 
         String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ", Jenkins -Xmx768m, 2 executors";
         List<String> table = new ArrayList<>();
         table.add("| burst of " + BUILDS + " | finished | analysis starts | requests | executor-seconds | wall s "
-                + "| peak threads (idle " + idleThreads + ") | heap after GC MB (idle " + fmt(idleHeap) + ") |");
-        table.add("| --- | --- | --- | --- | --- | --- | --- | --- |");
+                + "| threads while waiting (idle " + idleThreads + ") | peak threads | heap after GC MB while waiting (idle "
+                + fmt(idleHeap) + ") |");
+        table.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         for (Burst burst : List.of(control, plugin, naive)) {
             table.add("| " + burst.name() + " | " + burst.finished() + " | " + burst.starts() + " | " + burst.requests() + " | "
-                    + fmt(burst.executorSeconds()) + " | " + fmt(burst.wallSeconds()) + " | " + burst.peakThreads() + " | "
-                    + fmt(burst.heapMb()) + " |");
+                    + fmt(burst.executorSeconds()) + " | " + fmt(burst.wallSeconds()) + " | " + burst.waitingThreads() + " | "
+                    + burst.peakThreads() + " | " + fmt(burst.heapMb()) + " |");
         }
         String result = String.format(Locale.ROOT, "RESULT builds=%d starts=%d requests=%d naive_requests=%d executor_s=%s "
                 + "naive_executor_s=%s wall_s=%s naive_wall_s=%s threads=%d heap_mb=%s", BUILDS, plugin.starts(),
                 plugin.requests(), naive.requests(), fmt(plugin.executorSeconds()), fmt(naive.executorSeconds()),
                 fmt(plugin.wallSeconds()), fmt(naive.wallSeconds()) + (naive.finished() < BUILDS ? "+" : ""),
-                plugin.peakThreads() - control.peakThreads(), fmt(plugin.heapMb() - control.heapMb()));
+                plugin.waitingThreads() - control.waitingThreads(), fmt(plugin.heapMb() - control.heapMb()));
         Report.line(WORLD.files(), "benchmark machine: " + machine + "; analysis " + ANALYSIS_SECONDS + " s, plugin poll cap 5 s, "
                 + "naive poll " + NAIVE_POLL_SECONDS + " s, naive capped at " + NAIVE_CAP.toSeconds() + " s");
         table.forEach(line -> Report.line(WORLD.files(), line));
@@ -115,18 +121,29 @@ public class JenkinsBurstBenchmark {
                 "");
     }
 
-    /** Starts {@link #BUILDS} builds of the job at once and measures until they have all ended (or the cap). */
-    private Burst run(String job, Duration cap) throws Exception {
+    /**
+     * Starts {@link #BUILDS} builds of the job at once and measures until they have all ended (or the cap). With
+     * {@code holdFirstAnalysis}, the first analysis runs until every build waits (and the waiting window has been
+     * sampled), as when a burst arrives while an analysis of several minutes runs: Jenkins itself needs tens of
+     * seconds to bring a hundred builds to their step on two cores, longer than a compressed analysis.
+     */
+    private Burst run(String job, Duration cap, boolean holdFirstAnalysis) throws Exception {
         Jobs jobs = WORLD.jobs();
         JsonNode before = WORLD.simulator().stats();
         int firstBuild = WORLD.client().json(Jobs.url(job) + "api/json?tree=nextBuildNumber").get("nextBuildNumber").asInt();
         DoubleAdder executorSeconds = new DoubleAdder();
         AtomicInteger peakThreads = new AtomicInteger();
+        AtomicInteger waitingThreads = new AtomicInteger();
+        AtomicBoolean waiting = new AtomicBoolean();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         long started = System.nanoTime();
         sampler.scheduleAtFixedRate(() -> {
             try {
-                peakThreads.accumulateAndGet(threads(), Math::max);
+                int now = threads();
+                peakThreads.accumulateAndGet(now, Math::max);
+                if (waiting.get()) {
+                    waitingThreads.accumulateAndGet(now, Math::max);
+                }
                 executorSeconds.add(0.5 * WORLD.client().json("computer/api/json?tree=busyExecutors").get("busyExecutors").asInt());
             } catch (Exception e) {
                 // a missed sample
@@ -135,12 +152,22 @@ public class JenkinsBurstBenchmark {
         double heapMb;
         int finished;
         try {
+            if (holdFirstAnalysis) {
+                WORLD.simulator().control("outcome?value=never-ends");
+            }
             for (int i = 0; i < BUILDS; i++) {
                 jobs.queueWithParameters(job, "SCOPE", SCOPES[i % SCOPES.length], "N", String.valueOf(i));
             }
-            // Heap while they all wait: once every build runs (or, for the naive way, waits in the queue).
+            // Threads and heap while they all wait: once every build runs (the naive ones partly in the queue).
             Wait.until("the " + job + " builds to be started", cap, () -> running(job, firstBuild) + queued() >= BUILDS);
+            waiting.set(true);
+            Wait.sleep(WAITING_WINDOW); // the sampler records the threads of the waiting builds meanwhile
+            waiting.set(false);
             heapMb = heapAfterGc();
+            if (holdFirstAnalysis) {
+                WORLD.simulator().control("complete?outcome=success");
+                WORLD.simulator().control("outcome?value=success");
+            }
             long deadline = started + cap.toNanos();
             finished = Wait.until("the " + job + " burst", cap.plusMinutes(1), () -> {
                 int done = finished(job, firstBuild);
@@ -157,7 +184,7 @@ public class JenkinsBurstBenchmark {
         JsonNode after = WORLD.simulator().stats();
         return new Burst(job, finished, after.get("analysisStarts").asInt() - before.get("analysisStarts").asInt(),
                 after.get("requests").asInt() - before.get("requests").asInt(), executorSeconds.sum(), wall,
-                peakThreads.get(), heapMb);
+                waitingThreads.get(), peakThreads.get(), heapMb);
     }
 
     private static int running(String job, int firstBuild) throws IOException, InterruptedException {

@@ -106,7 +106,9 @@ public final class JenkinsClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(root + path)).timeout(REQUEST_TIMEOUT).header("Authorization", authorization);
+        // Jenkins' tree ranges such as builds[number]{0,10} hold characters a URI must escape.
+        String escaped = path.replace("{", "%7B").replace("}", "%7D");
+        return HttpRequest.newBuilder(URI.create(root + escaped)).timeout(REQUEST_TIMEOUT).header("Authorization", authorization);
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
