@@ -50,19 +50,25 @@ public final class PluginTexts {
         return new PluginTexts(resources);
     }
 
-    /** A message of {@code Messages.properties} (or its Russian twin), formatted as the plugin does. */
+    /**
+     * A message of the plugin's {@code Messages.properties} bundles (one per package; or their Russian twins),
+     * formatted as the plugin does.
+     */
     public String message(Locale locale, String key, Object... arguments) throws IOException {
-        String suffix = "ru".equals(locale.getLanguage()) ? "_ru" : "";
-        byte[] bytes = resources.get(PACKAGE + "Messages" + suffix + ".properties");
-        Properties messages = new Properties();
-        try (InputStream in = new ByteArrayInputStream(bytes)) {
-            messages.load(in);
+        String bundle = "/Messages" + ("ru".equals(locale.getLanguage()) ? "_ru" : "") + ".properties";
+        for (Map.Entry<String, byte[]> resource : resources.entrySet()) {
+            if (resource.getKey().startsWith(PACKAGE) && resource.getKey().endsWith(bundle)) {
+                Properties messages = new Properties();
+                try (InputStream in = new ByteArrayInputStream(resource.getValue())) {
+                    messages.load(in);
+                }
+                String pattern = messages.getProperty(key);
+                if (pattern != null) {
+                    return new MessageFormat(pattern, locale).format(arguments);
+                }
+            }
         }
-        String pattern = messages.getProperty(key);
-        if (pattern == null) {
-            throw new IllegalArgumentException("no message " + key);
-        }
-        return new MessageFormat(pattern, locale).format(arguments);
+        throw new IllegalArgumentException("no message " + key + " in any " + bundle);
     }
 
     /** The text of every help page of the plugin in that language, tags removed and blanks collapsed. */
@@ -95,16 +101,25 @@ public final class PluginTexts {
         return false;
     }
 
-    /** A view's label from its properties file, e.g. {@code label("CodescoringResultAction/index", ru, "Verdict")}. */
+    /**
+     * A view's label from its properties file, e.g. {@code label("CodescoringResultAction/index", ru, "Verdict")};
+     * the view is found in whichever package holds its class. English labels without a file are the key itself,
+     * as Jelly shows them; a Russian view without its file is an error.
+     */
     public String label(String view, Locale locale, String key) throws IOException {
-        String suffix = "ru".equals(locale.getLanguage()) ? "_ru" : "";
-        byte[] bytes = resources.get(PACKAGE + view + suffix + ".properties");
-        if (bytes == null) {
-            return key;
+        boolean russian = "ru".equals(locale.getLanguage());
+        String file = "/" + view + (russian ? "_ru" : "") + ".properties";
+        for (Map.Entry<String, byte[]> resource : resources.entrySet()) {
+            if (resource.getKey().startsWith(PACKAGE) && resource.getKey().endsWith(file)) {
+                Properties labels = new Properties();
+                labels.load(new StringReader(new String(resource.getValue(), StandardCharsets.ISO_8859_1)));
+                return labels.getProperty(key, key);
+            }
         }
-        Properties labels = new Properties();
-        labels.load(new StringReader(new String(bytes, StandardCharsets.ISO_8859_1)));
-        return labels.getProperty(key, key);
+        if (russian) {
+            throw new IllegalArgumentException("no Russian labels for the view " + view);
+        }
+        return key;
     }
 
     static String visible(String html) {
