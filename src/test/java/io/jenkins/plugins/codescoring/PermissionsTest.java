@@ -12,6 +12,7 @@ import hudson.model.FreeStyleProject;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration;
+import io.jenkins.plugins.codescoring.config.Platform;
 import io.jenkins.plugins.codescoring.config.CredentialsListing;
 import io.jenkins.plugins.codescoring.freestyle.CodescoringScanBuilder;
 import io.jenkins.plugins.codescoring.pipeline.CodescoringScanStep;
@@ -36,12 +37,12 @@ public class PermissionsTest {
     public RuleChain jenkinsThenPlatform = RuleChain.outerRule(r).around(platform);
 
     private FreeStyleProject job;
-    private CodescoringGlobalConfiguration global;
+    private Platform.DescriptorImpl global;
 
     @Before
     public void setUp() throws Exception {
         job = r.createFreeStyleProject("job");
-        global = CodescoringGlobalConfiguration.get();
+        global = TestPlatforms.descriptor();
         TestUsers.grantMatrix(r, job);
     }
 
@@ -58,11 +59,11 @@ public class PermissionsTest {
     @Test
     public void globalChecksSayNothingToOthers() throws Exception {
         for (String user : new String[] {null, "reader", "configurer"}) {
-            assertEquals(FormValidation.Kind.OK, as(user, () -> global.doCheckPlatformUrl("ftp://x.example.com")).kind);
+            assertEquals(FormValidation.Kind.OK, as(user, () -> global.doCheckUrl("ftp://x.example.com")).kind);
             assertEquals(FormValidation.Kind.OK, as(user, () -> global.doCheckCredentialsId("no-such-credential", null)).kind);
             assertEquals(FormValidation.Kind.OK, as(user, () -> global.doCheckTimeoutMinutes("0")).kind);
         }
-        assertEquals(FormValidation.Kind.ERROR, as("admin", () -> global.doCheckPlatformUrl("ftp://x.example.com")).kind);
+        assertEquals(FormValidation.Kind.ERROR, as("admin", () -> global.doCheckUrl("ftp://x.example.com")).kind);
         assertEquals(FormValidation.Kind.ERROR, as("admin", () -> global.doCheckCredentialsId("no-such-credential", null)).kind);
         assertEquals(FormValidation.Kind.ERROR, as("admin", () -> global.doCheckTimeoutMinutes("0")).kind);
     }
@@ -82,11 +83,11 @@ public class PermissionsTest {
     @Test
     public void jobCredentialListNeedsConfigureOrUseItem() throws Exception {
         for (String user : new String[] {null, "reader"}) {
-            ListBoxModel model = as(user, () -> CredentialsListing.fillForItem(job, "saved-id"));
+            ListBoxModel model = as(user, () -> CredentialsListing.fillForItem(job, "saved-id", null));
             assertThat("user " + user, values(model), contains("", "saved-id"));
         }
         for (String user : new String[] {"configurer", "admin"}) {
-            ListBoxModel model = as(user, () -> CredentialsListing.fillForItem(job, ""));
+            ListBoxModel model = as(user, () -> CredentialsListing.fillForItem(job, "", null));
             // Global scope Secret text only: not the System scope one, not the username/password one.
             assertThat("user " + user, values(model), containsInAnyOrder("", TestCredentials.GLOBAL_ID));
         }
@@ -94,40 +95,41 @@ public class PermissionsTest {
 
     @Test
     public void rootCredentialListNeedsAdministrator() throws Exception {
-        assertThat(values(as("configurer", () -> CredentialsListing.fillForItem(null, ""))), contains(""));
-        assertThat(values(as("admin", () -> CredentialsListing.fillForItem(null, ""))),
+        assertThat(values(as("configurer", () -> CredentialsListing.fillForItem(null, "", null))), contains(""));
+        assertThat(values(as("admin", () -> CredentialsListing.fillForItem(null, "", null))),
                 containsInAnyOrder("", TestCredentials.GLOBAL_ID));
     }
 
     @Test
     public void jobCredentialCheck() throws Exception {
-        assertEquals(FormValidation.Kind.OK, as("reader", () -> CredentialsListing.checkForItem(job, "no-such-credential")).kind);
+        assertEquals(FormValidation.Kind.OK, as("reader", () -> CredentialsListing.checkForItem(job, "no-such-credential", null)).kind);
         assertEquals(FormValidation.Kind.ERROR,
-                as("configurer", () -> CredentialsListing.checkForItem(job, "no-such-credential")).kind);
+                as("configurer", () -> CredentialsListing.checkForItem(job, "no-such-credential", null)).kind);
         assertEquals(FormValidation.Kind.ERROR,
-                as("configurer", () -> CredentialsListing.checkForItem(job, TestCredentials.USERPASS_ID)).kind);
+                as("configurer", () -> CredentialsListing.checkForItem(job, TestCredentials.USERPASS_ID, null)).kind);
         assertEquals(FormValidation.Kind.ERROR,
-                as("configurer", () -> CredentialsListing.checkForItem(job, TestCredentials.SYSTEM_ID)).kind);
+                as("configurer", () -> CredentialsListing.checkForItem(job, TestCredentials.SYSTEM_ID, null)).kind);
         assertEquals(FormValidation.Kind.OK,
-                as("configurer", () -> CredentialsListing.checkForItem(job, TestCredentials.GLOBAL_ID)).kind);
-        assertEquals(FormValidation.Kind.OK, as("configurer", () -> CredentialsListing.checkForItem(job, "")).kind);
+                as("configurer", () -> CredentialsListing.checkForItem(job, TestCredentials.GLOBAL_ID, null)).kind);
+        assertEquals(FormValidation.Kind.OK, as("configurer", () -> CredentialsListing.checkForItem(job, "", null)).kind);
         // Nothing expands ${...} when the build runs, so an expression is just an ID that no credential has.
-        assertEquals(FormValidation.Kind.ERROR, as("configurer", () -> CredentialsListing.checkForItem(job, "${TOKEN_ID}")).kind);
-        global.setCredentialsId(null);
-        assertEquals(FormValidation.Kind.WARNING, as("configurer", () -> CredentialsListing.checkForItem(job, "")).kind);
+        assertEquals(FormValidation.Kind.ERROR, as("configurer", () -> CredentialsListing.checkForItem(job, "${TOKEN_ID}", null)).kind);
+        TestPlatforms.first().setCredentialsId(null);
+        TestPlatforms.save();
+        assertEquals(FormValidation.Kind.WARNING, as("configurer", () -> CredentialsListing.checkForItem(job, "", null)).kind);
     }
 
     @Test
     public void stepAndBuilderFormsUseTheJobListing() throws Exception {
         CodescoringScanStep.DescriptorImpl step = r.jenkins.getDescriptorByType(CodescoringScanStep.DescriptorImpl.class);
         CodescoringScanBuilder.DescriptorImpl builder = r.jenkins.getDescriptorByType(CodescoringScanBuilder.DescriptorImpl.class);
-        assertThat(values(as("reader", () -> step.doFillCredentialsIdItems(job, ""))), contains(""));
-        assertThat(values(as("reader", () -> builder.doFillCredentialsIdItems(job, ""))), contains(""));
-        assertThat(values(as("configurer", () -> step.doFillCredentialsIdItems(job, ""))),
+        assertThat(values(as("reader", () -> step.doFillCredentialsIdItems(job, "", ""))), contains(""));
+        assertThat(values(as("reader", () -> builder.doFillCredentialsIdItems(job, "", ""))), contains(""));
+        assertThat(values(as("configurer", () -> step.doFillCredentialsIdItems(job, "", ""))),
                 containsInAnyOrder("", TestCredentials.GLOBAL_ID));
-        assertThat(values(as("configurer", () -> builder.doFillCredentialsIdItems(job, ""))),
+        assertThat(values(as("configurer", () -> builder.doFillCredentialsIdItems(job, "", ""))),
                 containsInAnyOrder("", TestCredentials.GLOBAL_ID));
-        assertEquals(FormValidation.Kind.ERROR, as("configurer", () -> step.doCheckCredentialsId(job, "no-such-credential")).kind);
-        assertEquals(FormValidation.Kind.OK, as("reader", () -> builder.doCheckCredentialsId(job, "no-such-credential")).kind);
+        assertEquals(FormValidation.Kind.ERROR, as("configurer", () -> step.doCheckCredentialsId(job, "no-such-credential", "")).kind);
+        assertEquals(FormValidation.Kind.OK, as("reader", () -> builder.doCheckCredentialsId(job, "no-such-credential", "")).kind);
     }
 }

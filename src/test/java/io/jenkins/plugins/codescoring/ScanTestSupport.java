@@ -30,9 +30,7 @@ public final class ScanTestSupport {
     /** Points the global configuration at the simulator, with the Global-scope token credential as default. */
     public static void configure(CodescoringSimulator simulator) throws Exception {
         TestCredentials.addGlobal();
-        CodescoringGlobalConfiguration global = CodescoringGlobalConfiguration.get();
-        global.setPlatformUrl(simulator.baseUrl());
-        global.setCredentialsId(TestCredentials.GLOBAL_ID);
+        TestPlatforms.configure(simulator.baseUrl(), TestCredentials.GLOBAL_ID);
     }
 
     /**

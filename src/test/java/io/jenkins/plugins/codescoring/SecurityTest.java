@@ -20,6 +20,7 @@ import hudson.model.Result;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration;
+import io.jenkins.plugins.codescoring.config.Platform;
 import io.jenkins.plugins.codescoring.config.CredentialsListing;
 import io.jenkins.plugins.codescoring.freestyle.CodescoringScanBuilder;
 import io.jenkins.plugins.codescoring.pipeline.CodescoringScanStep;
@@ -131,7 +132,8 @@ public class SecurityTest {
 
     @Test
     public void neitherTheStepNorTheBuilderHasAParameterThatNamesAServer() {
-        Set<String> expected = Set.of("credentialsId", "project", "stage", "timeoutMinutes", "onBlocking", "onError");
+        // "platform" names one of the administrator's platforms, never an address: see NamedPlatformsTest.
+        Set<String> expected = Set.of("platform", "credentialsId", "project", "stage", "timeoutMinutes", "onBlocking", "onError");
         assertEquals(expected, parameterNames(CodescoringScanStep.class));
         assertEquals(expected, parameterNames(CodescoringScanBuilder.class));
     }
@@ -180,15 +182,16 @@ public class SecurityTest {
 
     private static List<WebMethod> webMethods() {
         List<WebMethod> methods = new ArrayList<>();
-        String global = CodescoringGlobalConfiguration.class.getName();
-        for (String name : List.of("doFillCredentialsIdItems", "doCheckPlatformUrl", "doCheckCredentialsId", "doCheckTimeoutMinutes",
-                "doCheckMaxPollIntervalSeconds", "doTestConnection")) {
-            methods.add(new WebMethod(CodescoringGlobalConfiguration.class, name, true, false, global));
+        String platform = Platform.class.getName();
+        for (String name : List.of("doCheckName", "doCheckUrl", "doFillCredentialsIdItems", "doCheckCredentialsId",
+                "doCheckTimeoutMinutes", "doCheckMaxPollIntervalSeconds", "doFillWebhookCredentialsIdItems",
+                "doCheckWebhookCredentialsId", "doTestConnection")) {
+            methods.add(new WebMethod(Platform.DescriptorImpl.class, name, true, false, platform));
         }
         for (Class<?> owner : List.of(CodescoringScanStep.DescriptorImpl.class, CodescoringScanBuilder.DescriptorImpl.class)) {
             String id = owner.getEnclosingClass().getName();
             for (String name : List.of("doFillCredentialsIdItems", "doCheckCredentialsId", "doCheckProject", "doCheckStage",
-                    "doCheckTimeoutMinutes")) {
+                    "doCheckTimeoutMinutes", "doCheckPlatform", "doFillPlatformItems")) {
                 methods.add(new WebMethod(owner, name, true, true, id));
             }
             for (String name : List.of("doFillStageItems", "doFillOnBlockingItems", "doFillOnErrorItems")) {
@@ -201,7 +204,7 @@ public class SecurityTest {
 
     @Test
     public void everyWebMethodIsListedWithItsVerb() {
-        for (Class<?> owner : List.of(CodescoringGlobalConfiguration.class, CodescoringScanStep.DescriptorImpl.class,
+        for (Class<?> owner : List.of(CodescoringGlobalConfiguration.class, Platform.DescriptorImpl.class, CodescoringScanStep.DescriptorImpl.class,
                 CodescoringScanBuilder.DescriptorImpl.class, CodescoringJobAction.class, CodescoringResultAction.class)) {
             Set<String> declared = new TreeSet<>();
             for (Method method : owner.getDeclaredMethods()) {
@@ -233,7 +236,7 @@ public class SecurityTest {
             String url = method.url(job);
             try (JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
                 wc.login("admin");
-                Page get = wc.goTo(url + "?value=x&platformUrl=" + platform.baseUrl() + "&credentialsId=" + TestCredentials.GLOBAL_ID,
+                Page get = wc.goTo(url + "?value=x&url=" + platform.baseUrl() + "&credentialsId=" + TestCredentials.GLOBAL_ID,
                         null);
                 assertNotEquals(method + " by GET", 200, get.getWebResponse().getStatusCode());
 
@@ -244,7 +247,7 @@ public class SecurityTest {
                 assertEquals(method + " by POST with a crumb", 200, withCrumb.getWebResponse().getStatusCode());
             }
         }
-        assertEquals(16, checked);
+        assertEquals(23, checked);
         assertEquals("only the one proper Test connection reached the platform", 1, platform.requestCount());
     }
 
@@ -255,9 +258,9 @@ public class SecurityTest {
         CodescoringScanStep.DescriptorImpl step = r.jenkins.getDescriptorByType(CodescoringScanStep.DescriptorImpl.class);
         CodescoringScanBuilder.DescriptorImpl builder = r.jenkins.getDescriptorByType(CodescoringScanBuilder.DescriptorImpl.class);
         List<Callable<FormValidation>> stepChecks = List.of(() -> step.doCheckProject(job, "bad\u0001name"),
-                () -> step.doCheckStage(job, "nonsense"), () -> step.doCheckTimeoutMinutes(job, "0"));
+                () -> step.doCheckStage(job, "nonsense"), () -> step.doCheckTimeoutMinutes(job, "0", ""), () -> step.doCheckPlatform(job, "no-such-platform"));
         List<Callable<FormValidation>> builderChecks = List.of(() -> builder.doCheckProject(job, "bad\u0001name"),
-                () -> builder.doCheckStage(job, "nonsense"), () -> builder.doCheckTimeoutMinutes(job, "0"));
+                () -> builder.doCheckStage(job, "nonsense"), () -> builder.doCheckTimeoutMinutes(job, "0", ""), () -> builder.doCheckPlatform(job, "no-such-platform"));
         for (List<Callable<FormValidation>> checks : List.of(stepChecks, builderChecks)) {
             for (Callable<FormValidation> check : checks) {
                 for (String user : new String[] {null, "reader"}) {
@@ -269,18 +272,18 @@ public class SecurityTest {
             }
         }
         for (String user : new String[] {null, "reader"}) {
-            assertEquals(List.of("", "saved-id"), values(as(user, () -> step.doFillCredentialsIdItems(job, "saved-id"))));
-            assertEquals(FormValidation.Kind.OK, as(user, () -> step.doCheckCredentialsId(job, TestCredentials.USERPASS_ID)).kind);
+            assertEquals(List.of("", "saved-id"), values(as(user, () -> step.doFillCredentialsIdItems(job, "saved-id", ""))));
+            assertEquals(FormValidation.Kind.OK, as(user, () -> step.doCheckCredentialsId(job, TestCredentials.USERPASS_ID, "")).kind);
         }
-        assertThat(values(as("admin", () -> builder.doFillCredentialsIdItems(job, ""))).contains(TestCredentials.GLOBAL_ID), is(true));
-        assertEquals(FormValidation.Kind.ERROR, as("admin", () -> builder.doCheckCredentialsId(job, TestCredentials.USERPASS_ID)).kind);
+        assertThat(values(as("admin", () -> builder.doFillCredentialsIdItems(job, "", ""))).contains(TestCredentials.GLOBAL_ID), is(true));
+        assertEquals(FormValidation.Kind.ERROR, as("admin", () -> builder.doCheckCredentialsId(job, TestCredentials.USERPASS_ID, "")).kind);
     }
 
     @Test
     public void theGlobalPollIntervalCheckIsForAdministratorsOnly() throws Exception {
         FreeStyleProject job = r.createFreeStyleProject("job");
         TestUsers.grantMatrix(r, job);
-        CodescoringGlobalConfiguration global = CodescoringGlobalConfiguration.get();
+        Platform.DescriptorImpl global = TestPlatforms.descriptor();
         for (String user : new String[] {null, "reader", "configurer"}) {
             assertEquals("user " + user, FormValidation.Kind.OK, as(user, () -> global.doCheckMaxPollIntervalSeconds("601")).kind);
         }
@@ -359,10 +362,10 @@ public class SecurityTest {
         assertEquals("Token " + FOLDER_B_TOKEN, platform.requests().get(0).header("Authorization"));
 
         // Nor is it offered or accepted in the forms of the job in A, even to an administrator.
-        List<String> offered = values(CredentialsListing.fillForItem(inA, ""));
+        List<String> offered = values(CredentialsListing.fillForItem(inA, "", null));
         assertFalse(offered.toString(), offered.contains("b-token"));
-        assertEquals(FormValidation.Kind.ERROR, CredentialsListing.checkForItem(inA, "b-token").kind);
-        assertTrue(values(CredentialsListing.fillForItem(inB, "")).contains("b-token"));
+        assertEquals(FormValidation.Kind.ERROR, CredentialsListing.checkForItem(inA, "b-token", null).kind);
+        assertTrue(values(CredentialsListing.fillForItem(inB, "", null)).contains("b-token"));
     }
 
     @Test

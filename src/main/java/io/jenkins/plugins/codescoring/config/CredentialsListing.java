@@ -33,7 +33,8 @@ public final class CredentialsListing {
     }
 
     /** The credential choices for a job (or, without one, for the root of Jenkins). */
-    public static ListBoxModel fillForItem(@CheckForNull Item item, @CheckForNull String credentialsId) {
+    public static ListBoxModel fillForItem(@CheckForNull Item item, @CheckForNull String credentialsId,
+            @CheckForNull String platformName) {
         String current = Util.fixNull(credentialsId).trim();
         StandardListBoxModel model = new StandardListBoxModel();
         model.add(Messages.CredentialsListing_UseDefault(), "");
@@ -41,25 +42,29 @@ public final class CredentialsListing {
             return model.includeCurrentValue(current);
         }
         if (item == null) {
-            model.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, domain(), PlatformCredentials.usableByJobs());
+            model.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, domain(platformName),
+                    PlatformCredentials.usableByJobs());
         } else {
-            model.includeMatchingAs(authenticationOf(item), item, StringCredentials.class, domain(), PlatformCredentials.usableByJobs());
+            model.includeMatchingAs(authenticationOf(item), item, StringCredentials.class, domain(platformName),
+                    PlatformCredentials.usableByJobs());
         }
         return model.includeCurrentValue(current);
     }
 
-    /** Checks the credential chosen for a job; blank means "the default of the global configuration". */
-    public static FormValidation checkForItem(@CheckForNull Item item, @CheckForNull String value) {
+    /** Checks the credential chosen for a job; blank means "the default of the chosen platform". */
+    public static FormValidation checkForItem(@CheckForNull Item item, @CheckForNull String value,
+            @CheckForNull String platformName) {
         if (!mayList(item)) {
             return FormValidation.ok();
         }
         String id = Util.fixEmptyAndTrim(value);
         if (id == null) {
-            return Util.fixEmptyAndTrim(CodescoringGlobalConfiguration.get().getCredentialsId()) == null
+            Platform platform = CodescoringGlobalConfiguration.get().platform(platformName);
+            return platform != null && platform.getCredentialsId() == null
                     ? FormValidation.warning(Messages.CredentialsListing_NoDefault())
                     : FormValidation.ok();
         }
-        List<DomainRequirement> domain = domain();
+        List<DomainRequirement> domain = domain(platformName);
         if (find(item, StringCredentials.class, id, domain) != null) {
             return FormValidation.ok();
         }
@@ -70,9 +75,9 @@ public final class CredentialsListing {
         return FormValidation.error(Messages.CredentialsListing_NotFound(id));
     }
 
-    /** Domain requirements for the configured platform, so credentials restricted to its host are offered. */
-    private static List<DomainRequirement> domain() {
-        return PlatformCredentials.domainOf(CodescoringGlobalConfiguration.get().getPlatformUrl());
+    /** Domain requirements for the chosen platform, so credentials restricted to its host are offered. */
+    private static List<DomainRequirement> domain(@CheckForNull String platformName) {
+        return PlatformCredentials.domainOf(PlatformConnections.urlOf(platformName));
     }
 
     private static boolean mayList(@CheckForNull Item item) {

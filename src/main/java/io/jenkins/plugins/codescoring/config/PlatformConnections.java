@@ -12,45 +12,61 @@ import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * Opens the connection a build scans with. The platform URL is always the one of the global
- * configuration: a job chooses at most which credential to use, never where its token goes, so a job
- * cannot send a token to a server of its own. The credential is looked up in the build's context, so
- * folder credentials work and a job never gets a credential of a folder it is not in.
+ * Opens the connection a build scans with. A job names one of the administrator's platforms (or none, for
+ * the default) and at most chooses which credential to use; the URL always comes from the global
+ * configuration, so a job cannot send a token to a server of its own. The credential is looked up in the
+ * build's context, so folder credentials work and a job never gets a credential of a folder it is not in.
  */
 @Restricted(NoExternalUse.class)
 public final class PlatformConnections {
     private PlatformConnections() {
     }
 
-    /** The platform URL of the global configuration, or null when none is configured. */
+    /**
+     * The platform of this name, or the default one for a blank name.
+     *
+     * @throws CodescoringException of kind {@link ErrorKind#BAD_CONFIGURATION} when there is none
+     */
+    @NonNull
+    public static Platform choose(@CheckForNull String name) throws CodescoringException {
+        CodescoringGlobalConfiguration global = CodescoringGlobalConfiguration.get();
+        Platform platform = global.platform(name);
+        if (platform != null) {
+            return platform;
+        }
+        if (global.getPlatforms().isEmpty()) {
+            throw badConfiguration(Messages.PlatformConnections_NoPlatformUrl());
+        }
+        throw badConfiguration(Messages.PlatformConnections_UnknownPlatform(name, String.join(", ", global.platformNames())));
+    }
+
+    /** The URL of the platform of this name (blank: the default), or null when there is none. */
     @CheckForNull
-    public static String platformUrl() {
-        return Util.fixEmptyAndTrim(CodescoringGlobalConfiguration.get().getPlatformUrl());
+    public static String urlOf(@CheckForNull String name) {
+        Platform platform = CodescoringGlobalConfiguration.get().platform(name);
+        return platform == null ? null : platform.getUrl();
     }
 
     /**
-     * A client for the build, authenticated with the credential of the given ID, or with the default
-     * credential of the global configuration when the ID is blank. Records the credential's use by the build.
+     * A client for the build on the named platform, authenticated with the credential of the given ID, or with
+     * the platform's default credential when the ID is blank. Records the credential's use by the build.
      * May block (an external credentials provider): never call it on a Pipeline's CPS thread.
      *
      * @throws CodescoringException of kind {@link ErrorKind#BAD_CONFIGURATION} naming what to configure
      */
     @NonNull
-    public static CodescoringApi forRun(@NonNull Run<?, ?> run, @CheckForNull String credentialsIdOverride)
-            throws CodescoringException {
-        String url = platformUrl();
-        if (url == null) {
-            throw badConfiguration(Messages.PlatformConnections_NoPlatformUrl());
-        }
+    public static CodescoringApi forRun(@NonNull Run<?, ?> run, @CheckForNull String platformName,
+            @CheckForNull String credentialsIdOverride) throws CodescoringException {
+        Platform platform = choose(platformName);
         String id = Util.fixEmptyAndTrim(credentialsIdOverride);
         if (id == null) {
-            id = Util.fixEmptyAndTrim(CodescoringGlobalConfiguration.get().getCredentialsId());
+            id = platform.getCredentialsId();
         }
         if (id == null) {
-            throw badConfiguration(Messages.PlatformConnections_NoCredentials());
+            throw badConfiguration(Messages.PlatformConnections_NoCredentials(platform.name()));
         }
-        String token = BuildCredentials.token(run, id, PlatformCredentials.domainOf(url));
-        return CodescoringClient.builder(url, token)
+        String token = BuildCredentials.token(run, id, PlatformCredentials.domainOf(platform.getUrl()));
+        return CodescoringClient.builder(platform.getUrl(), token)
                 .httpClient(JenkinsHttpClients.create())
                 .build();
     }

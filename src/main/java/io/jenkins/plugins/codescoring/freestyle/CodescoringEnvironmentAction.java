@@ -22,6 +22,7 @@ public final class CodescoringEnvironmentAction extends InvisibleAction implemen
     public static final String BLOCKING_POLICIES = "CODESCORING_BLOCKING_POLICIES";
     public static final String ANALYSIS_RUN_ID = "CODESCORING_ANALYSIS_RUN_ID";
     public static final String PLATFORM_URL = "CODESCORING_PLATFORM_URL";
+    public static final String PLATFORM = "CODESCORING_PLATFORM";
     public static final String ERROR_KIND = "CODESCORING_ERROR_KIND";
 
     private final LinkedHashMap<String, String> variables = new LinkedHashMap<>();
@@ -32,6 +33,7 @@ public final class CodescoringEnvironmentAction extends InvisibleAction implemen
         variables.put(ACTIVE_ALERTS, Integer.toString(result.activeAlerts()));
         variables.put(BLOCKING_POLICIES, String.join(",", result.blockingPolicyNames()));
         variables.put(ANALYSIS_RUN_ID, Util.fixNull(result.analysisRunId()));
+        variables.put(PLATFORM, Util.fixNull(result.platformName()));
         variables.put(PLATFORM_URL, Util.fixNull(result.platformUrl()));
         variables.put(ERROR_KIND, result.errorKind() == null ? "" : result.errorKind().name());
     }

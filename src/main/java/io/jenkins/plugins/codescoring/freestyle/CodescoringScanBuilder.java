@@ -72,6 +72,16 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
     }
 
     @CheckForNull
+    public String getPlatform() {
+        return options.platform();
+    }
+
+    @DataBoundSetter
+    public void setPlatform(@CheckForNull String platform) {
+        options = options.withPlatform(platform);
+    }
+
+    @CheckForNull
     public String getCredentialsId() {
         return options.credentialsId();
     }
@@ -171,7 +181,7 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
         ScanResult result;
         ScanState state = ScanState.begin(request, CLOCK.instant());
         try {
-            CodescoringApi api = PlatformConnections.forRun(run, options.credentialsId());
+            CodescoringApi api = PlatformConnections.forRun(run, request.platformName(), options.credentialsId());
             result = awaitShared(api, request, state, console);
         } catch (CodescoringException e) {
             result = ScanCompletion.error(request, state, e, CLOCK);
@@ -235,13 +245,25 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
         }
 
         @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return CredentialsListing.fillForItem(item, credentialsId);
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId,
+                @QueryParameter String platform) {
+            return CredentialsListing.fillForItem(item, credentialsId, platform);
         }
 
         @POST
-        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsListing.checkForItem(item, value);
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value,
+                @QueryParameter String platform) {
+            return CredentialsListing.checkForItem(item, value, platform);
+        }
+
+        @POST
+        public FormValidation doCheckPlatform(@AncestorInPath Item item, @QueryParameter String value) {
+            return ScanForm.checkPlatform(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillPlatformItems(@AncestorInPath Item item, @QueryParameter String platform) {
+            return ScanForm.fillPlatformItems(platform);
         }
 
         @POST
@@ -255,8 +277,9 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
         }
 
         @POST
-        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
-            return ScanForm.checkTimeoutMinutes(item, value);
+        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value,
+                @QueryParameter String platform) {
+            return ScanForm.checkTimeoutMinutes(item, value, platform);
         }
 
         public ListBoxModel doFillStageItems(@QueryParameter String stage) {

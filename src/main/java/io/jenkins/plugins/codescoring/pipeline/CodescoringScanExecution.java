@@ -124,7 +124,8 @@ final class CodescoringScanExecution extends StepExecution {
             }
             CodescoringApi api;
             try {
-                api = PlatformConnections.forRun(run, options.credentialsId());
+                // The platform the request was made for: a resumed scan stays on it even if the default changed meanwhile.
+                api = PlatformConnections.forRun(run, request.platformName(), options.credentialsId());
             } catch (CodescoringException e) {
                 handOver(ScanCompletion.error(request, state, e, CLOCK));
                 return;

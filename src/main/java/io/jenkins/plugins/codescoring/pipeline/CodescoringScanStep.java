@@ -30,7 +30,7 @@ import org.kohsuke.stapler.verb.POST;
  * executor nor a thread, and it survives a controller restart. Returns a map (see the step's help).
  *
  * <pre>{@code
- * def r = codescoringScan project: 'shop', stage: 'build', onBlocking: 'UNSTABLE'
+ * def r = codescoringScan platform: 'test', project: 'shop', stage: 'build', onBlocking: 'UNSTABLE'
  * echo "verdict=${r.verdict} blocking=${r.blockingAlerts}"
  * }</pre>
  */
@@ -42,11 +42,22 @@ public final class CodescoringScanStep extends Step {
     }
 
     @CheckForNull
+    public String getPlatform() {
+        return options.platform();
+    }
+
+    /** The name of one of the administrator's platforms; empty for the default one. */
+    @DataBoundSetter
+    public void setPlatform(@CheckForNull String platform) {
+        options = options.withPlatform(platform);
+    }
+
+    @CheckForNull
     public String getCredentialsId() {
         return options.credentialsId();
     }
 
-    /** A credential other than the global configuration's (a Secret text with the API token). */
+    /** A credential other than the platform's default (a Secret text with the API token). */
     @DataBoundSetter
     public void setCredentialsId(@CheckForNull String credentialsId) {
         options = options.withCredentialsId(credentialsId);
@@ -142,13 +153,25 @@ public final class CodescoringScanStep extends Step {
         }
 
         @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return CredentialsListing.fillForItem(item, credentialsId);
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId,
+                @QueryParameter String platform) {
+            return CredentialsListing.fillForItem(item, credentialsId, platform);
         }
 
         @POST
-        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsListing.checkForItem(item, value);
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value,
+                @QueryParameter String platform) {
+            return CredentialsListing.checkForItem(item, value, platform);
+        }
+
+        @POST
+        public FormValidation doCheckPlatform(@AncestorInPath Item item, @QueryParameter String value) {
+            return ScanForm.checkPlatform(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillPlatformItems(@AncestorInPath Item item, @QueryParameter String platform) {
+            return ScanForm.fillPlatformItems(platform);
         }
 
         @POST
@@ -162,8 +185,9 @@ public final class CodescoringScanStep extends Step {
         }
 
         @POST
-        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
-            return ScanForm.checkTimeoutMinutes(item, value);
+        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value,
+                @QueryParameter String platform) {
+            return ScanForm.checkTimeoutMinutes(item, value, platform);
         }
 
         public ListBoxModel doFillStageItems(@QueryParameter String stage) {

@@ -32,6 +32,7 @@ public final class ScanResultMap {
     static final String ERROR_KIND = "errorKind";
     static final String ERROR_MESSAGE = "errorMessage";
     static final String PLATFORM_URL = "platformUrl";
+    static final String PLATFORM = "platform";
     static final String ANALYSIS_RUN_ID = "analysisRunId";
     static final String PROJECT = "project";
     static final String STAGE = "stage";
@@ -56,6 +57,7 @@ public final class ScanResultMap {
         map.put(INFO, levels.get("info"));
         map.put(ERROR_KIND, result.errorKind() == null ? "" : result.errorKind().name());
         map.put(ERROR_MESSAGE, Util.fixNull(result.errorMessage()));
+        map.put(PLATFORM, Util.fixNull(result.platformName()));
         map.put(PLATFORM_URL, Util.fixNull(result.platformUrl()));
         map.put(ANALYSIS_RUN_ID, Util.fixNull(result.analysisRunId()));
         map.put(PROJECT, Util.fixNull(result.project()));

@@ -95,7 +95,8 @@ public final class ConsoleReport {
     }
 
     private static String platformLine(ScanResult result) {
-        String line = "Platform: " + ConsoleText.cell(result.platformUrl());
+        String where = ConsoleText.cell(result.platformUrl());
+        String line = "Platform: " + (result.platformName() == null ? where : ConsoleText.cell(result.platformName()) + " (" + where + ")");
         return result.analysisRunId() == null ? line : line + ", analysis run " + ConsoleText.cell(result.analysisRunId());
     }
 

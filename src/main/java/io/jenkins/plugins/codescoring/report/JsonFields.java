@@ -11,6 +11,8 @@ final class JsonFields {
     static final String ERROR_MESSAGE = "message";
     static final String ERROR_ADVICE = "advice";
     static final String PLATFORM_URL = "platformUrl";
+    /** Written only when the platform has a name (the Jenkins configuration's; the terminal runner names none). */
+    static final String PLATFORM_NAME = "platformName";
     static final String ANALYSIS_RUN_ID = "analysisRunId";
     static final String SCOPE = "scope";
     static final String PROJECT = "project";

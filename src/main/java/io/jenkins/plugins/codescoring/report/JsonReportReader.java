@@ -49,6 +49,7 @@ final class JsonReportReader {
         JsonNode counts = root.path(COUNTS);
         try {
             return result.platformUrl(text(root, PLATFORM_URL))
+                    .platformName(text(root, PLATFORM_NAME))
                     .analysisRunId(text(root, ANALYSIS_RUN_ID))
                     .project(text(root.path(SCOPE), PROJECT))
                     .stage(text(root.path(SCOPE), STAGE))

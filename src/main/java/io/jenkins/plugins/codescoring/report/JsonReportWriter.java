@@ -31,6 +31,9 @@ final class JsonReportWriter {
             json.writeStringField(VERDICT, result.verdict().name());
             writeError(result, json);
             json.writeStringField(PLATFORM_URL, result.platformUrl());
+            if (result.platformName() != null) {
+                json.writeStringField(PLATFORM_NAME, result.platformName());
+            }
             json.writeStringField(ANALYSIS_RUN_ID, result.analysisRunId());
             json.writeObjectFieldStart(SCOPE);
             json.writeStringField(PROJECT, result.project());

@@ -197,6 +197,12 @@ public final class CodescoringResultAction implements RunAction2 {
         return getResult().analysisRunId();
     }
 
+    /** The platform's name in the global configuration, or null (a result recorded before platforms had names). */
+    @CheckForNull
+    public String getPlatformName() {
+        return getResult().platformName();
+    }
+
     /** The platform's address when it is an http(s) URL (safe to link to), else null. */
     @CheckForNull
     public String getPlatformUrl() {

@@ -21,6 +21,7 @@ public final class StoredScanResult {
     private final ErrorKind errorKind;
     private final String errorMessage;
     private final String platformUrl;
+    private final String platformName;
     private final String analysisRunId;
     private final String project;
     private final String stage;
@@ -37,6 +38,7 @@ public final class StoredScanResult {
         this.errorKind = result.errorKind();
         this.errorMessage = result.errorMessage();
         this.platformUrl = result.platformUrl();
+        this.platformName = result.platformName();
         this.analysisRunId = result.analysisRunId();
         this.project = result.project();
         this.stage = result.stage();
@@ -61,6 +63,7 @@ public final class StoredScanResult {
             builder.error(errorKind == null ? ErrorKind.UNREADABLE_RESPONSE : errorKind, errorMessage);
         }
         return builder.platformUrl(platformUrl)
+                .platformName(platformName)
                 .analysisRunId(analysisRunId)
                 .project(project)
                 .stage(stage)

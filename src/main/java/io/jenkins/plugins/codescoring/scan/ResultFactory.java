@@ -28,7 +28,7 @@ public final class ResultFactory {
 
     private ScanResult.Builder common(ScanResult.Builder builder, ScanState state, Instant now) {
         String project = state.projectLabel() != null ? state.projectLabel() : request.project();
-        return builder.platformUrl(platformUrl).analysisRunId(state.ourRunId()).project(project).stage(request.stage())
+        return builder.platformUrl(platformUrl).platformName(request.platformName()).analysisRunId(state.ourRunId()).project(project).stage(request.stage())
                 .requestedAt(state.requestedAt()).finishedAt(now);
     }
 }

@@ -19,6 +19,7 @@ public final class ScanRequest implements Serializable {
     /** The policy stages of CodeScoring. */
     public static final java.util.List<String> STAGES = java.util.List.of("dev", "source", "build", "stage", "test", "prod", "proxy");
 
+    private final String platformName;
     private final String project;
     private final String stage;
     private final Duration timeout;
@@ -28,6 +29,7 @@ public final class ScanRequest implements Serializable {
     private final int toleratedPollFailures;
 
     private ScanRequest(Builder builder) {
+        this.platformName = blankToNull(builder.platformName);
         this.project = blankToNull(builder.project);
         this.stage = knownStage(blankToNull(builder.stage));
         this.timeout = positive(builder.timeout, "timeout");
@@ -43,6 +45,11 @@ public final class ScanRequest implements Serializable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The name the scan's platform has in the configuration, for reports; null when it has none (the terminal runner). */
+    public String platformName() {
+        return platformName;
     }
 
     /** A project name or numeric id, or null for all projects. */
@@ -113,6 +120,7 @@ public final class ScanRequest implements Serializable {
 
     /** Builds requests with the documented defaults. */
     public static final class Builder {
+        private String platformName;
         private String project;
         private String stage;
         private Duration timeout = DEFAULT_TIMEOUT;
@@ -120,6 +128,11 @@ public final class ScanRequest implements Serializable {
         private Duration firstPollInterval = DEFAULT_FIRST_POLL_INTERVAL;
         private Duration startVisibleWithin = DEFAULT_START_VISIBLE_WITHIN;
         private int toleratedPollFailures = DEFAULT_TOLERATED_POLL_FAILURES;
+
+        public Builder platformName(String value) {
+            this.platformName = value;
+            return this;
+        }
 
         public Builder project(String value) {
             this.project = value;

@@ -21,6 +21,7 @@ public final class ScanResult implements Serializable {
     private final ErrorKind errorKind;
     private final String errorMessage;
     private final String platformUrl;
+    private final String platformName;
     private final String analysisRunId;
     private final String project;
     private final String stage;
@@ -37,6 +38,7 @@ public final class ScanResult implements Serializable {
         this.errorKind = builder.errorKind;
         this.errorMessage = builder.errorMessage;
         this.platformUrl = builder.platformUrl;
+        this.platformName = builder.platformName;
         this.analysisRunId = builder.analysisRunId;
         this.project = builder.project;
         this.stage = builder.stage;
@@ -69,6 +71,11 @@ public final class ScanResult implements Serializable {
 
     public String platformUrl() {
         return platformUrl;
+    }
+
+    /** The platform's name in the Jenkins configuration, or null (the terminal runner names none). */
+    public String platformName() {
+        return platformName;
     }
 
     /** The analysis run the verdict comes from, or null. */
@@ -145,6 +152,7 @@ public final class ScanResult implements Serializable {
         private ErrorKind errorKind;
         private String errorMessage;
         private String platformUrl;
+        private String platformName;
         private String analysisRunId;
         private String project;
         private String stage;
@@ -168,6 +176,11 @@ public final class ScanResult implements Serializable {
 
         public Builder platformUrl(String value) {
             this.platformUrl = value;
+            return this;
+        }
+
+        public Builder platformName(String value) {
+            this.platformName = value;
             return this;
         }
 

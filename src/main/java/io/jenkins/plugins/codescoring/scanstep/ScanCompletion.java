@@ -54,6 +54,6 @@ public final class ScanCompletion {
     @NonNull
     public static ScanResult error(@NonNull ScanRequest request, @NonNull ScanState state, @NonNull CodescoringException e,
             @NonNull Clock clock) {
-        return new ResultFactory(request, PlatformConnections.platformUrl()).error(state, e.kind(), e.getMessage(), clock.instant());
+        return new ResultFactory(request, PlatformConnections.urlOf(request.platformName())).error(state, e.kind(), e.getMessage(), clock.instant());
     }
 }

@@ -6,6 +6,7 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration;
+import io.jenkins.plugins.codescoring.config.Platform;
 import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import java.util.List;
 import java.util.Locale;
@@ -59,13 +60,16 @@ public final class ScanForm {
         return FormValidation.ok();
     }
 
-    public static FormValidation checkTimeoutMinutes(@CheckForNull Item item, @CheckForNull String timeoutMinutes) {
+    public static FormValidation checkTimeoutMinutes(@CheckForNull Item item, @CheckForNull String timeoutMinutes,
+            @CheckForNull String platformName) {
         if (!mayConfigure(item)) {
             return FormValidation.ok();
         }
         String value = Util.fixEmptyAndTrim(timeoutMinutes);
         if (value == null) {
-            return FormValidation.ok(Messages.ScanForm_TimeoutDefault(CodescoringGlobalConfiguration.get().getTimeoutMinutes()));
+            Platform platform = CodescoringGlobalConfiguration.get().platform(platformName);
+            return FormValidation.ok(Messages.ScanForm_TimeoutDefault(
+                    platform != null ? platform.getTimeoutMinutes() : Platform.DEFAULT_TIMEOUT_MINUTES));
         }
         try {
             ScanOptions.validTimeout(Integer.valueOf(value));
@@ -73,6 +77,46 @@ public final class ScanForm {
             return FormValidation.error(Messages.ScanForm_TimeoutRange(ScanOptions.MAX_TIMEOUT_MINUTES));
         }
         return FormValidation.ok();
+    }
+
+    /**
+     * A platform name: empty for the default, else one the administrator configured. Build variables are
+     * accepted as they are (a freestyle build expands them), and checked when the build runs.
+     */
+    public static FormValidation checkPlatform(@CheckForNull Item item, @CheckForNull String platform) {
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        String value = Util.fixEmptyAndTrim(platform);
+        CodescoringGlobalConfiguration global = CodescoringGlobalConfiguration.get();
+        if (global.getPlatforms().isEmpty()) {
+            return FormValidation.warning(Messages.ScanForm_NoPlatforms());
+        }
+        if (value == null) {
+            return FormValidation.ok(Messages.ScanForm_DefaultPlatform(global.platformNames().get(0)));
+        }
+        if (global.platform(value) != null || value.contains("$")) {
+            return FormValidation.ok();
+        }
+        return FormValidation.error(Messages.ScanForm_UnknownPlatform(value, String.join(", ", global.platformNames())));
+    }
+
+    /** "Default" (empty), then every configured platform; an unknown saved name is kept so saving does not lose it. */
+    public static ListBoxModel fillPlatformItems(@CheckForNull String current) {
+        ListBoxModel model = new ListBoxModel();
+        List<String> names = CodescoringGlobalConfiguration.get().platformNames();
+        model.add(names.isEmpty() ? Messages.ScanForm_DefaultPlatformItem("-") : Messages.ScanForm_DefaultPlatformItem(names.get(0)), "");
+        for (String name : names) {
+            model.add(name, name);
+        }
+        String value = Util.fixEmptyAndTrim(current);
+        if (value != null && !names.contains(value)) {
+            model.add(value, value);
+        }
+        for (ListBoxModel.Option option : model) {
+            option.selected = value != null ? option.value.equals(value) : option.value.isEmpty();
+        }
+        return model;
     }
 
     /** "All stages" (empty), then every stage; an unknown configured stage is kept so saving does not lose it. */

@@ -7,6 +7,7 @@ import hudson.Util;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
 import io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration;
+import io.jenkins.plugins.codescoring.config.Platform;
 import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import java.io.Serializable;
 import java.time.Duration;
@@ -26,10 +27,10 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
 
     /** The fields of both forms (fields.jelly); the help of each lies beside this class. */
     public static final List<String> FIELDS =
-            List.of("credentialsId", "project", "stage", "timeoutMinutes", "onBlocking", "onError");
+            List.of("platform", "credentialsId", "project", "stage", "timeoutMinutes", "onBlocking", "onError");
 
     /** The longest timeout accepted, in minutes (one day). */
-    public static final int MAX_TIMEOUT_MINUTES = CodescoringGlobalConfiguration.MAX_TIMEOUT_MINUTES;
+    public static final int MAX_TIMEOUT_MINUTES = Platform.MAX_TIMEOUT_MINUTES;
 
     private static volatile Duration firstPollInterval = ScanRequest.DEFAULT_FIRST_POLL_INTERVAL;
     /** When set, the longest wait between polls instead of the global setting. */
@@ -37,6 +38,7 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
     /** What one unit of {@code timeoutMinutes} lasts. */
     private static volatile Duration timeoutUnit = Duration.ofMinutes(1);
 
+    private final String platform;
     private final String credentialsId;
     private final String project;
     private final String stage;
@@ -49,7 +51,7 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
      * A new object each time, so two builders in one job never share one (XStream would write a reference).
      */
     public static ScanOptions defaults() {
-        return new ScanOptions(null, null, null, null, null, null);
+        return new ScanOptions(null, null, null, null, null, null, null);
     }
 
     /**
@@ -57,8 +59,9 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
      *
      * @throws IllegalArgumentException if the timeout is outside 1 to {@link #MAX_TIMEOUT_MINUTES}
      */
-    public ScanOptions(@CheckForNull String credentialsId, @CheckForNull String project, @CheckForNull String stage,
+    public ScanOptions(@CheckForNull String platform, @CheckForNull String credentialsId, @CheckForNull String project, @CheckForNull String stage,
             @CheckForNull Integer timeoutMinutes, @CheckForNull OnFinding onBlocking, @CheckForNull OnFinding onError) {
+        this.platform = Util.fixEmptyAndTrim(platform);
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
         this.project = Util.fixEmptyAndTrim(project);
         String trimmedStage = Util.fixEmptyAndTrim(stage);
@@ -68,28 +71,32 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
         this.onError = OnFinding.orDefault(onError);
     }
 
+    public ScanOptions withPlatform(@CheckForNull String value) {
+        return new ScanOptions(value, credentialsId, project, stage, timeoutMinutes, onBlocking, onError);
+    }
+
     public ScanOptions withCredentialsId(@CheckForNull String value) {
-        return new ScanOptions(value, project, stage, timeoutMinutes, onBlocking, onError);
+        return new ScanOptions(platform, value, project, stage, timeoutMinutes, onBlocking, onError);
     }
 
     public ScanOptions withProject(@CheckForNull String value) {
-        return new ScanOptions(credentialsId, value, stage, timeoutMinutes, onBlocking, onError);
+        return new ScanOptions(platform, credentialsId, value, stage, timeoutMinutes, onBlocking, onError);
     }
 
     public ScanOptions withStage(@CheckForNull String value) {
-        return new ScanOptions(credentialsId, project, value, timeoutMinutes, onBlocking, onError);
+        return new ScanOptions(platform, credentialsId, project, value, timeoutMinutes, onBlocking, onError);
     }
 
     public ScanOptions withTimeoutMinutes(@CheckForNull Integer value) {
-        return new ScanOptions(credentialsId, project, stage, value, onBlocking, onError);
+        return new ScanOptions(platform, credentialsId, project, stage, value, onBlocking, onError);
     }
 
     public ScanOptions withOnBlocking(@CheckForNull OnFinding value) {
-        return new ScanOptions(credentialsId, project, stage, timeoutMinutes, value, onError);
+        return new ScanOptions(platform, credentialsId, project, stage, timeoutMinutes, value, onError);
     }
 
     public ScanOptions withOnError(@CheckForNull OnFinding value) {
-        return new ScanOptions(credentialsId, project, stage, timeoutMinutes, onBlocking, value);
+        return new ScanOptions(platform, credentialsId, project, stage, timeoutMinutes, onBlocking, value);
     }
 
     /**
@@ -100,7 +107,7 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
      *     the build's context)
      */
     public ScanOptions expand(UnaryOperator<String> variables, UnaryOperator<String> credentialVariables) {
-        return new ScanOptions(expanded(credentialVariables, credentialsId), expanded(variables, project), expanded(variables, stage),
+        return new ScanOptions(expanded(variables, platform), expanded(credentialVariables, credentialsId), expanded(variables, project), expanded(variables, stage),
                 timeoutMinutes, onBlocking, onError);
     }
 
@@ -109,7 +116,13 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
         return value == null ? null : variables.apply(value);
     }
 
-    /** The credential chosen for this scan, or null for the one of the global configuration. */
+    /** The name of the platform chosen for this scan, or null for the default one. */
+    @CheckForNull
+    public String platform() {
+        return platform;
+    }
+
+    /** The credential chosen for this scan, or null for the default one of its platform. */
     @CheckForNull
     public String credentialsId() {
         return credentialsId;
@@ -145,15 +158,19 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
         return OnFinding.orDefault(onError);
     }
 
-    /** The request for the scan engine: these options, the rest from the global configuration. */
+    /**
+     * The request for the scan engine: these options, the rest from the chosen platform's settings. A platform
+     * that is not configured gets the defaults here; connecting to it fails later with a clear error.
+     */
     public ScanRequest toRequest() {
-        CodescoringGlobalConfiguration global = CodescoringGlobalConfiguration.get();
-        int minutes = timeoutMinutes != null ? timeoutMinutes : global.getTimeoutMinutes();
+        Platform chosen = CodescoringGlobalConfiguration.get().platform(platform);
+        int defaultMinutes = chosen != null ? chosen.getTimeoutMinutes() : Platform.DEFAULT_TIMEOUT_MINUTES;
+        int minutes = timeoutMinutes != null ? timeoutMinutes : defaultMinutes;
         minutes = Math.min(Math.max(1, minutes), MAX_TIMEOUT_MINUTES);
-        Duration maxPoll = maxPollIntervalOverride != null
-                ? maxPollIntervalOverride
-                : Duration.ofSeconds(Math.max(1, global.getMaxPollIntervalSeconds()));
+        int maxPollSeconds = chosen != null ? chosen.getMaxPollIntervalSeconds() : Platform.DEFAULT_MAX_POLL_INTERVAL_SECONDS;
+        Duration maxPoll = maxPollIntervalOverride != null ? maxPollIntervalOverride : Duration.ofSeconds(Math.max(1, maxPollSeconds));
         return ScanRequest.builder()
+                .platformName(chosen != null ? chosen.name() : platform)
                 .project(project)
                 .stage(stage)
                 .timeout(timeoutUnit.multipliedBy(minutes))
@@ -164,7 +181,7 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
 
     @Override
     public String toString() {
-        return "ScanOptions[project=" + project + ", stage=" + stage + ", timeoutMinutes=" + timeoutMinutes
+        return "ScanOptions[platform=" + platform + ", project=" + project + ", stage=" + stage + ", timeoutMinutes=" + timeoutMinutes
                 + ", onBlocking=" + onBlocking + ", onError=" + onError + "]";
     }
 

@@ -17,7 +17,9 @@ public final class ScanStatusText {
 
     /** The console line that opens a scan. */
     public static String requesting(ScanRequest request) {
-        return Messages.ScanStatusText_Started(describe(request), duration(request.timeout()));
+        return request.platformName() == null
+                ? Messages.ScanStatusText_Started(describe(request), duration(request.timeout()))
+                : Messages.ScanStatusText_StartedOn(describe(request), duration(request.timeout()), request.platformName());
     }
 
     /** Why a scan did not start: its options, as the step or the form gave them, are invalid. */

@@ -32,10 +32,18 @@ public class ConfigurationAsCodeTest {
     @ConfiguredWithCode("configuration-as-code.yaml")
     public void importsTheConfiguration() {
         CodescoringGlobalConfiguration config = CodescoringGlobalConfiguration.get();
-        assertEquals("https://codescoring.example.com", config.getPlatformUrl());
-        assertEquals("codescoring-token", config.getCredentialsId());
-        assertEquals(90, config.getTimeoutMinutes());
-        assertEquals(20, config.getMaxPollIntervalSeconds());
+        assertEquals(2, config.getPlatforms().size());
+        Platform production = config.platform(null);
+        assertEquals("codescoring.example.com", production.name());
+        assertEquals("https://codescoring.example.com", production.getUrl());
+        assertEquals("codescoring-token", production.getCredentialsId());
+        assertEquals(90, production.getTimeoutMinutes());
+        assertEquals(20, production.getMaxPollIntervalSeconds());
+        assertEquals("codescoring-webhook", production.getWebhookCredentialsId());
+        Platform test = config.platform("test");
+        assertEquals("https://codescoring-test.example.com", test.getUrl());
+        assertEquals(null, test.getCredentialsId());
+        assertEquals(60, test.getTimeoutMinutes());
 
         StringCredentials token = CredentialsMatchers.firstOrNull(
                 CredentialsProvider.lookupCredentialsInItemGroup(StringCredentials.class, r.jenkins, ACL.SYSTEM2, List.of()),
@@ -54,12 +62,12 @@ public class ConfigurationAsCodeTest {
     @Test
     @ConfiguredWithCode(value = "configuration-as-code-invalid-url.yaml", expected = ConfiguratorException.class)
     public void rejectsAnInvalidUrl() {
-        assertThat(CodescoringGlobalConfiguration.get().getPlatformUrl(), nullValue());
+        assertEquals(List.of(), CodescoringGlobalConfiguration.get().getPlatforms());
     }
 
     @Test
     @ConfiguredWithCode(value = "configuration-as-code-invalid-timeout.yaml", expected = ConfiguratorException.class)
     public void rejectsAnInvalidTimeout() {
-        assertEquals(60, CodescoringGlobalConfiguration.get().getTimeoutMinutes());
+        assertEquals(List.of(), CodescoringGlobalConfiguration.get().getPlatforms());
     }
 }

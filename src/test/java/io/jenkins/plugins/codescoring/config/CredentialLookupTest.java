@@ -211,7 +211,7 @@ public class CredentialLookupTest {
             build = run.getExternalizableId();
             uses.clear(); // the parameter's own use is recorded when the build's environment is made
             try {
-                PlatformConnections.forRun(run, "${CS_TOKEN}");
+                PlatformConnections.forRun(run, null, "${CS_TOKEN}");
             } catch (CodescoringException e) {
                 failure = e;
             }

@@ -13,10 +13,12 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import io.jenkins.plugins.codescoring.EnglishLocale;
 import io.jenkins.plugins.codescoring.TestCredentials;
+import io.jenkins.plugins.codescoring.TestPlatforms;
 import io.jenkins.plugins.codescoring.api.CodescoringApi;
 import io.jenkins.plugins.codescoring.api.CodescoringException;
 import io.jenkins.plugins.codescoring.api.ErrorKind;
 import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
+import java.util.List;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -39,8 +41,7 @@ public class PlatformConnectionsTest {
     public void setUp() throws Exception {
         simulator = CodescoringSimulator.start(TestCredentials.TOKEN);
         TestCredentials.addGlobal();
-        CodescoringGlobalConfiguration.get().setPlatformUrl(simulator.baseUrl());
-        CodescoringGlobalConfiguration.get().setCredentialsId(TestCredentials.GLOBAL_ID);
+        TestPlatforms.configure(simulator.baseUrl(), TestCredentials.GLOBAL_ID);
     }
 
     @After
@@ -53,7 +54,7 @@ public class PlatformConnectionsTest {
     @Test
     public void defaultCredentialConnects() throws Exception {
         FreeStyleBuild build = r.buildAndAssertSuccess(r.createFreeStyleProject());
-        CodescoringApi api = PlatformConnections.forRun(build, null);
+        CodescoringApi api = PlatformConnections.forRun(build, null, null);
         assertEquals(simulator.baseUrl(), api.platformUrl());
         api.checkConnection();
         assertThat(simulator.requests().get(0).header("Authorization"), is("Token " + TestCredentials.TOKEN));
@@ -67,12 +68,12 @@ public class PlatformConnectionsTest {
         FreeStyleProject inside = folder.createProject(FreeStyleProject.class, "inside");
         FreeStyleProject outside = r.createFreeStyleProject("outside");
 
-        CodescoringApi api = PlatformConnections.forRun(r.buildAndAssertSuccess(inside), "team-token");
+        CodescoringApi api = PlatformConnections.forRun(r.buildAndAssertSuccess(inside), null, "team-token");
         assertThrows(CodescoringException.class, api::checkConnection); // the simulator knows only TOKEN...
         assertThat(simulator.requests().get(0).header("Authorization"), is("Token " + FOLDER_TOKEN)); // ...but it was sent
 
         CodescoringException e = assertThrows(CodescoringException.class,
-                () -> PlatformConnections.forRun(r.buildAndAssertSuccess(outside), "team-token"));
+                () -> PlatformConnections.forRun(r.buildAndAssertSuccess(outside), null, "team-token"));
         assertEquals(ErrorKind.BAD_CONFIGURATION, e.kind());
         assertThat(e.getMessage(), containsString("'team-token'"));
     }
@@ -81,16 +82,16 @@ public class PlatformConnectionsTest {
     public void overrideBeatsTheDefault() throws Exception {
         TestCredentials.addToRoot(TestCredentials.secretText(CredentialsScope.GLOBAL, "other", "other-token-1234"));
         FreeStyleBuild build = r.buildAndAssertSuccess(r.createFreeStyleProject());
-        assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, "other").checkConnection());
+        assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, null, "other").checkConnection());
         assertThat(simulator.requests().get(0).header("Authorization"), is("Token other-token-1234"));
-        PlatformConnections.forRun(build, "  ").checkConnection(); // blank: the default
+        PlatformConnections.forRun(build, null, "  ").checkConnection(); // blank: the default
     }
 
     @Test
     public void wrongTypeNamesIdAndType() throws Exception {
         TestCredentials.addToRoot(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "userpass", null, "u", "p4ssw0rd-long"));
         FreeStyleBuild build = r.buildAndAssertSuccess(r.createFreeStyleProject());
-        CodescoringException e = assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, "userpass"));
+        CodescoringException e = assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, null, "userpass"));
         assertEquals(ErrorKind.BAD_CONFIGURATION, e.kind());
         assertThat(e.getMessage(), containsString("'userpass'"));
         assertThat(e.getMessage(), containsString("Username with password"));
@@ -100,7 +101,7 @@ public class PlatformConnectionsTest {
     @Test
     public void missingCredentialNamesTheId() throws Exception {
         FreeStyleBuild build = r.buildAndAssertSuccess(r.createFreeStyleProject());
-        CodescoringException e = assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, "nope"));
+        CodescoringException e = assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, null, "nope"));
         assertEquals(ErrorKind.BAD_CONFIGURATION, e.kind());
         assertThat(e.getMessage(), containsString("'nope'"));
     }
@@ -109,33 +110,48 @@ public class PlatformConnectionsTest {
     public void systemScopeIsNotForBuilds() throws Exception {
         FreeStyleBuild build = r.buildAndAssertSuccess(r.createFreeStyleProject());
         CodescoringException e = assertThrows(CodescoringException.class,
-                () -> PlatformConnections.forRun(build, TestCredentials.SYSTEM_ID));
+                () -> PlatformConnections.forRun(build, null, TestCredentials.SYSTEM_ID));
         assertThat(e.getMessage(), containsString(TestCredentials.SYSTEM_ID));
     }
 
     @Test
-    public void blankUrlSaysToConfigureIt() throws Exception {
-        CodescoringGlobalConfiguration.get().setPlatformUrl("");
+    public void noPlatformSaysToConfigureOne() throws Exception {
+        CodescoringGlobalConfiguration.get().setPlatforms(List.of());
         FreeStyleBuild build = r.buildAndAssertSuccess(r.createFreeStyleProject());
-        CodescoringException e = assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, null));
+        CodescoringException e = assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, null, null));
         assertEquals(ErrorKind.BAD_CONFIGURATION, e.kind());
-        assertThat(e.getMessage(), containsString("platform URL"));
+        assertThat(e.getMessage(), containsString("No CodeScoring platform is configured"));
         assertThat(e.getMessage(), containsString("CodeScoring"));
     }
 
     @Test
     public void noCredentialAnywhereSaysWhereToSetOne() throws Exception {
-        CodescoringGlobalConfiguration.get().setCredentialsId(null);
+        TestPlatforms.first().setCredentialsId(null);
         FreeStyleBuild build = r.buildAndAssertSuccess(r.createFreeStyleProject());
-        CodescoringException e = assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, null));
+        CodescoringException e = assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, null, null));
         assertEquals(ErrorKind.BAD_CONFIGURATION, e.kind());
         assertThat(e.getMessage(), containsString("credentialsId"));
     }
 
     @Test
-    public void platformUrlIsTheGlobalOne() {
-        assertEquals(simulator.baseUrl(), PlatformConnections.platformUrl());
-        CodescoringGlobalConfiguration.get().setPlatformUrl(null);
-        assertEquals(null, PlatformConnections.platformUrl());
+    public void anUnknownPlatformNamesTheConfiguredOnes() throws Exception {
+        TestPlatforms.add("test", "https://codescoring-test.example.com", TestCredentials.GLOBAL_ID);
+        FreeStyleBuild build = r.buildAndAssertSuccess(r.createFreeStyleProject());
+        CodescoringException e = assertThrows(CodescoringException.class,
+                () -> PlatformConnections.forRun(build, simulator.baseUrl(), null));
+        assertEquals(ErrorKind.BAD_CONFIGURATION, e.kind());
+        assertThat(e.getMessage(), containsString("127.0.0.1, test"));
+        assertEquals("https://codescoring-test.example.com", PlatformConnections.forRun(build, "test", null).platformUrl());
+        assertEquals(simulator.baseUrl(), PlatformConnections.forRun(build, null, null).platformUrl());
+        assertEquals(0, simulator.requestCount());
+    }
+
+    @Test
+    public void urlOfNamesOnlyConfiguredPlatforms() {
+        assertEquals(simulator.baseUrl(), PlatformConnections.urlOf(null));
+        assertEquals(simulator.baseUrl(), PlatformConnections.urlOf("127.0.0.1"));
+        assertEquals(null, PlatformConnections.urlOf("elsewhere"));
+        CodescoringGlobalConfiguration.get().setPlatforms(List.of());
+        assertEquals(null, PlatformConnections.urlOf(null));
     }
 }

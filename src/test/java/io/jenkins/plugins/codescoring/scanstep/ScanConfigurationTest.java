@@ -223,12 +223,12 @@ public class ScanConfigurationTest {
 
     @Test
     public void formValidation() {
-        assertEquals(FormValidation.Kind.OK, ScanForm.checkTimeoutMinutes(null, "").kind);
-        assertThat(ScanForm.checkTimeoutMinutes(null, "").getMessage(), containsString("60 minutes"));
-        assertEquals(FormValidation.Kind.OK, ScanForm.checkTimeoutMinutes(null, "30").kind);
-        assertEquals(FormValidation.Kind.ERROR, ScanForm.checkTimeoutMinutes(null, "0").kind);
-        assertEquals(FormValidation.Kind.ERROR, ScanForm.checkTimeoutMinutes(null, "1441").kind);
-        assertEquals(FormValidation.Kind.ERROR, ScanForm.checkTimeoutMinutes(null, "ten").kind);
+        assertEquals(FormValidation.Kind.OK, ScanForm.checkTimeoutMinutes(null, "", null).kind);
+        assertThat(ScanForm.checkTimeoutMinutes(null, "", null).getMessage(), containsString("60 minutes"));
+        assertEquals(FormValidation.Kind.OK, ScanForm.checkTimeoutMinutes(null, "30", null).kind);
+        assertEquals(FormValidation.Kind.ERROR, ScanForm.checkTimeoutMinutes(null, "0", null).kind);
+        assertEquals(FormValidation.Kind.ERROR, ScanForm.checkTimeoutMinutes(null, "1441", null).kind);
+        assertEquals(FormValidation.Kind.ERROR, ScanForm.checkTimeoutMinutes(null, "ten", null).kind);
         assertEquals(FormValidation.Kind.OK, ScanForm.checkStage(null, "prod").kind);
         assertEquals(FormValidation.Kind.ERROR, ScanForm.checkStage(null, "production").kind);
         assertEquals(FormValidation.Kind.OK, ScanForm.checkProject(null, "shop").kind);

@@ -29,7 +29,7 @@ public class ScanOutcomeTest {
     public EnglishLocale english = new EnglishLocale();
 
     private static ScanOptions options(OnFinding onBlocking, OnFinding onError) {
-        return new ScanOptions(null, null, null, null, onBlocking, onError);
+        return new ScanOptions(null, null, null, null, null, onBlocking, onError);
     }
 
     private static ScanResult blocked(int policies) {
