@@ -12,9 +12,27 @@ import java.util.concurrent.TimeUnit;
  * The overall SCA analyses of the simulated platform: one at a time, each ending by time (or by hand)
  * with a planned outcome, each analysing the dataset as it was at its start and publishing that
  * snapshot's alerts when it succeeds. State is computed lazily from the monotonic clock whenever it is
- * read, so no timer thread is needed. Thread-safe: every method holds the instance lock.
+ * read, so no timer thread is needed (something that must learn of an end without reading, as the webhook
+ * sender, calls {@link #settleNow()} now and then). Thread-safe: every method holds the instance lock.
  */
 final class AnalysisLifecycle {
+
+    /** Learns of every run that becomes visible and of every end; called under the lifecycle's lock. */
+    interface Observer {
+        Observer NONE = new Observer() {
+            @Override
+            public void started(AnalysisRun run) {
+            }
+
+            @Override
+            public void ended(AnalysisRun run) {
+            }
+        };
+
+        void started(AnalysisRun run);
+
+        void ended(AnalysisRun run);
+    }
 
     private static final long FIRST_RUN_ID = 101;
 
@@ -34,6 +52,11 @@ final class AnalysisLifecycle {
     private int rejectedStarts;
     /** Every accepted run by id, so tests and the benchmark can ask when one ended. */
     private final Map<Long, AnalysisRun> history = new HashMap<>();
+    private Observer observer = Observer.NONE;
+
+    synchronized void setObserver(Observer observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
 
     synchronized void setAnalysisDuration(Duration duration) {
         this.analysisDuration = requirePositiveOrZero(duration);
@@ -73,6 +96,7 @@ final class AnalysisLifecycle {
         if (outcome != Outcome.NEVER_STARTS) {
             running = run;
             latestVisible = run;
+            observer.started(run);
         }
         notifyAll();
         return new StartResult(run.id());
@@ -141,6 +165,11 @@ final class AnalysisLifecycle {
         return true;
     }
 
+    /** Ends the running run if it is due. */
+    synchronized void settleNow() {
+        settle(System.nanoTime());
+    }
+
     private void settle(long nowNanos) {
         if (running != null && running.isDue(nowNanos)) {
             end(running, running.plannedOutcome(), running.plannedEnd());
@@ -151,6 +180,7 @@ final class AnalysisLifecycle {
         run.finish(outcome, at);
         publishIfSucceeded(run);
         running = null;
+        observer.ended(run);
     }
 
     private void publishIfSucceeded(AnalysisRun run) {

@@ -9,6 +9,10 @@ import java.time.Instant;
  */
 final class AnalysisRun {
 
+    /** The {@code error} of a failed run, in {@code /status} and in the webhook events. */
+    static final String FAILURE_ERROR =
+            "Analysis failed: dependency resolution error in project 'shop-backend' (exit code 1)";
+
     private final long id;
     private final Dataset snapshot;
     private final Instant startedAt;
@@ -41,6 +45,10 @@ final class AnalysisRun {
     /** When the run ended, or null while it runs. */
     Instant finishedAt() {
         return finishedAt;
+    }
+
+    Instant startedAt() {
+        return startedAt;
     }
 
     long id() {
@@ -92,8 +100,7 @@ final class AnalysisRun {
     /** This run as {@code /status} shows it at {@code nowNanos}. */
     StatusView view(long nowNanos) {
         if (isFinished()) {
-            String error = finalOutcome == Outcome.FAILED
-                    ? "Analysis failed: dependency resolution error in project 'shop-backend' (exit code 1)" : null;
+            String error = finalOutcome == Outcome.FAILED ? FAILURE_ERROR : null;
             return new StatusView(id, RunProgress.of(finalOutcome), startedAt, finishedAt, error);
         }
         RunProgress phase = elapsed(nowNanos).compareTo(pendingFor) < 0 ? RunProgress.PENDING : RunProgress.IN_PROGRESS;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.codescoring.simulator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -23,7 +24,8 @@ import com.sun.net.httpserver.HttpServer;
  * A CodeScoring platform on loopback that implements the contract the plugin assumes (section 3 of
  * the platform notes): token check, one overall SCA analysis at a time with a status that lags after a
  * start, alerts published by successful analyses, paginated lists, Django's slash redirects, and
- * injectable faults. Start it, point a client at {@link #baseUrl()}, and close it.
+ * injectable faults; on request it also sends the platform's webhooks ({@link #sendWebhooks}). Start it,
+ * point a client at {@link #baseUrl()}, and close it.
  *
  * <pre>{@code
  * try (CodescoringSimulator platform = CodescoringSimulator.start("secret")) {
@@ -57,11 +59,21 @@ public final class CodescoringSimulator implements AutoCloseable {
     private final AnalysisLifecycle lifecycle = new AnalysisLifecycle();
     private final FaultQueue faults = new FaultQueue();
     private final RequestLog log = new RequestLog();
+    private final WebhookFaults webhookFaults = new WebhookFaults();
+    private final WebhookLog webhookLog = new WebhookLog();
+    /** The running webhook sender, or null; guarded by {@code this} for changes. */
+    private volatile WebhookSender webhooks;
     private final String baseUrl;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CodescoringSimulator(int port, String token) throws IOException {
         settings = new SimulatorSettings(token);
+        lifecycle.setObserver(new AnalysisWebhooks(events -> {
+            WebhookSender sender = webhooks;
+            if (sender != null) {
+                sender.queue(events);
+            }
+        }));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), ACCEPT_BACKLOG);
         baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         workers = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads("codescoring-simulator-worker"));
@@ -222,12 +234,87 @@ public final class CodescoringSimulator implements AutoCloseable {
         log.clear();
     }
 
+    /**
+     * From now on, sends the platform's webhooks to that URL with that token (header
+     * {@value WebhookSettings#TOKEN_HEADER}), in batches every {@code batchInterval}: for each project of the
+     * analysed dataset, {@code project_sca_analysis_started} when an analysis starts, and
+     * {@code ..._finished} (after a {@code sca_policy_has_been_triggered} per active alert), {@code ..._failed}
+     * or {@code ..._cancelled} when it ends. Replaces a sender already running (dropping its queued events).
+     */
+    public void sendWebhooks(URI target, String token, Duration batchInterval) {
+        sendWebhooks(WebhookSettings.of(target, token, batchInterval));
+    }
+
+    /** As {@link #sendWebhooks(URI, String, Duration)}, with every setting given. */
+    public synchronized void sendWebhooks(WebhookSettings webhookSettings) {
+        Objects.requireNonNull(webhookSettings, "webhookSettings");
+        if (closed.get()) {
+            throw new IllegalStateException("the simulator is closed");
+        }
+        stopWebhooks();
+        webhooks = new WebhookSender(webhookSettings, webhookFaults, webhookLog, lifecycle::settleNow);
+    }
+
+    /** Stops sending webhooks: queued events and pending retries are dropped. Does nothing if none are sent. */
+    public synchronized void stopWebhooks() {
+        WebhookSender sender = webhooks;
+        webhooks = null;
+        if (sender != null) {
+            sender.close();
+        }
+    }
+
+    /** The settings of the webhooks being sent, or null when none are. */
+    public WebhookSettings webhookSettings() {
+        WebhookSender sender = webhooks;
+        return sender == null ? null : sender.settings();
+    }
+
+    /** Applies that fault to each of the next {@code times} webhook batches, after the faults already queued. */
+    public void injectWebhookFault(WebhookFault fault, int times) {
+        webhookFaults.add(Objects.requireNonNull(fault, "fault"), times);
+    }
+
+    public void clearWebhookFaults() {
+        webhookFaults.clear();
+    }
+
+    /** Whether every injected webhook fault has been used up. */
+    public boolean webhookFaultsUsedUp() {
+        return webhookFaults.isEmpty();
+    }
+
+    /** Every webhook POST attempted and every batch a fault dropped, oldest first (the most recent 10,000). */
+    public List<WebhookDelivery> webhookDeliveries() {
+        return webhookLog.deliveries();
+    }
+
+    public WebhookCounts webhookCounts() {
+        return webhookLog.counts();
+    }
+
+    /**
+     * POSTs that body once, now, to the webhook URL with that token (null: without the header), outside the
+     * batches, and returns the HTTP status: for tests of a receiver.
+     *
+     * @throws IllegalStateException if no webhooks are being sent
+     * @throws IOException if the receiver does not answer
+     */
+    public int sendRawWebhook(String body, String token) throws IOException {
+        WebhookSender sender = webhooks;
+        if (sender == null) {
+            throw new IllegalStateException("no webhook URL: call sendWebhooks first");
+        }
+        return sender.sendRaw(Objects.requireNonNull(body, "body"), token);
+    }
+
     /** Stops the server, closes every connection (hanging ones included) and the threads. Idempotent. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        stopWebhooks();
         scheduler.shutdownNow();
         server.stop(0);
         handler.releaseHanging();

@@ -23,12 +23,15 @@ import com.sun.net.httpserver.HttpHandler;
  * POST /_simulator/complete?outcome=success               ends the running analysis now (409 when none)
  * POST /_simulator/fault?kind=html&amp;times=N[&amp;code=C][&amp;path=/api/...]   queues a fault (kinds: {@link #FAULTS})
  * POST /_simulator/clear-faults                           forgets the queued faults
+ * POST /_simulator/webhook-fault?kind=late&amp;times=N[&amp;seconds=S]  applies a fault to the next webhook batches
+ *                                                         (kinds: {@link #WEBHOOK_FAULTS})
  * </pre>
  */
 final class ControlEndpoint implements HttpHandler {
 
     static final String PREFIX = "/_simulator/";
     static final String FAULTS = "html, malformed-json, status, hang, drop";
+    static final String WEBHOOK_FAULTS = "lost, duplicate, late, wrong-token";
     private static final int MAX_TIMES = 1_000_000;
 
     private final CodescoringSimulator simulator;
@@ -71,7 +74,7 @@ final class ControlEndpoint implements HttpHandler {
                 simulator.setOutcomes(SimulatorOptions.outcome(required(query, "value")));
                 break;
             case "analysis-seconds":
-                simulator.setAnalysisDuration(SimulatorOptions.seconds(required(query, "value")));
+                simulator.setAnalysisDuration(SimulatorOptions.seconds("value", required(query, "value")));
                 break;
             case "complete":
                 simulator.completeAnalysis(SimulatorOptions.outcome(required(query, "outcome")));
@@ -82,6 +85,10 @@ final class ControlEndpoint implements HttpHandler {
             case "clear-faults":
                 simulator.clearFaults();
                 break;
+            case "webhook-fault":
+                String times = query.get("times");
+                simulator.injectWebhookFault(webhookFault(query), times == null ? 1 : number(times, "times", 1, MAX_TIMES));
+                break;
             default:
                 return ApiResponse.json(404, ApiJson.detail("unknown control command: " + command));
         }
@@ -91,7 +98,8 @@ final class ControlEndpoint implements HttpHandler {
     /**
      * {@code requests} (API requests received), {@code analysisStarts} (accepted starts),
      * {@code rejectedStarts} ("already running" answers), {@code analysisRunning}, {@code faultsPending}
-     * and {@code byRequest}: the count per method and path, e.g. {@code "GET /api/alerts/": 3}.
+     * {@code byRequest}: the count per method and path, e.g. {@code "GET /api/alerts/": 3}, and {@code webhooks}:
+     * whether they are sent ({@code sending}), the {@link WebhookCounts} and {@code faultsPending}.
      */
     ObjectNode stats() {
         ObjectNode json = ApiJson.object()
@@ -104,7 +112,29 @@ final class ControlEndpoint implements HttpHandler {
         for (Map.Entry<String, Integer> entry : simulator.requestCountsByLine().entrySet()) {
             byRequest.put(entry.getKey(), entry.getValue());
         }
+        WebhookCounts counts = simulator.webhookCounts();
+        json.putObject("webhooks")
+                .put("sending", simulator.webhookSettings() != null)
+                .put("events", counts.events())
+                .put("batches", counts.batches())
+                .put("posts", counts.posts())
+                .put("delivered", counts.delivered())
+                .put("failed", counts.failed())
+                .put("givenUp", counts.givenUp())
+                .put("faulted", counts.faulted())
+                .put("faultsPending", !simulator.webhookFaultsUsedUp());
         return json;
+    }
+
+    private static WebhookFault webhookFault(Query query) {
+        String kind = required(query, "kind");
+        switch (kind) {
+            case "lost": return WebhookFault.lost();
+            case "duplicate": return WebhookFault.duplicate();
+            case "late": return WebhookFault.late(SimulatorOptions.seconds("seconds", required(query, "seconds")));
+            case "wrong-token": return WebhookFault.wrongToken();
+            default: throw new IllegalArgumentException("kind must be one of " + WEBHOOK_FAULTS + ": " + kind);
+        }
     }
 
     private static Fault fault(Query query) {

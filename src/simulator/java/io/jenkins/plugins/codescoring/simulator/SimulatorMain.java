@@ -2,6 +2,7 @@ package io.jenkins.plugins.codescoring.simulator;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
@@ -51,10 +52,26 @@ public final class SimulatorMain {
                 + options.outcome().name().toLowerCase(Locale.ROOT));
         out.println("token: " + ("default".equals(options.tokenSource())
                 ? SimulatorOptions.DEFAULT_TOKEN + " (default)" : "as given by " + options.tokenSource()));
+        WebhookSettings webhooks = options.webhooks();
+        if (webhooks != null) {
+            simulator.sendWebhooks(webhooks);
+            out.println("webhooks: POST to " + withoutUserInfo(webhooks.target()) + " every " + webhooks.batchInterval().toMillis() / 1000.0
+                    + " s, token " + ("default".equals(options.webhookTokenSource())
+                    ? SimulatorOptions.DEFAULT_WEBHOOK_TOKEN + " (default)" : "as given by " + options.webhookTokenSource()));
+        }
         if (options.control()) {
             out.println("control: " + simulator.baseUrl() + ControlEndpoint.PREFIX + "stats (loopback only)");
         }
         out.println("Ctrl-C stops it.");
         return simulator;
+    }
+
+    /** The URL without {@code user:password@}, which could be a secret. */
+    static String withoutUserInfo(URI url) {
+        if (url.getRawUserInfo() == null) {
+            return url.toString();
+        }
+        return url.getScheme() + "://" + url.getRawAuthority().substring(url.getRawUserInfo().length() + 1)
+                + (url.getRawPath() == null ? "" : url.getRawPath());
     }
 }

@@ -97,7 +97,38 @@ public class SimulatorControlTest {
     }
 
     @Test
+    public void queuesWebhookFaultsAndCountsWebhooks() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            assertFalse(stats().at("/webhooks/sending").asBoolean());
+            platform.simulator().setManualCompletion(true);
+            platform.simulator().sendWebhooks(receiver.url(), "hook", Duration.ofMillis(100));
+            assertEquals(200, control.post("/_simulator/webhook-fault?kind=wrong-token").statusCode());
+            assertEquals(200, control.post("/_simulator/webhook-fault?kind=late&seconds=0.1&times=2").statusCode());
+            assertTrue(stats().at("/webhooks/faultsPending").asBoolean());
+            platform.client().start();
+            assertEquals(WebhookFault.WRONG_TOKEN, receiver.await(1, WAIT).get(0).token());
+            assertEquals(200, control.post("/_simulator/complete?outcome=success").statusCode());
+            assertEquals("hook", receiver.await(2, WAIT).get(1).token());
+
+            JsonNode webhooks = stats().get("webhooks");
+            assertTrue(webhooks.get("sending").asBoolean());
+            assertEquals(2, webhooks.get("batches").asInt());
+            assertEquals(2, webhooks.get("faulted").asInt());
+            assertTrue(webhooks.get("faultsPending").asBoolean());
+            assertEquals(platform.simulator().webhookCounts().events(), webhooks.get("events").asInt());
+            assertTrue(webhooks.get("events").asInt() > 0);
+            assertEquals(2, webhooks.get("posts").asInt());
+            assertEquals(2, webhooks.get("delivered").asInt());
+            assertEquals(0, webhooks.get("givenUp").asInt());
+        }
+    }
+
+    @Test
     public void refusesBadCommands() throws Exception {
+        assertEquals(400, control.post("/_simulator/webhook-fault?kind=teapot").statusCode());
+        assertEquals(400, control.post("/_simulator/webhook-fault?kind=late").statusCode());
+        assertEquals(400, control.post("/_simulator/webhook-fault?kind=lost&times=0").statusCode());
+        assertEquals(400, control.post("/_simulator/webhook-fault?kind=late&seconds=1x").statusCode());
         assertEquals(400, control.post("/_simulator/fault?kind=teapot").statusCode());
         assertEquals(400, control.post("/_simulator/fault?kind=status&code=42").statusCode());
         assertEquals(400, control.post("/_simulator/fault?kind=html&times=0").statusCode());

@@ -2,11 +2,13 @@ package io.jenkins.plugins.codescoring.simulator;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -33,6 +35,34 @@ public class SimulatorOptionsTest {
         assertFalse(options.legacyBooleans());
         assertFalse(options.control());
         assertFalse(options.help());
+        assertNull(options.webhooks());
+        assertNull(options.webhookTokenSource());
+    }
+
+    @Test
+    public void webhookOptions() {
+        SimulatorOptions options = SimulatorOptions.parse(new String[] {"--webhook-url",
+                "http://127.0.0.1:8080/jenkins/codescoring-webhook/main", "--webhook-token", "hook",
+                "--webhook-batch-seconds", "0.2"}, Map.of(SimulatorOptions.WEBHOOK_TOKEN_VARIABLE, "from-env"));
+        WebhookSettings webhooks = options.webhooks();
+        assertEquals(URI.create("http://127.0.0.1:8080/jenkins/codescoring-webhook/main"), webhooks.target());
+        assertEquals("hook", webhooks.token());
+        assertEquals("--webhook-token", options.webhookTokenSource());
+        assertEquals(Duration.ofMillis(200), webhooks.batchInterval());
+        assertEquals(WebhookSettings.DEFAULT_MAX_ATTEMPTS, webhooks.maxAttempts());
+    }
+
+    @Test
+    public void webhookTokenComesFromTheEnvironmentElseTheDefault() {
+        String[] args = {"--webhook-url", "https://jenkins.example/codescoring-webhook/main"};
+        SimulatorOptions fromEnv = SimulatorOptions.parse(args,
+                Map.of(SimulatorOptions.WEBHOOK_TOKEN_VARIABLE, "from-env", SimulatorOptions.TOKEN_VARIABLE, "api"));
+        assertEquals("from-env", fromEnv.webhooks().token());
+        assertEquals("$" + SimulatorOptions.WEBHOOK_TOKEN_VARIABLE, fromEnv.webhookTokenSource());
+        assertEquals(WebhookSettings.DEFAULT_BATCH_INTERVAL, fromEnv.webhooks().batchInterval());
+        SimulatorOptions byDefault = SimulatorOptions.parse(args, Map.of(SimulatorOptions.WEBHOOK_TOKEN_VARIABLE, " "));
+        assertEquals(SimulatorOptions.DEFAULT_WEBHOOK_TOKEN, byDefault.webhooks().token());
+        assertEquals("default", byDefault.webhookTokenSource());
     }
 
     @Test
@@ -64,7 +94,12 @@ public class SimulatorOptionsTest {
     public void rejectsBadArguments() {
         String[][] bad = {{"--port"}, {"--port", "x"}, {"--port", "70000"}, {"--dataset", "nope"},
             {"--analysis-seconds", "-1"}, {"--outcome", "maybe"}, {"--token", ""}, {"--verbose"},
-            {"--dataset", "many-pages:x"}};
+            {"--dataset", "many-pages:x"}, {"--webhook-url"}, {"--webhook-url", "ftp://host/x"},
+            {"--webhook-url", "/codescoring-webhook/x"}, {"--webhook-url", "http://h/ x"},
+            {"--webhook-url", "http://h/x", "--webhook-batch-seconds", "0"},
+            {"--webhook-url", "http://h/x", "--webhook-batch-seconds", "soon"},
+            {"--webhook-url", "http://h/x", "--webhook-token", " "}, {"--webhook-token", "t"},
+            {"--webhook-batch-seconds", "1"}};
         for (String[] args : bad) {
             assertThrows(String.join(" ", args), IllegalArgumentException.class, () -> SimulatorOptions.parse(args, Map.of()));
         }
@@ -83,6 +118,27 @@ public class SimulatorOptionsTest {
             SimulatorClient client = new SimulatorClient(simulator.baseUrl(), "Token demo-token");
             client.start();
             client.awaitStatus("cancelled", Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    public void startsSendingWebhooksAndSaysWhereTheTokenCameFromWithoutPrintingIt() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            URI withUser = URI.create(receiver.url().toString().replace("http://", "http://admin:pw@"));
+            SimulatorOptions options = SimulatorOptions.parse(new String[] {"--port", "0", "--analysis-seconds", "0.05",
+                "--webhook-url", withUser.toString(), "--webhook-batch-seconds", "0.1"},
+                    Map.of(SimulatorOptions.WEBHOOK_TOKEN_VARIABLE, "hook-from-env"));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (CodescoringSimulator simulator = SimulatorMain.start(options,
+                    new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
+                String printed = bytes.toString(StandardCharsets.UTF_8);
+                assertTrue(printed, printed.contains("webhooks: POST to " + receiver.url() + " every 0.1 s, token as given by $"
+                        + SimulatorOptions.WEBHOOK_TOKEN_VARIABLE));
+                assertFalse(printed, printed.contains("hook-from-env"));
+                assertFalse(printed, printed.contains("pw"));
+                new SimulatorClient(simulator.baseUrl(), "Token demo-token").start();
+                assertEquals("hook-from-env", receiver.await(1, Duration.ofSeconds(5)).get(0).token());
+            }
         }
     }
 }
