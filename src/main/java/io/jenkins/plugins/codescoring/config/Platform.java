@@ -300,7 +300,7 @@ public final class Platform extends AbstractDescribableImpl<Platform> {
             if (id == null) {
                 return FormValidation.ok(Messages.Platform_NoWebhookToken());
             }
-            return WebhookTokens.check(id);
+            return WebhookCredential.check(id);
         }
 
         /**

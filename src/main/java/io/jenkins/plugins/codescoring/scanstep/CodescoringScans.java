@@ -51,6 +51,16 @@ public final class CodescoringScans {
         return coordinators().submit(api, request, state, listener, onDone);
     }
 
+    /**
+     * The platform at this URL said that an analysis ended: its waiting scans, whatever their credential, check the
+     * status soon. Does nothing while no scan waits.
+     */
+    public static synchronized void pollNow(String platformUrl) {
+        if (coordinators != null) {
+            coordinators.pollNow(platformUrl);
+        }
+    }
+
     /** Scans waiting now in all coordinators, for tests. */
     public static synchronized int waiting() {
         return coordinators == null ? 0 : coordinators.waiting();

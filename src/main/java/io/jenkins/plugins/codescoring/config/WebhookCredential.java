@@ -19,10 +19,10 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * itself (System scope is fine and keeps it away from jobs). No token, no webhook.
  */
 @Restricted(NoExternalUse.class)
-public final class WebhookTokens {
-    private static final Logger LOGGER = Logger.getLogger(WebhookTokens.class.getName());
+public final class WebhookCredential {
+    private static final Logger LOGGER = Logger.getLogger(WebhookCredential.class.getName());
 
-    private WebhookTokens() {
+    private WebhookCredential() {
     }
 
     /** The webhook token of the platform, or null when none is configured or its credential cannot be read. */
