@@ -23,7 +23,7 @@ public final class WebhookDelivery {
         this.platformName = platformName == null ? "" : platformName;
         this.expectedToken = expectedToken;
         this.givenToken = givenToken;
-        this.body = body == null ? new byte[0] : body;
+        this.body = body == null ? new byte[0] : body.clone();
         this.bodyTooLong = bodyTooLong || this.body.length > WebhookReceiver.MAX_BODY_BYTES;
     }
 

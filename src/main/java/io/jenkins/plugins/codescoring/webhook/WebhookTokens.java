@@ -16,8 +16,9 @@ final class WebhookTokens {
     static boolean matches(String expected, String given) {
         String wanted = expected == null ? "" : expected.trim();
         String offered = given == null ? "" : given.trim();
+        // Both digests are computed and compared whatever the tokens are, so no early exit tells them apart.
         boolean equal = MessageDigest.isEqual(sha256(wanted), sha256(offered));
-        return equal & !wanted.isEmpty();
+        return equal && !wanted.isEmpty();
     }
 
     static byte[] sha256(String text) {

@@ -172,7 +172,7 @@ public class WebhookReceiverTest {
     private void assertBadRequest(String body, String saying) {
         clock.advance(Duration.ofSeconds(3)); // stays under the flood guard
         WebhookAnswer answer = deliver(body);
-        assertEquals(body, 400, answer.status());
+        assertEquals(body.length() > 80 ? body.substring(0, 80) + "..." : body, 400, answer.status());
         assertThat(answer.message(), containsString(saying));
         assertFalse(answer.message().contains("\n"));
         assertFalse(answer.pollNow());
