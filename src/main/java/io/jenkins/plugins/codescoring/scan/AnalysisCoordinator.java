@@ -38,6 +38,11 @@ public final class AnalysisCoordinator {
     static final Duration FIRST_TICK_DELAY = Duration.ofMillis(50);
 
     static final Duration RETRY_WHEN_BUSY = Duration.ofSeconds(1);
+    /**
+     * The least time between the start of one tick and a tick asked for by {@link #pollNow()}, so that a
+     * flood of valid webhooks costs the platform at most about one status read a second.
+     */
+    static final Duration POLL_NOW_GAP = Duration.ofSeconds(1);
 
     private final ScheduledExecutorService timer;
     private final Executor polls;
@@ -48,11 +53,15 @@ public final class AnalysisCoordinator {
     /** Touched only by the tick, which never runs twice at once. */
     private final List<WaitingScan> scans = new ArrayList<>();
     private volatile CodescoringApi api;
+    private volatile String platformUrl;
 
     private final Object scheduling = new Object();
     private ScheduledFuture<?> nextTick;
     private Instant nextTickAt;
     private boolean ticking;
+    /** A {@link #pollNow()} came while a tick ran: that tick may have read the status before the event. */
+    private boolean pollAgain;
+    private Instant lastTickStarted;
     /** When a scan last arrived or a tick last ended. */
     private Instant lastBusy;
 
@@ -93,6 +102,7 @@ public final class AnalysisCoordinator {
     public Ticket submit(CodescoringApi platformApi, ScanRequest request, ScanState state, ScanListener listener,
             Consumer<ScanResult> onDone) {
         this.api = platformApi;
+        this.platformUrl = platformApi.platformUrl();
         WaitingScan scan = new WaitingScan(request, state, listener, onDone, platformApi.platformUrl());
         synchronized (scheduling) {
             lastBusy = clock.instant();
@@ -107,6 +117,45 @@ public final class AnalysisCoordinator {
             wakeUp(request.maxPollInterval());
         }
         return scan;
+    }
+
+    /**
+     * Reads the status soon instead of at the next regular tick: the platform has said (by a webhook) that
+     * an analysis ended. Only a hint: the verdict still comes from the status and the alerts read by the
+     * tick, under the same rules as any tick. Does nothing while nobody waits; ticks even while an analysis
+     * runs; a tick running now is followed by one more. Ticks asked for this way start at least
+     * {@link #POLL_NOW_GAP} after the previous tick started.
+     *
+     * @return whether a scan waits here, so a tick follows
+     */
+    public boolean pollNow() {
+        synchronized (scheduling) {
+            if (ticking) {
+                // The tick decides at its end whether anyone still waits.
+                pollAgain = true;
+                return true;
+            }
+            // No tick runs, so the list of scans is not changing under this lock.
+            if (scans.isEmpty() && arrivals.isEmpty()) {
+                return false;
+            }
+            wakeUp(pollNowDelay());
+            return true;
+        }
+    }
+
+    /** The platform URL of the API last submitted with, or null before the first scan. */
+    String platformUrl() {
+        return platformUrl;
+    }
+
+    private Duration pollNowDelay() {
+        Duration delay = FIRST_TICK_DELAY;
+        if (lastTickStarted != null) {
+            Duration untilGap = Duration.between(clock.instant(), lastTickStarted.plus(POLL_NOW_GAP));
+            delay = untilGap.compareTo(delay) > 0 ? untilGap : delay;
+        }
+        return delay;
     }
 
     /**
@@ -173,6 +222,8 @@ public final class AnalysisCoordinator {
                 return;
             }
             ticking = true;
+            pollAgain = false;
+            lastTickStarted = clock.instant();
             nextTick = null;
             nextTickAt = null;
         }
@@ -194,8 +245,14 @@ public final class AnalysisCoordinator {
                 if (!arrivals.isEmpty() && !round.analysisRunning()) {
                     schedule(FIRST_TICK_DELAY);
                 } else if (!scans.isEmpty() || !arrivals.isEmpty()) {
-                    schedule(delay == null ? FIRST_TICK_DELAY : delay);
+                    Duration next = delay == null ? FIRST_TICK_DELAY : delay;
+                    if (pollAgain) {
+                        Duration soon = pollNowDelay();
+                        next = soon.compareTo(next) < 0 ? soon : next;
+                    }
+                    schedule(next);
                 }
+                pollAgain = false;
             }
         }
     }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.codescoring.scan;
 
 import io.jenkins.plugins.codescoring.api.CodescoringApi;
+import io.jenkins.plugins.codescoring.api.CodescoringClient;
+import io.jenkins.plugins.codescoring.api.CodescoringException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +66,29 @@ public final class AnalysisCoordinators {
         });
         sweepLater();
         return ticket[0];
+    }
+
+    /**
+     * Asks every coordinator of the platform at this URL, whatever its credential, to read the status soon
+     * ({@link AnalysisCoordinator#pollNow()}): the platform said by a webhook that an analysis ended.
+     *
+     * @param platformUrl the platform's URL as configured; normalised as the client does
+     * @return how many coordinators of that platform have scans waiting and will tick soon
+     */
+    public int pollNow(String platformUrl) {
+        String wanted;
+        try {
+            wanted = CodescoringClient.normalizeUrl(platformUrl);
+        } catch (CodescoringException e) {
+            return 0;
+        }
+        int nudged = 0;
+        for (AnalysisCoordinator coordinator : coordinators.values()) {
+            if (wanted.equals(coordinator.platformUrl()) && coordinator.pollNow()) {
+                nudged++;
+            }
+        }
+        return nudged;
     }
 
     /** Scans waiting now in all coordinators, for tests. */

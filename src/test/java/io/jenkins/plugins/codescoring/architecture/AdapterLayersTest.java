@@ -16,7 +16,7 @@ import org.junit.Test;
  *        /      \
  *    config    results          global configuration, credentials, connections | build and job pages
  *        \      /
- *          core                 api, scan, report, cli (and the simulator): no Jenkins
+ *          core                 api, scan, report, cli, webhook (and the simulator): no Jenkins
  * </pre>
  */
 public class AdapterLayersTest {

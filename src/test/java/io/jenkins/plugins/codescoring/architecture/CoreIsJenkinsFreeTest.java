@@ -9,8 +9,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.Test;
 
 /**
- * The core (client, engine, gate, report, terminal runner) and the simulator run without Jenkins: in the
- * terminal runner jar, in the simulator, and in the engine that the adapters drive. A core class that
+ * The core (client, engine, gate, report, terminal runner, webhook judging) and the simulator run without
+ * Jenkins: in the terminal runner jar, in the simulator, and in the engine that the adapters drive. A core class that
  * reaches for a Jenkins, Stapler or plugin type breaks all three, so the build fails on it.
  */
 public class CoreIsJenkinsFreeTest {
@@ -20,6 +20,7 @@ public class CoreIsJenkinsFreeTest {
         "io.jenkins.plugins.codescoring.scan..",
         "io.jenkins.plugins.codescoring.report..",
         "io.jenkins.plugins.codescoring.cli..",
+        "io.jenkins.plugins.codescoring.webhook..",
         "io.jenkins.plugins.codescoring.simulator..",
     };
 

@@ -82,4 +82,40 @@ public class AnalysisCoordinatorsTest {
         assertEquals(1, results.size());
         assertSame("kept for a while after", used, withScans.forApi(platform));
     }
+
+    @Test
+    public void pollNowNudgesTheCoordinatorsOfThatPlatformOnlyWhateverTheirCredential() {
+        ManualScheduler scheduler = new ManualScheduler(clock);
+        AnalysisCoordinators withScans = new AnalysisCoordinators(scheduler, clock);
+        FakePlatform first = fake("http://codescoring.test", "credential-1");
+        FakePlatform second = fake("http://codescoring.test", "credential-2");
+        FakePlatform elsewhere = fake("http://other.test", "credential-1");
+        ScanRequest request = ScanRequest.builder().maxPollInterval(Duration.ofSeconds(60)).timeout(Duration.ofHours(2)).build();
+        for (FakePlatform platform : List.of(first, second, elsewhere)) {
+            withScans.submit(platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, r -> { });
+        }
+        scheduler.runFor(Duration.ofMinutes(10));
+        int before = elsewhere.calls("status");
+        for (int i = 0; i < 1_000 && elsewhere.calls("status") == before; i++) {
+            scheduler.runFor(Duration.ofMillis(100));
+        }
+        int[] polled = {first.calls("status"), second.calls("status"), elsewhere.calls("status")};
+
+        assertEquals("the URL as configured, normalised", 2, withScans.pollNow("HTTP://CodeScoring.test/api/"));
+        scheduler.runFor(Duration.ofMillis(1_500));
+
+        assertEquals(polled[0] + 1, first.calls("status"));
+        assertEquals(polled[1] + 1, second.calls("status"));
+        assertEquals("another platform is not asked", polled[2], elsewhere.calls("status"));
+        assertEquals(0, withScans.pollNow("http://nobody.test"));
+        assertEquals(0, withScans.pollNow("not a url"));
+    }
+
+    private FakePlatform fake(String url, String key) {
+        FakePlatform platform = new FakePlatform(clock);
+        platform.url = url;
+        platform.key = key;
+        platform.analysisDuration = Duration.ofHours(1);
+        return platform;
+    }
 }

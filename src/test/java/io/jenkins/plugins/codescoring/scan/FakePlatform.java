@@ -31,6 +31,10 @@ final class FakePlatform implements InMemoryApi {
     volatile String key = "default";
     /** While set, status calls wait for it: a platform that hangs. */
     volatile java.util.concurrent.CountDownLatch statusHangs;
+    /** The platform's address; fakes at another address belong to another platform. */
+    volatile String url = "http://codescoring.test";
+    /** Runs once, right after the next status has been read (and before the caller sees it). */
+    volatile Runnable afterStatusRead;
 
     private int lastRunId = 40;
     private Instant runStartedAt;
@@ -92,7 +96,23 @@ final class FakePlatform implements InMemoryApi {
         if (hang != null) {
             hang.await();
         }
-        return statusNow();
+        AnalysisStatus status = statusNow();
+        Runnable after = afterStatusRead;
+        if (after != null) {
+            afterStatusRead = null;
+            after.run();
+        }
+        return status;
+    }
+
+    @Override
+    public String platformUrl() {
+        return url;
+    }
+
+    /** Makes the current run end at this time instead of after {@link #analysisDuration}. */
+    synchronized void endCurrentRunAt(Instant end) {
+        analysisDuration = Duration.between(runStartedAt, end);
     }
 
     private synchronized AnalysisStatus statusNow() throws CodescoringException {
