@@ -10,8 +10,8 @@ import org.junit.Test;
  * The Jenkins adapters, one package per role, and the arrows allowed between them (docs/architecture.md):
  *
  * <pre>
- *   pipeline   freestyle        the two scan steps: Pipeline step + execution; freestyle builder + env action
- *        \      /
+ *   pipeline   freestyle   endpoint    the two scan steps; the platform's webhook endpoint
+ *        \      /        /
  *        scanstep               what both steps share: options, form, outcome, console, the coordinators
  *        /      \
  *    config    results          global configuration, credentials, connections | build and job pages
@@ -26,16 +26,18 @@ public class AdapterLayersTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Pipeline").definedBy(PluginClasses.ROOT + ".pipeline..")
                 .layer("Freestyle").definedBy(PluginClasses.ROOT + ".freestyle..")
+                .layer("Endpoint").definedBy(PluginClasses.ROOT + ".endpoint..")
                 .layer("Scan step").definedBy(PluginClasses.ROOT + ".scanstep..")
                 .layer("Config").definedBy(PluginClasses.ROOT + ".config..")
                 .layer("Results").definedBy(PluginClasses.ROOT + ".results..")
                 .layer("Core").definedBy(CoreIsJenkinsFreeTest.CORE_PACKAGES)
                 .whereLayer("Pipeline").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Freestyle").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Scan step").mayOnlyBeAccessedByLayers("Pipeline", "Freestyle")
-                .whereLayer("Config").mayOnlyBeAccessedByLayers("Scan step", "Pipeline", "Freestyle")
+                .whereLayer("Endpoint").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Scan step").mayOnlyBeAccessedByLayers("Pipeline", "Freestyle", "Endpoint")
+                .whereLayer("Config").mayOnlyBeAccessedByLayers("Scan step", "Pipeline", "Freestyle", "Endpoint")
                 .whereLayer("Results").mayOnlyBeAccessedByLayers("Scan step", "Pipeline", "Freestyle")
-                .whereLayer("Core").mayOnlyBeAccessedByLayers("Scan step", "Pipeline", "Freestyle", "Config", "Results")
+                .whereLayer("Core").mayOnlyBeAccessedByLayers("Scan step", "Pipeline", "Freestyle", "Endpoint", "Config", "Results")
                 .because("a package may only use the roles below it, so each role can be read and changed alone")
                 .check(PluginClasses.get());
     }
