@@ -23,6 +23,7 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$REPO/target/codescoring-cli.jar"
 TOKEN="demo-token"
+WEBHOOK_TOKEN="demo-webhook-token"
 export CODESCORING_DEMO_PORT="${CODESCORING_DEMO_PORT:-8081}"
 export CODESCORING_DEMO_JENKINS_PORT="${CODESCORING_DEMO_JENKINS_PORT:-8080}"
 DEMO_HOME="${CODESCORING_DEMO_JENKINS_HOME:-$REPO/work}"
@@ -47,8 +48,8 @@ say "Fetching jenkins.war"
 WAR="$(jenkins_war "$REPO/target/jenkins-war")"
 
 LOG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/codescoring-jenkins-demo.XXXXXX")"
-say "Starting the CodeScoring simulator on http://127.0.0.1:$CODESCORING_DEMO_PORT (dataset demo, analysis 5 s)"
-start_simulator "$CODESCORING_DEMO_PORT" "$TOKEN" 5 "$LOG_DIR/simulator.log"
+say "Starting the CodeScoring simulator on http://127.0.0.1:$CODESCORING_DEMO_PORT (dataset demo, analysis 5 s, webhooks to Jenkins)"
+start_simulator "$CODESCORING_DEMO_PORT" "$TOKEN" 5 "$LOG_DIR/simulator.log" "${URL}codescoring-webhook/demo" "$WEBHOOK_TOKEN"
 
 # The plugins: the runtime plugins the build resolved (target/test-classes/test-dependencies) and this plugin.
 mkdir -p "$DEMO_HOME/plugins" "$DEMO_HOME/init.groovy.d"
@@ -75,6 +76,7 @@ say "Starting Jenkins with the plugin (JENKINS_HOME $DEMO_HOME, log $LOG_DIR/jen
 # Loopback only, no setup wizard, no update-center downloads: the demo has every plugin it needs. The token
 # and the password reach Jenkins through the environment, never the command line.
 JENKINS_HOME="$DEMO_HOME" CASC_JENKINS_CONFIG="$REPO/demo/casc/jenkins.yaml" CODESCORING_DEMO_TOKEN="$TOKEN" \
+  CODESCORING_DEMO_WEBHOOK_TOKEN="$WEBHOOK_TOKEN" \
   java -Djenkins.install.runSetupWizard=false -Dhudson.model.UpdateCenter.never=true \
   -Dhudson.model.DownloadService.never=true -jar "$WAR" --httpListenAddress=127.0.0.1 \
   --httpPort="$CODESCORING_DEMO_JENKINS_PORT" --prefix=/jenkins >"$LOG_DIR/jenkins.log" 2>&1 &

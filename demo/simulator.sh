@@ -28,16 +28,21 @@ stop_simulator() {
   fi
 }
 
-# start_simulator PORT TOKEN ANALYSIS_SECONDS LOG: starts the simulator with the "demo" dataset, stops it
-# when this script exits, waits until it answers and shows what it printed.
+# start_simulator PORT TOKEN ANALYSIS_SECONDS LOG [WEBHOOK_URL WEBHOOK_TOKEN]: starts the simulator with the
+# "demo" dataset (and, with a webhook URL, sends CodeScoring webhooks there every second), stops it when this
+# script exits, waits until it answers and shows what it printed.
 start_simulator() {
-  local port="$1" token="$2" seconds="$3"
+  local port="$1" token="$2" seconds="$3" webhook_url="${5:-}" webhook_token="${6:-}"
   SIM_LOG="$4"
   trap stop_simulator EXIT
   trap 'exit 130' INT TERM
-  # The token goes through the environment, never the command line (process lists show arguments).
-  CODESCORING_SIMULATOR_TOKEN="$token" java -jar "$JAR" simulator \
-    --port "$port" --dataset demo --analysis-seconds "$seconds" >"$SIM_LOG" 2>&1 &
+  local webhook=()
+  if [ -n "$webhook_url" ]; then
+    webhook=(--webhook-url "$webhook_url" --webhook-batch-seconds 1)
+  fi
+  # The tokens go through the environment, never the command line (process lists show arguments).
+  CODESCORING_SIMULATOR_TOKEN="$token" CODESCORING_SIMULATOR_WEBHOOK_TOKEN="$webhook_token" java -jar "$JAR" simulator \
+    --port "$port" --dataset demo --analysis-seconds "$seconds" "${webhook[@]}" >"$SIM_LOG" 2>&1 &
   SIM_PID=$!
   for _ in $(seq 1 100); do
     if ! kill -0 "$SIM_PID" 2>/dev/null; then

@@ -293,6 +293,9 @@ public class BrowserE2ETest {
         return url.contains("/plugin/codescoring/") || url.contains("io/jenkins/plugins/codescoring");
     }
 
+    /** The URL of the first CodeScoring platform: Jenkins' own URL field (Jenkins Location) is named _.url too. */
+    private static final By PLATFORM_URL_FIELD = By.cssSelector("input[name='_.url'][checkurl*='codescoring.config.Platform']");
+
     private static Browser browser(Locale locale) throws IOException {
         Browser browser = new Browser(WORLD.jenkins().url(), locale, WORLD.work());
         browser.logIn(RealController.USER, WORLD.password());
@@ -302,7 +305,7 @@ public class BrowserE2ETest {
     /** Types the URL and picks the credential in the CodeScoring section, presses Test connection, checks the message. */
     private static void testConnection(Browser browser, String url, String credential, String fault, String expected)
             throws Exception {
-        WebElement field = browser.await(By.name("_.platformUrl"));
+        WebElement field = browser.await(PLATFORM_URL_FIELD);
         browser.scrollTo(field);
         field.clear();
         field.sendKeys(url, Keys.TAB);
@@ -339,7 +342,7 @@ public class BrowserE2ETest {
     }
 
     private static WebElement section(Browser browser) {
-        WebElement field = browser.await(By.name("_.platformUrl"));
+        WebElement field = browser.await(PLATFORM_URL_FIELD);
         return field.findElement(By.xpath("ancestor::*[contains(@class,'jenkins-section')][1]"));
     }
 

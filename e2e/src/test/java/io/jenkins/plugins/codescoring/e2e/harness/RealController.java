@@ -120,10 +120,11 @@ public class RealController extends ExternalResource {
                 "  location:",
                 "    url: \"" + jenkins.url() + "\"",
                 "  codescoring:",
-                "    platformUrl: \"" + simulator.url() + "\"",
-                "    credentialsId: \"" + CREDENTIAL + "\"",
-                "    timeoutMinutes: 5",
-                "    maxPollIntervalSeconds: 5",
+                "    platforms:",
+                "      - url: \"" + simulator.url() + "\"",
+                "        credentialsId: \"" + CREDENTIAL + "\"",
+                "        timeoutMinutes: 5",
+                "        maxPollIntervalSeconds: 5",
                 "");
     }
 
