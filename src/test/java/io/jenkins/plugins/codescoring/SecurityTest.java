@@ -416,7 +416,7 @@ public class SecurityTest {
         WebRequest request = new WebRequest(new URL(r.getURL(), relative), HttpMethod.POST);
         request.setRequestParameters(List.of(
                 new NameValuePair("value", "x"),
-                new NameValuePair("platformUrl", platform.baseUrl()),
+                new NameValuePair("url", platform.baseUrl()),
                 new NameValuePair("credentialsId", TestCredentials.GLOBAL_ID)));
         return request;
     }

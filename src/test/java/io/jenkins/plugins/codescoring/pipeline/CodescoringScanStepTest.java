@@ -72,7 +72,7 @@ public class CodescoringScanStepTest {
         r.assertLogContains("verdict=PASSED passed=true blocked=false blocking=0 active=0 critical=0 policies=0 error=[]"
                 + " platform=" + platform.simulator().baseUrl(), run);
         r.assertLogContains("[CodeScoring] CodeScoring verdict: PASSED", run);
-        r.assertLogContains("[CodeScoring] Starting the CodeScoring scan of all projects, all stages (time limit 60 min).", run);
+        r.assertLogContains("[CodeScoring] Starting the CodeScoring scan of all projects, all stages on the platform 127.0.0.1 (time limit 60 min).", run);
         CodescoringResultAction action = run.getAction(CodescoringResultAction.class);
         assertNotNull(action);
         assertEquals("codescoring-1", action.getUrlName());
