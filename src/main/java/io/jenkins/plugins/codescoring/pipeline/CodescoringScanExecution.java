@@ -9,6 +9,8 @@ import io.jenkins.plugins.codescoring.api.CodescoringApi;
 import io.jenkins.plugins.codescoring.api.CodescoringException;
 import io.jenkins.plugins.codescoring.config.PlatformConnections;
 import io.jenkins.plugins.codescoring.scan.AnalysisCoordinator;
+import io.jenkins.plugins.codescoring.scan.Phase;
+import io.jenkins.plugins.codescoring.scan.ScanListener;
 import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
 import io.jenkins.plugins.codescoring.scan.ScanState;
@@ -44,6 +46,8 @@ final class CodescoringScanExecution extends StepExecution {
 
     /** Set under this execution's lock, see {@link #register}. */
     private transient volatile AnalysisCoordinator.Ticket ticket;
+    /** Whether the state was saved once the platform accepted the start. */
+    private transient volatile boolean savedAfterStart;
     /** Set once the step's context is completed (result, failure or stop): nothing happens after. */
     private transient boolean completed;
 
@@ -149,8 +153,24 @@ final class CodescoringScanExecution extends StepExecution {
             if (ticket != null) { // never two waits for one step
                 ticket.cancel();
             }
-            ticket = CodescoringScans.submit(api, request, state, console.scanListener(), this::handOver);
+            ticket = CodescoringScans.submit(api, request, state, savingOnceStarted(console), this::handOver);
         }
+    }
+
+    /**
+     * Prints the scan's progress and, once the platform has accepted our start, saves the step's state at once
+     * rather than at Pipeline's next save: a controller killed (SIGKILL) after that moment resumes waiting for the
+     * same analysis instead of starting another.
+     */
+    private ScanListener savingOnceStarted(CodescoringConsole console) {
+        return line -> {
+            console.println(line);
+            AnalysisCoordinator.Ticket waiting = ticket;
+            if (!savedAfterStart && waiting != null && waiting.snapshot().phase().compareTo(Phase.STARTED) >= 0) {
+                savedAfterStart = true;
+                getContext().saveState();
+            }
+        };
     }
 
     /** Called by the coordinator: the report, the result action and the step's completion run on a pooled thread. */

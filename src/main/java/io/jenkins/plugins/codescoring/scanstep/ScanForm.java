@@ -103,31 +103,24 @@ public final class ScanForm {
 
     /** "Default" (empty), then every configured platform; an unknown saved name is kept so saving does not lose it. */
     public static ListBoxModel fillPlatformItems(@CheckForNull String current) {
-        ListBoxModel model = new ListBoxModel();
         List<String> names = CodescoringGlobalConfiguration.get().platformNames();
-        model.add(names.isEmpty() ? Messages.ScanForm_DefaultPlatformItem("-") : Messages.ScanForm_DefaultPlatformItem(names.get(0)), "");
-        for (String name : names) {
-            model.add(name, name);
-        }
-        String value = Util.fixEmptyAndTrim(current);
-        if (value != null && !names.contains(value)) {
-            model.add(value, value);
-        }
-        for (ListBoxModel.Option option : model) {
-            option.selected = value != null ? option.value.equals(value) : option.value.isEmpty();
-        }
-        return model;
+        return choices(Messages.ScanForm_DefaultPlatformItem(names.isEmpty() ? "-" : names.get(0)), names, current);
     }
 
     /** "All stages" (empty), then every stage; an unknown configured stage is kept so saving does not lose it. */
     public static ListBoxModel fillStageItems(@CheckForNull String current) {
+        return choices(Messages.ScanForm_AllStages(), STAGES, current);
+    }
+
+    /** An empty choice first, then the values, then the current value if it is none of them; the current one selected. */
+    private static ListBoxModel choices(String emptyChoice, List<String> values, @CheckForNull String current) {
         ListBoxModel model = new ListBoxModel();
-        model.add(Messages.ScanForm_AllStages(), "");
-        for (String stage : STAGES) {
-            model.add(stage, stage);
+        model.add(emptyChoice, "");
+        for (String value : values) {
+            model.add(value, value);
         }
         String value = Util.fixEmptyAndTrim(current);
-        if (value != null && !STAGES.contains(value)) {
+        if (value != null && !values.contains(value)) {
             model.add(value, value);
         }
         for (ListBoxModel.Option option : model) {
