@@ -34,7 +34,7 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
 /** The Test connection button, over HTTP as the browser calls it, against the CodeScoring simulator. */
 public class TestConnectionTest {
     private static final String DESCRIPTOR_PATH =
-            "descriptorByName/" + CodescoringGlobalConfiguration.class.getName() + "/testConnection";
+            "descriptorByName/" + Platform.class.getName() + "/testConnection";
 
     @Rule
     public JenkinsRule r = new JenkinsRule();
@@ -137,7 +137,7 @@ public class TestConnectionTest {
     public void getIsRefused() throws Exception {
         try (JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
             wc.login("admin");
-            Page page = wc.goTo(DESCRIPTOR_PATH + "?platformUrl=" + encode(simulator.baseUrl())
+            Page page = wc.goTo(DESCRIPTOR_PATH + "?url=" + encode(simulator.baseUrl())
                     + "&credentialsId=" + TestCredentials.GLOBAL_ID, null);
             assertThat(page.getWebResponse().getStatusCode(), not(is(200)));
         }
@@ -184,7 +184,7 @@ public class TestConnectionTest {
     private WebRequest request(JenkinsRule.WebClient wc, String platformUrl, String credentialsId) throws Exception {
         WebRequest request = new WebRequest(new URL(r.getURL(), DESCRIPTOR_PATH), HttpMethod.POST);
         request.setRequestParameters(List.of(
-                new NameValuePair("platformUrl", platformUrl),
+                new NameValuePair("url", platformUrl),
                 new NameValuePair("credentialsId", credentialsId)));
         return wc.addCrumb(request);
     }
