@@ -263,7 +263,7 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
 
         @POST
         public ListBoxModel doFillPlatformItems(@AncestorInPath Item item, @QueryParameter String platform) {
-            return ScanForm.fillPlatformItems(platform);
+            return ScanForm.fillPlatformItems(item, platform);
         }
 
         @POST

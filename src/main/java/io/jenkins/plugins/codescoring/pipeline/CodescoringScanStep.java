@@ -171,7 +171,7 @@ public final class CodescoringScanStep extends Step {
 
         @POST
         public ListBoxModel doFillPlatformItems(@AncestorInPath Item item, @QueryParameter String platform) {
-            return ScanForm.fillPlatformItems(platform);
+            return ScanForm.fillPlatformItems(item, platform);
         }
 
         @POST

@@ -101,8 +101,17 @@ public final class ScanForm {
         return FormValidation.error(Messages.ScanForm_UnknownPlatform(value, String.join(", ", global.platformNames())));
     }
 
-    /** "Default" (empty), then every configured platform; an unknown saved name is kept so saving does not lose it. */
-    public static ListBoxModel fillPlatformItems(@CheckForNull String current) {
+    /**
+     * "Default" (empty), then every configured platform; an unknown saved name is kept so saving does not lose it.
+     * Users who may not configure the job see only the saved value.
+     */
+    public static ListBoxModel fillPlatformItems(@CheckForNull Item item, @CheckForNull String current) {
+        if (!mayConfigure(item)) { // the names of the administrator's platforms are for those who configure jobs
+            ListBoxModel saved = new ListBoxModel();
+            String value = Util.fixEmptyAndTrim(current);
+            saved.add(value == null ? "" : value, value == null ? "" : value);
+            return saved;
+        }
         List<String> names = CodescoringGlobalConfiguration.get().platformNames();
         return choices(Messages.ScanForm_DefaultPlatformItem(names.isEmpty() ? "-" : names.get(0)), names, current);
     }
