@@ -173,10 +173,10 @@ final class CodescoringScanExecution extends StepExecution {
         };
     }
 
-    /** Called by the coordinator: the report, the result action and the step's completion run on a pooled thread. */
+    /** Called by the coordinator: the report, the result action and the step's completion run on a handover thread. */
     private void handOver(ScanResult result) {
         if (!isCompleted()) {
-            Computer.threadPoolForRemoting.submit(() -> finish(result));
+            CodescoringScans.handOver(() -> finish(result));
         }
     }
 

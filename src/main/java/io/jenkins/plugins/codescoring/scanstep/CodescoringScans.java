@@ -12,6 +12,7 @@ import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
 import io.jenkins.plugins.codescoring.scan.ScanState;
 import java.time.Clock;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -37,10 +38,17 @@ public final class CodescoringScans {
     /** The most polls running at once, one per platform and credential; more wait a second for a free thread. */
     static final int MAX_POLL_THREADS = 32;
     static final long IDLE_POLL_THREAD_SECONDS = 60;
+    /**
+     * Threads that end Pipeline scans (console report, result action, step completion). A burst of builds gets
+     * its verdicts in the same tick: a few threads work through them in a moment, where a thread per build would
+     * add a hundred threads to the controller at once.
+     */
+    static final int HANDOVER_THREADS = 2;
 
     private static ScheduledThreadPoolExecutor timer;
     private static ThreadPoolExecutor polls;
     private static AnalysisCoordinators coordinators;
+    private static ThreadPoolExecutor handovers;
 
     private CodescoringScans() {
     }
@@ -59,6 +67,16 @@ public final class CodescoringScans {
         if (coordinators != null) {
             coordinators.pollNow(platformUrl);
         }
+    }
+
+    /** Runs the end of a scan on one of {@value #HANDOVER_THREADS} threads, in the order the verdicts came. */
+    public static synchronized void handOver(Runnable work) {
+        if (handovers == null) {
+            handovers = new ThreadPoolExecutor(HANDOVER_THREADS, HANDOVER_THREADS, IDLE_POLL_THREAD_SECONDS, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), threads("CodeScoring scan results"));
+            handovers.allowCoreThreadTimeOut(true);
+        }
+        handovers.execute(work);
     }
 
     /** Scans waiting now in all coordinators, for tests. */
@@ -90,6 +108,10 @@ public final class CodescoringScans {
         if (polls != null) {
             polls.shutdownNow();
         }
+        if (handovers != null) { // a step whose end did not run resumes from its saved, finished state
+            handovers.shutdownNow();
+        }
+        handovers = null;
         timer = null;
         polls = null;
         coordinators = null;
