@@ -37,6 +37,8 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
     public static final String TOKEN_HEADER = "X-CodeScoring-Authentication";
     private static final Clock CLOCK = Clock.systemUTC();
     private static final WebhookReceiver RECEIVER = new WebhookReceiver(CLOCK);
+    /** The most of a too long body read only to answer it cleanly. */
+    static final long MAX_DRAINED_BYTES = 8L * WebhookReceiver.MAX_BODY_BYTES;
 
     @Override
     public String getUrlName() {
@@ -64,8 +66,11 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
         Platform platform = name.isEmpty() ? null : CodescoringGlobalConfiguration.get().platform(name);
         long length = req.getContentLengthLong();
         boolean tooLong = length > WebhookReceiver.MAX_BODY_BYTES;
-        byte[] body = tooLong ? new byte[0] : readAtMost(req.getInputStream(), WebhookReceiver.MAX_BODY_BYTES + 1);
+        byte[] body = tooLong ? new byte[0] : req.getInputStream().readNBytes(WebhookReceiver.MAX_BODY_BYTES + 1);
         tooLong |= body.length > WebhookReceiver.MAX_BODY_BYTES;
+        if (tooLong && length <= MAX_DRAINED_BYTES) {
+            drain(req.getInputStream());
+        }
         WebhookAnswer answer = RECEIVER.receive(
                 new WebhookDelivery(name, WebhookCredential.of(platform), req.getHeader(TOKEN_HEADER), body, tooLong));
         log(answer, platform, req.getRemoteAddr());
@@ -94,8 +99,17 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
         return path.contains("/") ? "" : path;
     }
 
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        return in.readNBytes(limit);
+    /**
+     * Reads and drops the rest of a body that is too long, up to {@link #MAX_DRAINED_BYTES}: a sender still writing
+     * its body would otherwise see the connection closed instead of the 413 answer. A longer body is not read.
+     */
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long left = MAX_DRAINED_BYTES;
+        int read;
+        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= read;
+        }
     }
 
     /**
