@@ -15,7 +15,11 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codescoring.api.CodescoringClient;
 import io.jenkins.plugins.codescoring.api.CodescoringException;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
@@ -149,6 +153,18 @@ public final class Platform extends AbstractDescribableImpl<Platform> {
     @CheckForNull
     public Instant getLastWebhookAt() {
         return WebhookActivity.lastAccepted(name());
+    }
+
+    /** For the form: how long ago and when (UTC, to the second) the last webhook was accepted, or null. */
+    @CheckForNull
+    public String getLastWebhookText() {
+        Instant at = getLastWebhookAt();
+        if (at == null) {
+            return null;
+        }
+        long ago = Math.max(0, Duration.between(at, Instant.now()).toMillis());
+        return Messages.Platform_LastWebhook(Util.getTimeSpanString(ago),
+                DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(at.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)) + " UTC");
     }
 
     @Override

@@ -133,6 +133,10 @@ public class WebhookEndpointTest {
         r.assertLogContains("BLOCKED", run);
         assertEquals(1, simulator.analysisStarts());
         assertNotNull(platform.getLastWebhookAt());
+        assertThat(platform.getLastWebhookText(), containsString(" UTC)."));
+        try (JenkinsRule.WebClient wc = r.createWebClient()) {
+            assertThat(wc.goTo("configure").asNormalizedText(), containsString("Last webhook accepted"));
+        }
     }
 
     @Test
