@@ -86,8 +86,8 @@ public class SimulatorWebhookFaultsTest {
         long started = System.nanoTime();
         platform.client().start();
         WebhookReceiver.Received post = receiver.await(1, WAIT).get(0);
-        assertTrue(Duration.ofNanos(post.nanos() - started) + " after the start",
-                post.nanos() - started >= late.plus(BATCH).toNanos());
+        // The batch timer runs on its own beat, so the batch left between 0 and BATCH after the start: then it waited.
+        assertTrue(Duration.ofNanos(post.nanos() - started) + " after the start", post.nanos() - started >= late.toNanos());
         assertEquals(STARTED_ALL, post.triggers());
 
         // the next batch is on time again: it overtakes nothing and is not held back
