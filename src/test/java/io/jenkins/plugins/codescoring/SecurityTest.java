@@ -21,6 +21,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration;
 import io.jenkins.plugins.codescoring.config.Platform;
+import io.jenkins.plugins.codescoring.endpoint.CodescoringWebhookEndpoint;
 import io.jenkins.plugins.codescoring.config.CredentialsListing;
 import io.jenkins.plugins.codescoring.freestyle.CodescoringScanBuilder;
 import io.jenkins.plugins.codescoring.pipeline.CodescoringScanStep;
@@ -199,12 +200,15 @@ public class SecurityTest {
             }
         }
         methods.add(new WebMethod(CodescoringJobAction.class, "doTrend", false, true, null)); // Item/Read, see TrendTest
+        // No login, no crumb, any verb answered (405 but POST): the platform's token is the key, see WebhookEndpointTest.
+        methods.add(new WebMethod(CodescoringWebhookEndpoint.class, "doDynamic", false, false, null));
         return methods;
     }
 
     @Test
     public void everyWebMethodIsListedWithItsVerb() {
-        for (Class<?> owner : List.of(CodescoringGlobalConfiguration.class, Platform.DescriptorImpl.class, CodescoringScanStep.DescriptorImpl.class,
+        for (Class<?> owner : List.of(CodescoringGlobalConfiguration.class, Platform.DescriptorImpl.class, CodescoringWebhookEndpoint.class,
+                CodescoringScanStep.DescriptorImpl.class,
                 CodescoringScanBuilder.DescriptorImpl.class, CodescoringJobAction.class, CodescoringResultAction.class)) {
             Set<String> declared = new TreeSet<>();
             for (Method method : owner.getDeclaredMethods()) {
