@@ -16,10 +16,12 @@ public final class ScanRequest implements Serializable {
     public static final Duration DEFAULT_FIRST_POLL_INTERVAL = Duration.ofSeconds(2);
     public static final Duration DEFAULT_START_VISIBLE_WITHIN = Duration.ofMinutes(5);
     public static final int DEFAULT_TOLERATED_POLL_FAILURES = 3;
+    public static final Duration DEFAULT_TRANSIENT_PATIENCE = Duration.ofMinutes(2);
     /** The policy stages of CodeScoring. */
     public static final java.util.List<String> STAGES = java.util.List.of("dev", "source", "build", "stage", "test", "prod", "proxy");
 
     private final String platformName;
+    private final String platformUrl;
     private final String project;
     private final String stage;
     private final Duration timeout;
@@ -27,9 +29,11 @@ public final class ScanRequest implements Serializable {
     private final Duration firstPollInterval;
     private final Duration startVisibleWithin;
     private final int toleratedPollFailures;
+    private final Duration transientPatience;
 
     private ScanRequest(Builder builder) {
         this.platformName = blankToNull(builder.platformName);
+        this.platformUrl = blankToNull(builder.platformUrl);
         this.project = blankToNull(builder.project);
         this.stage = knownStage(blankToNull(builder.stage));
         this.timeout = positive(builder.timeout, "timeout");
@@ -41,6 +45,7 @@ public final class ScanRequest implements Serializable {
             throw new IllegalArgumentException("toleratedPollFailures must not be negative");
         }
         this.toleratedPollFailures = builder.toleratedPollFailures;
+        this.transientPatience = positive(builder.transientPatience, "transientPatience");
     }
 
     public static Builder builder() {
@@ -50,6 +55,14 @@ public final class ScanRequest implements Serializable {
     /** The name the scan's platform has in the configuration, for reports; null when it has none (the terminal runner). */
     public String platformName() {
         return platformName;
+    }
+
+    /**
+     * The platform's URL when the scan was requested, so that a resumed or waiting scan can tell that its
+     * platform's name now points elsewhere; null when not known (the terminal runner, scans saved before it).
+     */
+    public String platformUrl() {
+        return platformUrl;
     }
 
     /** A project name or numeric id, or null for all projects. */
@@ -87,6 +100,14 @@ public final class ScanRequest implements Serializable {
         return toleratedPollFailures;
     }
 
+    /**
+     * How long transient failures (503, 429, connection resets, timeouts) may go on in a row before the scan
+     * gives up; never past its deadline. Scans saved before this existed get the default.
+     */
+    public Duration transientPatience() {
+        return transientPatience == null ? DEFAULT_TRANSIENT_PATIENCE : transientPatience;
+    }
+
     @Override
     public String toString() {
         return "ScanRequest[project=" + (project == null ? "all" : project) + ", stage=" + (stage == null ? "all" : stage)
@@ -121,6 +142,7 @@ public final class ScanRequest implements Serializable {
     /** Builds requests with the documented defaults. */
     public static final class Builder {
         private String platformName;
+        private String platformUrl;
         private String project;
         private String stage;
         private Duration timeout = DEFAULT_TIMEOUT;
@@ -128,9 +150,15 @@ public final class ScanRequest implements Serializable {
         private Duration firstPollInterval = DEFAULT_FIRST_POLL_INTERVAL;
         private Duration startVisibleWithin = DEFAULT_START_VISIBLE_WITHIN;
         private int toleratedPollFailures = DEFAULT_TOLERATED_POLL_FAILURES;
+        private Duration transientPatience = DEFAULT_TRANSIENT_PATIENCE;
 
         public Builder platformName(String value) {
             this.platformName = value;
+            return this;
+        }
+
+        public Builder platformUrl(String value) {
+            this.platformUrl = value;
             return this;
         }
 
@@ -166,6 +194,11 @@ public final class ScanRequest implements Serializable {
 
         public Builder toleratedPollFailures(int value) {
             this.toleratedPollFailures = value;
+            return this;
+        }
+
+        public Builder transientPatience(Duration value) {
+            this.transientPatience = value;
             return this;
         }
 

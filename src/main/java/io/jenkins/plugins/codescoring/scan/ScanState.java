@@ -22,9 +22,13 @@ public final class ScanState implements Serializable {
     private String baselineRunKey;
     private String ourRunKey;
     private String ourRunId;
+    /** Whether our run is one this scan did not start (another client's, begun after the request). */
+    private boolean ourRunAdopted;
     private Instant startAcceptedAt;
     private int pollsInPhase;
     private int consecutiveFailures;
+    /** When the current streak of transient failures began; null while the last call succeeded. */
+    private Instant failingSince;
     private String lastWord;
     private Instant lastProgressAt;
     private final HashSet<String> reportedUnknownWords = new HashSet<>();
@@ -94,6 +98,16 @@ public final class ScanState implements Serializable {
         return ourRunId;
     }
 
+    /** Whether our run was started by someone else (another controller, a person) after this scan's request. */
+    public boolean ourRunAdopted() {
+        return ourRunAdopted;
+    }
+
+    /** When the current streak of transient failures began, or null while the last call succeeded. */
+    public Instant failingSince() {
+        return failingSince;
+    }
+
     public Instant startAcceptedAt() {
         return startAcceptedAt;
     }
@@ -146,6 +160,24 @@ public final class ScanState implements Serializable {
         if (runId != null) {
             this.ourRunId = runId;
         }
+    }
+
+    /** Takes a run this scan did not start, but which began after its request, as the one that decides. */
+    void adoptRun(String runKey, String runId) {
+        ourRun(runKey, runId);
+        this.ourRunAdopted = true;
+    }
+
+    /** A call failed transiently; the streak begins now unless it began already. */
+    void failing(Instant at) {
+        if (failingSince == null) {
+            failingSince = at;
+        }
+    }
+
+    /** A call succeeded: the streak of transient failures, if any, is over. */
+    void recovered() {
+        failingSince = null;
     }
 
     void startAccepted(Instant at, String runId) {
