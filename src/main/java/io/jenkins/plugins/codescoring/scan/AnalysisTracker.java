@@ -15,6 +15,9 @@ import java.time.Instant;
  * (the last run before its own start was requested): right after a start the status can still show
  * the previous run's success.
  *
+ * <p>While it waits for another analysis to end, a scan follows instead any run that began after its request
+ * ({@link RunAfterRequest}), whoever started it; the run that was running at the request never decides.
+ *
  * <p>Both the single-scan {@link ScanEngine} and a coordinator that shares one status poll among many
  * scans drive scans through this class, so they follow the same rules.
  */
@@ -49,14 +52,24 @@ public final class AnalysisTracker {
             case REQUESTED:
                 state.baseline(status.runKey());
                 if (status.phase() == RunPhase.RUNNING) {
+                    if (status.runKey() != null) {
+                        state.baselineRunning();
+                    }
                     state.moveTo(Phase.WAITING_FOR_OTHER);
                     say(state, now, "Another CodeScoring analysis is running (" + status.runName()
-                            + "); this build's analysis will start when it ends.");
+                            + "); this build's verdict will come from an analysis that begins after it ends.");
                     return Action.WAIT;
                 }
                 return Action.START;
             case WAITING_FOR_OTHER:
+                if (RunAfterRequest.proven(state, status)) {
+                    return adopt(state, status, now);
+                }
                 if (status.phase() == RunPhase.RUNNING) {
+                    if (status.runKey() != null && status.runKey().equals(state.baselineRunKey())) {
+                        // The baseline runs after the request: whatever runs next began after the request.
+                        state.baselineRunning();
+                    }
                     reportProgress(state, status, now, "Still waiting for the other analysis to end");
                     return Action.WAIT;
                 }
@@ -111,9 +124,24 @@ public final class AnalysisTracker {
             say(state, now, "Started a new CodeScoring analysis" + (outcome.runId() == null ? "" : " (run " + outcome.runId() + ")")
                     + "; waiting for it to finish.");
         } else {
+            // The baseline stays the run of the last look: a run with another key that shows next may be followed.
             state.moveTo(Phase.WAITING_FOR_OTHER);
-            say(state, now, "The platform is already running another analysis; this build's analysis will start when it ends.");
+            say(state, now, "The platform is already running another analysis; this build will use it if it began after this"
+                    + " build's request, else start its own when it ends.");
         }
+    }
+
+    /**
+     * Follows a run that this scan did not start but which began after its request (another controller's, a
+     * person's, or this scan's own start whose answer was lost), instead of waiting for its end to start another.
+     */
+    private Action adopt(ScanState state, AnalysisStatus status, Instant now) {
+        state.adoptRun(status.runKey(), status.runId());
+        state.moveTo(Phase.RUNNING);
+        state.lastWord(status.word());
+        say(state, now, "Analysis " + status.runName() + ", started by another client after this build's request, will decide"
+                + " the verdict.");
+        return followOurRun(state, status, now);
     }
 
     /** Ends the scan with a timeout when its deadline has passed; returns whether it did. */
