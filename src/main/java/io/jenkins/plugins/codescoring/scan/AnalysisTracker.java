@@ -73,7 +73,10 @@ public final class AnalysisTracker {
                     reportProgress(state, status, now, "Still waiting for the other analysis to end");
                     return Action.WAIT;
                 }
-                state.baseline(status.runKey());
+                if (status.runKey() == null || !RunAfterRequest.knownOlder(status.runKey(), state.baselineRunKey())) {
+                    // A status gone back to an older run does not lower the baseline: that run may not become ours.
+                    state.baseline(status.runKey());
+                }
                 return Action.START;
             case STARTED:
                 if (!isNewRun(state, status)) {
@@ -174,7 +177,7 @@ public final class AnalysisTracker {
     private Action followOurRun(ScanState state, AnalysisStatus status, Instant now) {
         String key = status.runKey();
         if (key != null && state.ourRunKey() != null && !key.equals(state.ourRunKey())) {
-            if (key.equals(state.baselineRunKey())) {
+            if (key.equals(state.baselineRunKey()) || RunAfterRequest.knownOlder(key, state.ourRunKey())) {
                 return Action.WAIT;
             }
             // A newer run replaced ours before we saw it end; it began after our request too.
@@ -216,7 +219,7 @@ public final class AnalysisTracker {
             // A platform that names its runs neither by id nor by start time: only "running" proves a new run.
             return status.phase() == RunPhase.RUNNING;
         }
-        return !key.equals(state.baselineRunKey());
+        return !key.equals(state.baselineRunKey()) && !RunAfterRequest.knownOlder(key, state.baselineRunKey());
     }
 
     private void reportProgress(ScanState state, AnalysisStatus status, Instant now, String what) {
