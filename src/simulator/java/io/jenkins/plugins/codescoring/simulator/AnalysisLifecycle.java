@@ -139,6 +139,12 @@ final class AnalysisLifecycle {
         return run == null ? null : run.finishedAt();
     }
 
+    /** When the run began (its start was accepted), or null when no such run was started. */
+    synchronized Instant startedAt(long runId) {
+        AnalysisRun run = history.get(runId);
+        return run == null ? null : run.startedAt();
+    }
+
     synchronized boolean isRunning() {
         settle(System.nanoTime());
         return running != null;

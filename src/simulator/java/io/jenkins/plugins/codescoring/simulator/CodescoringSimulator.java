@@ -155,6 +155,18 @@ public final class CodescoringSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * When the analysis run with this id began (the platform accepted its start; what {@code started_at} says), or
+     * null if unknown: to check that a verdict came from a run that began after the scan's request.
+     */
+    public Instant analysisStartedAt(String runId) {
+        try {
+            return lifecycle.startedAt(Long.parseLong(runId));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** Whether an analysis is running now (one that forbids another start). */
     public boolean isAnalysisRunning() {
         return lifecycle.isRunning();
