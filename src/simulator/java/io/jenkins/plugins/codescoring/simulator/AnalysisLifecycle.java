@@ -145,6 +145,13 @@ final class AnalysisLifecycle {
         return run == null ? null : run.startedAt();
     }
 
+    /** When each accepted run began, by id in order. */
+    synchronized java.util.SortedMap<Long, Instant> startTimes() {
+        java.util.SortedMap<Long, Instant> times = new java.util.TreeMap<>();
+        history.forEach((id, run) -> times.put(id, run.startedAt()));
+        return times;
+    }
+
     synchronized boolean isRunning() {
         settle(System.nanoTime());
         return running != null;

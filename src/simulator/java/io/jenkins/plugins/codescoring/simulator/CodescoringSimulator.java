@@ -167,6 +167,13 @@ public final class CodescoringSimulator implements AutoCloseable {
         }
     }
 
+    /** When each accepted analysis run began, by run id in the order of the starts. */
+    public Map<String, Instant> analysisStartTimes() {
+        Map<String, Instant> times = new java.util.LinkedHashMap<>();
+        lifecycle.startTimes().forEach((id, at) -> times.put(String.valueOf(id), at));
+        return times;
+    }
+
     /** Whether an analysis is running now (one that forbids another start). */
     public boolean isAnalysisRunning() {
         return lifecycle.isRunning();
