@@ -57,7 +57,7 @@ public final class AnalysisTracker {
                     }
                     state.moveTo(Phase.WAITING_FOR_OTHER);
                     say(state, now, "Another CodeScoring analysis is running (" + status.runName()
-                            + "); this build's verdict will come from an analysis that begins after it ends.");
+                            + "); this build waits for an analysis that begins after its request.");
                     return Action.WAIT;
                 }
                 return Action.START;
@@ -129,8 +129,8 @@ public final class AnalysisTracker {
         } else {
             // The baseline stays the run of the last look: a run with another key that shows next may be followed.
             state.moveTo(Phase.WAITING_FOR_OTHER);
-            say(state, now, "The platform is already running another analysis; this build will use it if it began after this"
-                    + " build's request, else start its own when it ends.");
+            say(state, now, "The platform is already running another analysis; this build waits for an analysis that begins"
+                    + " after its request (it may be that one).");
         }
     }
 

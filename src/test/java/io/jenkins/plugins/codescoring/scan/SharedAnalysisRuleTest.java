@@ -148,8 +148,8 @@ public class SharedAnalysisRuleTest {
         tracker.started(state, StartOutcome.alreadyRunning(), clock.instant());
         assertEquals(Phase.WAITING_FOR_OTHER, state.phase());
         assertEquals("id:41", state.baselineRunKey());
-        assertTrue(lines.toString(), lines.contains("The platform is already running another analysis; this build will use it"
-                + " if it began after this build's request, else start its own when it ends."));
+        assertTrue(lines.toString(), lines.contains("The platform is already running another analysis; this build waits for an"
+                + " analysis that begins after its request (it may be that one)."));
         assertEquals(Action.WAIT, observe(run("42", "in_progress", 1)));
         assertTrue(state.ourRunAdopted());
         assertEquals(Action.COLLECT, observe(run("42", "success", 1)));
