@@ -15,6 +15,9 @@ import java.time.Instant;
  * (the last run before its own start was requested): right after a start the status can still show
  * the previous run's success.
  *
+ * <p>While it waits for another analysis to end, a scan follows instead any run that began after its request
+ * ({@link RunAfterRequest}), whoever started it; the run that was running at the request never decides.
+ *
  * <p>Both the single-scan {@link ScanEngine} and a coordinator that shares one status poll among many
  * scans drive scans through this class, so they follow the same rules.
  */
@@ -49,18 +52,31 @@ public final class AnalysisTracker {
             case REQUESTED:
                 state.baseline(status.runKey());
                 if (status.phase() == RunPhase.RUNNING) {
+                    if (status.runKey() != null) {
+                        state.baselineRunning();
+                    }
                     state.moveTo(Phase.WAITING_FOR_OTHER);
                     say(state, now, "Another CodeScoring analysis is running (" + status.runName()
-                            + "); this build's analysis will start when it ends.");
+                            + "); this build waits for an analysis that begins after its request.");
                     return Action.WAIT;
                 }
                 return Action.START;
             case WAITING_FOR_OTHER:
+                if (RunAfterRequest.proven(state, status)) {
+                    return adopt(state, status, now);
+                }
                 if (status.phase() == RunPhase.RUNNING) {
+                    if (status.runKey() != null && status.runKey().equals(state.baselineRunKey())) {
+                        // The baseline runs after the request: whatever runs next began after the request.
+                        state.baselineRunning();
+                    }
                     reportProgress(state, status, now, "Still waiting for the other analysis to end");
                     return Action.WAIT;
                 }
-                state.baseline(status.runKey());
+                if (status.runKey() == null || !RunAfterRequest.knownOlder(status.runKey(), state.baselineRunKey())) {
+                    // A status gone back to an older run does not lower the baseline: that run may not become ours.
+                    state.baseline(status.runKey());
+                }
                 return Action.START;
             case STARTED:
                 if (!isNewRun(state, status)) {
@@ -111,9 +127,24 @@ public final class AnalysisTracker {
             say(state, now, "Started a new CodeScoring analysis" + (outcome.runId() == null ? "" : " (run " + outcome.runId() + ")")
                     + "; waiting for it to finish.");
         } else {
+            // The baseline stays the run of the last look: a run with another key that shows next may be followed.
             state.moveTo(Phase.WAITING_FOR_OTHER);
-            say(state, now, "The platform is already running another analysis; this build's analysis will start when it ends.");
+            say(state, now, "The platform is already running another analysis; this build waits for an analysis that begins"
+                    + " after its request (it may be that one).");
         }
+    }
+
+    /**
+     * Follows a run that this scan did not start but which began after its request (another controller's, a
+     * person's, or this scan's own start whose answer was lost), instead of waiting for its end to start another.
+     */
+    private Action adopt(ScanState state, AnalysisStatus status, Instant now) {
+        state.adoptRun(status.runKey(), status.runId());
+        state.moveTo(Phase.RUNNING);
+        state.lastWord(status.word());
+        say(state, now, "Analysis " + status.runName() + ", started by another client after this build's request, will decide"
+                + " the verdict.");
+        return followOurRun(state, status, now);
     }
 
     /** Ends the scan with a timeout when its deadline has passed; returns whether it did. */
@@ -146,7 +177,7 @@ public final class AnalysisTracker {
     private Action followOurRun(ScanState state, AnalysisStatus status, Instant now) {
         String key = status.runKey();
         if (key != null && state.ourRunKey() != null && !key.equals(state.ourRunKey())) {
-            if (key.equals(state.baselineRunKey())) {
+            if (key.equals(state.baselineRunKey()) || RunAfterRequest.knownOlder(key, state.ourRunKey())) {
                 return Action.WAIT;
             }
             // A newer run replaced ours before we saw it end; it began after our request too.
@@ -188,7 +219,7 @@ public final class AnalysisTracker {
             // A platform that names its runs neither by id nor by start time: only "running" proves a new run.
             return status.phase() == RunPhase.RUNNING;
         }
-        return !key.equals(state.baselineRunKey());
+        return !key.equals(state.baselineRunKey()) && !RunAfterRequest.knownOlder(key, state.baselineRunKey());
     }
 
     private void reportProgress(ScanState state, AnalysisStatus status, Instant now, String what) {

@@ -20,6 +20,8 @@ public final class ScanState implements Serializable {
     private boolean scopeResolved;
     /** The run the status described before ours was requested; a run with another key is newer. */
     private String baselineRunKey;
+    /** Whether the baseline run was seen in progress after the request: every newer run then began after it. */
+    private boolean baselineSeenRunning;
     private String ourRunKey;
     private String ourRunId;
     /** Whether our run is one this scan did not start (another client's, begun after the request). */
@@ -89,6 +91,11 @@ public final class ScanState implements Serializable {
         return baselineRunKey;
     }
 
+    /** Whether the baseline run was seen in progress at a look made after the request. */
+    public boolean baselineSeenRunning() {
+        return baselineSeenRunning;
+    }
+
     public String ourRunKey() {
         return ourRunKey;
     }
@@ -152,7 +159,15 @@ public final class ScanState implements Serializable {
     }
 
     void baseline(String runKey) {
+        if (!java.util.Objects.equals(runKey, baselineRunKey)) {
+            this.baselineSeenRunning = false;
+        }
         this.baselineRunKey = runKey;
+    }
+
+    /** The baseline run was seen in progress now, after the request. */
+    void baselineRunning() {
+        this.baselineSeenRunning = true;
     }
 
     void ourRun(String runKey, String runId) {

@@ -139,6 +139,19 @@ final class AnalysisLifecycle {
         return run == null ? null : run.finishedAt();
     }
 
+    /** When the run began (its start was accepted), or null when no such run was started. */
+    synchronized Instant startedAt(long runId) {
+        AnalysisRun run = history.get(runId);
+        return run == null ? null : run.startedAt();
+    }
+
+    /** When each accepted run began, by id in order. */
+    synchronized java.util.SortedMap<Long, Instant> startTimes() {
+        java.util.SortedMap<Long, Instant> times = new java.util.TreeMap<>();
+        history.forEach((id, run) -> times.put(id, run.startedAt()));
+        return times;
+    }
+
     synchronized boolean isRunning() {
         settle(System.nanoTime());
         return running != null;

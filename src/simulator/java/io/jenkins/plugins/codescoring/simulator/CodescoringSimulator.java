@@ -155,6 +155,25 @@ public final class CodescoringSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * When the analysis run with this id began (the platform accepted its start; what {@code started_at} says), or
+     * null if unknown: to check that a verdict came from a run that began after the scan's request.
+     */
+    public Instant analysisStartedAt(String runId) {
+        try {
+            return lifecycle.startedAt(Long.parseLong(runId));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** When each accepted analysis run began, by run id in the order of the starts. */
+    public Map<String, Instant> analysisStartTimes() {
+        Map<String, Instant> times = new java.util.LinkedHashMap<>();
+        lifecycle.startTimes().forEach((id, at) -> times.put(String.valueOf(id), at));
+        return times;
+    }
+
     /** Whether an analysis is running now (one that forbids another start). */
     public boolean isAnalysisRunning() {
         return lifecycle.isRunning();

@@ -97,7 +97,8 @@ final class ControlEndpoint implements HttpHandler {
 
     /**
      * {@code requests} (API requests received), {@code analysisStarts} (accepted starts),
-     * {@code rejectedStarts} ("already running" answers), {@code analysisRunning}, {@code faultsPending}
+     * {@code rejectedStarts} ("already running" answers), {@code analysisRunning}, {@code faultsPending},
+     * {@code runStartedAt}: when each accepted run began (ISO-8601 by run id),
      * {@code byRequest}: the count per method and path, e.g. {@code "GET /api/alerts/": 3}, and {@code webhooks}:
      * whether they are sent ({@code sending}), the {@link WebhookCounts} and {@code faultsPending}.
      */
@@ -108,6 +109,8 @@ final class ControlEndpoint implements HttpHandler {
                 .put("rejectedStarts", simulator.rejectedStarts())
                 .put("analysisRunning", simulator.isAnalysisRunning())
                 .put("faultsPending", !simulator.faultsUsedUp());
+        ObjectNode startedAt = json.putObject("runStartedAt");
+        simulator.analysisStartTimes().forEach((id, at) -> startedAt.put(id, at.toString()));
         ObjectNode byRequest = json.putObject("byRequest");
         for (Map.Entry<String, Integer> entry : simulator.requestCountsByLine().entrySet()) {
             byRequest.put(entry.getKey(), entry.getValue());

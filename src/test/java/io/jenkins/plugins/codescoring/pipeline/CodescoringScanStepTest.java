@@ -281,8 +281,8 @@ public class CodescoringScanStepTest {
         WorkflowRun a = first.scheduleBuild2(0).waitForStart();
         WorkflowRun b = second.scheduleBuild2(0).waitForStart();
         // Both find someone else's analysis running: neither may take its verdict, both wait for it to end.
-        r.waitForMessage("this build's analysis will start when it ends", a);
-        r.waitForMessage("this build's analysis will start when it ends", b);
+        r.waitForMessage("this build waits for an analysis that begins after its request", a);
+        r.waitForMessage("this build waits for an analysis that begins after its request", b);
         platform.simulator().completeAnalysis(Outcome.SUCCESS);
         assertTrue("one follow-up analysis for both builds", platform.simulator().awaitAnalysisStarts(2, Duration.ofSeconds(30)));
         platform.simulator().completeAnalysis(Outcome.SUCCESS);

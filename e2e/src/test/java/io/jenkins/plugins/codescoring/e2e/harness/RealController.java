@@ -39,6 +39,9 @@ public class RealController extends ExternalResource {
     private SimulatorProcess simulator;
     private JenkinsController jenkins;
     private JenkinsClient client;
+    private boolean withSecond;
+    private JenkinsController secondJenkins;
+    private JenkinsClient secondClient;
 
     /** @param name the work folder's name; @param analysisSeconds how long each simulated analysis runs */
     public RealController(String name, String analysisSeconds) {
@@ -58,24 +61,43 @@ public class RealController extends ExternalResource {
         return this;
     }
 
+    /** A second controller, configured the same way, on the same simulator (several controllers, one platform). */
+    public RealController withSecondController() {
+        withSecond = true;
+        return this;
+    }
+
     @Override
     protected void before() throws Throwable {
         files = E2eFiles.fromSystemProperties();
         work = files.freshFolder(name);
         simulator = new SimulatorProcess(files, work, FreePort.pick(), token, analysisSeconds);
         simulator.start();
-        jenkins = new JenkinsController(files, work, FreePort.pick())
+        jenkins = controller(work);
+        jenkins.start();
+        client = new JenkinsClient(jenkins.url(), USER, password, watch);
+        if (withSecond) {
+            secondJenkins = controller(java.nio.file.Files.createDirectories(work.resolve("second-controller")));
+            secondJenkins.start();
+            secondClient = new JenkinsClient(secondJenkins.url(), USER, password, watch);
+        }
+    }
+
+    private JenkinsController controller(Path folder) throws IOException {
+        JenkinsController controller = new JenkinsController(files, folder, FreePort.pick())
                 .withEnvironment("E2E_USER_PASSWORD", password)
                 .withEnvironment("E2E_CODESCORING_TOKEN", token)
                 .withEnvironment("E2E_WRONG_TOKEN", wrongToken);
-        systemProperties.forEach(jenkins::withSystemProperty);
-        jenkins.prepareHome(casc(), initScripts);
-        jenkins.start();
-        client = new JenkinsClient(jenkins.url(), USER, password, watch);
+        systemProperties.forEach(controller::withSystemProperty);
+        controller.prepareHome(casc(controller), initScripts);
+        return controller;
     }
 
     @Override
     protected void after() {
+        if (secondJenkins != null) {
+            secondJenkins.close();
+        }
         if (jenkins != null) {
             jenkins.close();
         }
@@ -85,7 +107,7 @@ public class RealController extends ExternalResource {
     }
 
     /** The CasC file: secrets as ${...} placeholders resolved from the controller's environment. */
-    private String casc() {
+    private String casc(JenkinsController controller) {
         return String.join("\n",
                 "jenkins:",
                 "  systemMessage: \"CodeScoring end-to-end test controller\"",
@@ -118,7 +140,7 @@ public class RealController extends ExternalResource {
                 "              secret: \"${E2E_WRONG_TOKEN}\"",
                 "unclassified:",
                 "  location:",
-                "    url: \"" + jenkins.url() + "\"",
+                "    url: \"" + controller.url() + "\"",
                 "  codescoring:",
                 "    platforms:",
                 "      - url: \"" + simulator.url() + "\"",
@@ -142,6 +164,16 @@ public class RealController extends ExternalResource {
 
     public Jobs jobs() {
         return new Jobs(client);
+    }
+
+    /** The second controller (see {@link #withSecondController()}), or null. */
+    public JenkinsController secondJenkins() {
+        return secondJenkins;
+    }
+
+    /** The jobs of the second controller. */
+    public Jobs secondJobs() {
+        return new Jobs(secondClient);
     }
 
     public SecretWatch secrets() {
