@@ -88,9 +88,10 @@ public final class AnalysisTracker {
      * Records a call of the scan that failed after the client's own quick retries: the project lookup, the
      * status, the start or an alerts page. A transient failure (see {@link CodescoringException#isTransient()})
      * is tried again, with growing waits and honouring Retry-After, for up to the request's
-     * {@link ScanRequest#transientPatience()} from the start of the first failed call of the streak, never past the deadline
-     * ({@link TransientPatience}); then, or at once for any other failure, the scan ends with the error. How
-     * many calls fail does not matter, only for how long: extra status checks (a webhook's) use up nothing.
+     * {@link ScanRequest#transientPatience()} from the start of the first failed call of the streak, never
+     * past the deadline ({@link TransientPatience}); then, or at once for any other failure, the scan ends
+     * with the error. How many calls fail does not matter, only for how long: extra status checks (a
+     * webhook's) use up nothing.
      * The console hears of a streak when it begins and when it ends.
      *
      * @param callBegan when the failed call began (a call that hangs uses up patience too)

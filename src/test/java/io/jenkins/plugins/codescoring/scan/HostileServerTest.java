@@ -65,6 +65,11 @@ public class HostileServerTest {
     private static final int EVERY_TIME = 10_000;
     /** The scan's deadline unless a test says otherwise. */
     private static final Duration SCAN_TIMEOUT = Duration.ofSeconds(6);
+    /**
+     * The request timeout of the tests whose scans try again for the whole patience: they make many requests,
+     * and on a loaded machine one answer may take longer than REQUEST_TIMEOUT, which would change the error.
+     */
+    private static final Duration PATIENT_REQUEST = Duration.ofSeconds(2);
     /** How long transient failures are tried again in a row. */
     private static final Duration PATIENCE = Duration.ofSeconds(1);
     /** Scheduling noise on a loaded 2-CPU machine: how late a scan may end after its deadline. */
@@ -114,7 +119,7 @@ public class HostileServerTest {
     public void aServerErrorStormThatDoesNotEndIsAServerErrorOnceThePatienceIsSpent() throws Exception {
         platform.inject(Fault.status(503).times(10_000));
 
-        Scan scan = scan();
+        Scan scan = scan(request().build(), PATIENT_REQUEST, line -> { });
 
         assertError(scan, ErrorKind.SERVER_ERROR, "failed on GET " + STATUS, "HTTP 503, 4 attempts",
                 "Tried again for 1 s (the patience for transient failures is 1 s); giving up.");
@@ -127,7 +132,7 @@ public class HostileServerTest {
 
     @Test
     public void aServerErrorStormWhileWaitingIsToleratedForThePatienceOnly() throws Exception {
-        Scan scan = scan(request().build(), line -> {
+        Scan scan = scan(request().build(), PATIENT_REQUEST, line -> {
             if (line.startsWith("Started a new CodeScoring analysis")) {
                 platform.inject(Fault.status(503).times(10_000).onPath(STATUS));
             }
@@ -382,7 +387,7 @@ public class HostileServerTest {
     public void aConnectionDroppedMidBodyIsRetriedThenUnreachable() throws Exception {
         platform.inject(Fault.drop().times(10_000).onPath(ALERTS));
 
-        Scan scan = scan();
+        Scan scan = scan(request().build(), PATIENT_REQUEST, line -> { });
 
         assertError(scan, ErrorKind.UNREACHABLE, "broke during GET " + ALERTS + " (4 attempts)", "Tried again for 1 s");
         assertThat("each try of the scan is 4 attempts", requests(ALERTS), greaterThanOrEqualTo(8));
@@ -394,7 +399,7 @@ public class HostileServerTest {
     public void aConnectionDroppedDuringTheStartIsNotRepeatedBeforeTheStatusIsReadAgain() throws Exception {
         platform.inject(Fault.drop().times(10_000).onPath(START));
 
-        Scan scan = scan();
+        Scan scan = scan(request().build(), PATIENT_REQUEST, line -> { });
 
         assertError(scan, ErrorKind.UNREACHABLE, "broke during POST " + START, "so it was not repeated", "Tried again for 1 s");
         List<String> calls = platform.requests().stream().map(RecordedRequest::path).filter(p -> p.equals(START) || p.equals(STATUS))
