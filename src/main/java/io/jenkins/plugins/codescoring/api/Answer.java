@@ -3,6 +3,7 @@ package io.jenkins.plugins.codescoring.api;
 import java.net.http.HttpHeaders;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 
 /** The platform's HTTP answer to a call, with its body read up to the size limit. Not thread-safe. */
@@ -12,6 +13,7 @@ final class Answer {
     private final HttpHeaders headers;
     private final CappedBody body;
     private final int attempts;
+    private Duration retryAfter;
     private String text;
 
     Answer(ApiCall call, int status, HttpHeaders headers, CappedBody body, int attempts) {
@@ -41,6 +43,17 @@ final class Answer {
     /** How many attempts were made for this answer (more than 1 after retries). */
     int attempts() {
         return attempts;
+    }
+
+    /** Sets the wait the platform asked for before the next try (its Retry-After, read), or null; returns this. */
+    Answer withRetryAfter(Duration value) {
+        this.retryAfter = value;
+        return this;
+    }
+
+    /** The wait the platform asked for before the next try (Retry-After), or null when it asked for none. */
+    Duration retryAfter() {
+        return retryAfter;
     }
 
     /** The Content-Type header, or an empty string. */

@@ -49,13 +49,15 @@ final class Failures {
                         + " CodeScoring API answers at this address, or this platform version uses another path.");
             case 429:
                 return error(ErrorKind.RATE_LIMITED, at() + " kept asking to slow down (HTTP 429) on " + call
-                        + attempts(answer.attempts()) + "." + detail);
+                        + attempts(answer.attempts()) + "." + detail, answer.retryAfter());
             default:
                 break;
         }
         if (status >= 500 && status < 600) {
-            return error(ErrorKind.SERVER_ERROR, at() + " failed on " + call + " (HTTP " + status + attemptsInside(answer)
-                    + ")." + detail);
+            // 502, 503 and 504 come from a platform restarting or a proxy in front of it; a 500 would come again.
+            boolean unavailable = status == 502 || status == 503 || status == 504;
+            return new CodescoringException(ErrorKind.SERVER_ERROR, redactor.redact(at() + " failed on " + call + " (HTTP "
+                    + status + attemptsInside(answer) + ")." + detail), null, answer.retryAfter(), unavailable);
         }
         if (status >= 400 && status < 500) {
             return error(ErrorKind.REQUEST_REJECTED, at() + " rejected " + call + " (HTTP " + status + ")." + detail);
@@ -159,6 +161,10 @@ final class Failures {
 
     private CodescoringException error(ErrorKind kind, String message) {
         return new CodescoringException(kind, redactor.redact(message));
+    }
+
+    private CodescoringException error(ErrorKind kind, String message, Duration retryAfter) {
+        return new CodescoringException(kind, redactor.redact(message), null, retryAfter);
     }
 
     private static String shorten(String text, int length) {

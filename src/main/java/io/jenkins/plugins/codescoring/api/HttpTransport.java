@@ -19,7 +19,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Sends calls to the platform with the token, retrying what may be retried: failures to connect
  * always, timeouts and broken connections only for reads, and the answers 429, 502, 503 and 504
- * (honouring Retry-After). Each call gets at most the policy's attempts, and no retry whose wait
+ * (honouring a short Retry-After; a longer one ends the call, and the answer keeps it for the scan, which
+ * waits between its steps). Each call gets at most the policy's few quick attempts, and no retry whose wait
  * would end after the deadline; nor does an attempt wait for its answer past the deadline (a platform
  * that accepts and never answers cannot stretch a scan beyond its timeout). Requests only ever go to
  * the platform URL plus an API path; redirects are answers like any other, never followed.
@@ -116,7 +117,8 @@ final class HttpTransport {
         try {
             // The request timeout only covers the wait for the headers; this one also covers the body.
             HttpResponse<CappedBody> response = future.get(patience.toMillis(), TimeUnit.MILLISECONDS);
-            return new Answer(call, response.statusCode(), response.headers(), response.body(), attempt);
+            Answer answer = new Answer(call, response.statusCode(), response.headers(), response.body(), attempt);
+            return answer.withRetryAfter(retryAfter(answer.header("Retry-After")));
         } catch (ExecutionException e) {
             throw new FailedAttempt(IoFailure.classify(e.getCause() == null ? e : e.getCause()));
         } catch (TimeoutException e) {
@@ -134,7 +136,8 @@ final class HttpTransport {
         if (status != 429 && status != 502 && status != 503 && status != 504) {
             return null;
         }
-        Duration asked = retryAfter(answer.header("Retry-After"));
+        Duration asked = answer.retryAfter();
+        // A long Retry-After is not slept here: the call ends, and the scan schedules its next try.
         return asked != null ? retryPolicy.retryAfter(asked) : retryPolicy.backoff(attempt, random);
     }
 

@@ -5,12 +5,14 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * How often and how patiently a failed call is tried again: exponential backoff with jitter, and a cap
- * on how long a {@code Retry-After} answer may make us wait. Immutable; change it with the withers.
+ * How often and how patiently a failed call is tried again within the call: a few quick attempts with
+ * exponential backoff and jitter, and the longest {@code Retry-After} waited for inside the call. Longer
+ * trouble is the scan's to wait out (see {@code ScanRequest.transientPatience()}): it schedules its next step
+ * later instead of holding a thread that serves other scans. Immutable; change it with the withers.
  */
 public final class RetryPolicy {
     private static final RetryPolicy DEFAULTS =
-            new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30), 2.0, 0.2, Duration.ofSeconds(120));
+            new RetryPolicy(4, Duration.ofMillis(250), Duration.ofSeconds(30), 2.0, 0.2, Duration.ofSeconds(2));
 
     private final int maxAttempts;
     private final Duration firstBackoff;
@@ -41,7 +43,10 @@ public final class RetryPolicy {
         this.maxRetryAfter = maxRetryAfter;
     }
 
-    /** 4 attempts, backoff 1 s doubling up to 30 s with 20 % jitter, Retry-After honoured up to 120 s. */
+    /**
+     * 4 attempts, backoff 250 ms doubling (about 1.75 s in all) with 20 % jitter, a Retry-After of up to 2 s
+     * waited for inside the call; a longer one ends the call and is left to the caller.
+     */
     public static RetryPolicy defaults() {
         return DEFAULTS;
     }
@@ -115,12 +120,15 @@ public final class RetryPolicy {
         return Duration.ofMillis(Math.round(millis));
     }
 
-    /** The wait a server asked for, limited to {@link #maxRetryAfter()}. */
+    /**
+     * The wait inside the call that a server asked for, or null when it asked for more than
+     * {@link #maxRetryAfter()}: then the call is not retried, and the caller (a scan) decides when to try again.
+     */
     public Duration retryAfter(Duration asked) {
         if (asked.isNegative()) {
             return Duration.ZERO;
         }
-        return asked.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : asked;
+        return asked.compareTo(maxRetryAfter) > 0 ? null : asked;
     }
 
     private static void requireNotNegative(Duration value, String name) {

@@ -188,7 +188,10 @@ public final class AnalysisCoordinator {
         }
     }
 
-    private void schedule(Duration delay) {
+    private void schedule(Duration wanted) {
+        // Not before the platform's Retry-After, whoever asks for the tick (a newcomer, a webhook, the round).
+        Duration allowed = round.untilAllowed();
+        Duration delay = allowed.compareTo(wanted) > 0 ? allowed : wanted;
         try {
             nextTick = timer.schedule(this::dispatch, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
             nextTickAt = clock.instant().plus(delay);

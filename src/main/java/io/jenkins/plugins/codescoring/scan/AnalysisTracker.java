@@ -38,10 +38,12 @@ public final class AnalysisTracker {
 
     private final ResultFactory results;
     private final ScanListener listener;
+    private final TransientPatience patience;
 
     public AnalysisTracker(ResultFactory results, ScanListener listener) {
         this.results = results;
         this.listener = listener;
+        this.patience = new TransientPatience(results.request());
     }
 
     /** Feeds one status observation to a scan that is waiting for its analysis. */
@@ -99,24 +101,48 @@ public final class AnalysisTracker {
     }
 
     /**
-     * Records a status poll that failed after the client's own retries. While a scan waits, a few
-     * transient failures in a row are tolerated (a platform restart during an hour-long analysis should
-     * not fail the build); otherwise the scan ends with the error.
+     * Records a call of the scan that failed after the client's own quick retries: the project lookup, the
+     * status, the start or an alerts page. A transient failure (see {@link CodescoringException#isTransient()})
+     * is tried again, with growing waits and honouring Retry-After, for up to the request's
+     * {@link ScanRequest#transientPatience()} from the start of the first failed call of the streak, never
+     * past the deadline ({@link TransientPatience}); then, or at once for any other failure, the scan ends
+     * with the error. How many calls fail does not matter, only for how long: extra status checks (a
+     * webhook's) use up nothing.
+     * The console hears of a streak when it begins and when it ends.
      *
-     * @return {@link Action#WAIT} to poll again, or {@link Action#FINISHED}
+     * @param callBegan when the failed call began (a call that hangs uses up patience too)
+     * @return how long to wait before trying again, or null when the scan has ended (its state holds the result)
      */
-    public Action pollFailed(ScanState state, CodescoringException failure, Instant now) {
-        ErrorKind kind = failure.kind();
-        boolean tolerable = (kind.isTransient() || kind == ErrorKind.TIMEOUT) && state.phase() != Phase.REQUESTED
-                && state.consecutiveFailures() < results.request().toleratedPollFailures();
-        if (!tolerable) {
-            state.finish(results.error(state, kind, failure.getMessage(), now));
-            return Action.FINISHED;
+    public Duration callFailed(ScanState state, CodescoringException failure, Instant callBegan, Instant now) {
+        if (!failure.isTransient()) {
+            state.finish(results.error(state, failure.kind(), failure.getMessage(), now));
+            return null;
         }
-        state.pollFailed();
-        listener.progress("Could not read the analysis status (" + failure.getMessage() + "); trying again at the next check ("
-                + state.consecutiveFailures() + " of " + results.request().toleratedPollFailures() + " failed checks in a row allowed).");
-        return Action.WAIT;
+        boolean streakBegins = state.failingSince() == null;
+        state.failing(callBegan.isAfter(now) ? now : callBegan);
+        TransientPatience.Next next = patience.next(state.failingSince(), state.deadline(), failure.retryAfter(), now);
+        if (next.retryIn() == null) {
+            state.finish(results.error(state, failure.kind(), failure.getMessage() + " " + next.givingUp(), now));
+            return null;
+        }
+        if (streakBegins) {
+            listener.progress(failure.getMessage() + " Trying again for up to "
+                    + Durations.describe(patience.left(state.failingSince(), state.deadline(), now)) + ".");
+        }
+        return next.retryIn();
+    }
+
+    /**
+     * Records that every call a scan made in a step or round succeeded: a streak of transient failures, if
+     * any, is over (and said so, once), and the next one has its whole patience again.
+     */
+    public void callsSucceeded(ScanState state, Instant now) {
+        Instant since = state.failingSince();
+        if (since != null && !state.isDone()) {
+            state.recovered();
+            listener.progress("The platform answers again, after " + Durations.describe(Duration.between(since, now))
+                    + " of transient failures.");
+        }
     }
 
     /** Records what the platform said to the start request made after {@link Action#START}. */

@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -31,6 +33,13 @@ final class PollRound {
     private int ticksSinceChange;
     private String lastSeen;
     private volatile boolean analysisRunning;
+    /** Scans a call failed for in this round; the others had every call succeed. */
+    private final Set<WaitingScan> failedThisRound = new HashSet<>();
+    /** The soonest retry a scan asked for after a transient failure this round, or null. */
+    private Duration soonestRetry;
+    private Instant roundBegan;
+    /** No call before this: the platform asked to wait (Retry-After). Null when it did not. */
+    private volatile Instant notBefore;
 
     PollRound(Clock clock) {
         this.clock = clock;
@@ -42,6 +51,9 @@ final class PollRound {
      */
     void advance(CodescoringApi api, List<WaitingScan> scans) throws InterruptedException {
         Instant now = clock.instant();
+        roundBegan = now;
+        failedThisRound.clear();
+        soonestRetry = null;
         CodescoringApi bounded = api.withDeadline(latestDeadline(scans));
         Map<String, Object> projectsThisTick = new HashMap<>();
         for (WaitingScan scan : scans) {
@@ -54,6 +66,40 @@ final class PollRound {
             pollStatus(bounded, polling);
         }
         collectAlerts(bounded, select(scans, w -> !w.isDone() && w.state.phase() == Phase.COLLECTING));
+        Instant end = clock.instant();
+        for (WaitingScan scan : select(scans, w -> !w.isDone() && !failedThisRound.contains(w))) {
+            scan.callsSucceeded(end);
+        }
+    }
+
+    /**
+     * A call for these scans failed: transient failures are tried again in a later round while each scan's
+     * patience lasts; the next tick comes when the soonest of them wants it, and not before a Retry-After.
+     */
+    private void failed(List<WaitingScan> scans, CodescoringException failure, Instant callBegan) {
+        Instant now = clock.instant();
+        for (WaitingScan scan : scans) {
+            failedThisRound.add(scan);
+            Duration retry = scan.callFailed(failure, callBegan, now);
+            if (retry != null && (soonestRetry == null || retry.compareTo(soonestRetry) < 0)) {
+                soonestRetry = retry;
+            }
+        }
+        if (failure.retryAfter() != null) {
+            Instant asked = now.plus(failure.retryAfter());
+            Instant current = notBefore;
+            notBefore = current == null || asked.isAfter(current) ? asked : current;
+        }
+    }
+
+    /** How long from now the platform asked not to be called (its Retry-After), or zero. */
+    Duration untilAllowed() {
+        Instant until = notBefore;
+        if (until == null) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(clock.instant(), until);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     /** A scan joins: while no analysis runs, polling starts again from its shortest interval. */
@@ -91,7 +137,7 @@ final class PollRound {
         }
         Object project = selector == null ? null : resolved.get(selector);
         if (project instanceof CodescoringException) {
-            scan.fail((CodescoringException) project, clock.instant());
+            failed(List.of(scan), (CodescoringException) project, roundBegan);
             return;
         }
         synchronized (scan) {
@@ -101,12 +147,11 @@ final class PollRound {
 
     private void pollStatus(CodescoringApi bounded, List<WaitingScan> polling) throws InterruptedException {
         AnalysisStatus status;
+        Instant began = clock.instant();
         try {
             status = bounded.overallAnalysisStatus();
         } catch (CodescoringException e) {
-            for (WaitingScan scan : polling) {
-                scan.pollFailed(e, clock.instant());
-            }
+            failed(polling, e, began);
             return;
         }
         noticeChange(status);
@@ -124,12 +169,12 @@ final class PollRound {
 
     private void startOnce(CodescoringApi bounded, List<WaitingScan> needStart) throws InterruptedException {
         StartOutcome outcome;
+        Instant began = clock.instant();
         try {
             outcome = bounded.startOverallAnalysis();
         } catch (CodescoringException e) {
-            for (WaitingScan scan : needStart) {
-                scan.fail(e, clock.instant());
-            }
+            // Another round reads the status first: a start that was taken though its answer was lost shows there.
+            failed(needStart, e, began);
             return;
         }
         ticksSinceChange = 0;
@@ -146,16 +191,16 @@ final class PollRound {
                     .add(scan);
         }
         for (Map.Entry<AlertScope, List<WaitingScan>> entry : byScope.entrySet()) {
+            Instant began = clock.instant();
             try {
                 PolicyGate.Decision decision = collector.collect(bounded, entry.getKey(), clock.instant());
                 Instant now = clock.instant();
                 for (WaitingScan scan : entry.getValue()) {
+                    scan.callsSucceeded(now);
                     scan.decide(decision, now);
                 }
             } catch (CodescoringException e) {
-                for (WaitingScan scan : entry.getValue()) {
-                    scan.fail(e, clock.instant());
-                }
+                failed(entry.getValue(), e, began);
             }
         }
     }
@@ -172,8 +217,9 @@ final class PollRound {
     }
 
     /**
-     * The shared adaptive interval, bounded by the most impatient scan. Deadlines do not shorten it: each
-     * scan's own watch ends it on time ({@link DeadlineWatch}).
+     * The shared adaptive interval, bounded by the most impatient scan, or sooner when a scan retries after a
+     * transient failure; never before the end of a Retry-After. Deadlines do not shorten it: each scan's own
+     * watch ends it on time ({@link DeadlineWatch}).
      */
     Duration nextDelay(List<WaitingScan> scans) {
         Duration first = null;
@@ -182,7 +228,12 @@ final class PollRound {
             first = min(first, scan.request.firstPollInterval());
             max = min(max, scan.request.maxPollInterval());
         }
-        return PollSchedule.delayAfter(ticksSinceChange, first, max);
+        Duration delay = PollSchedule.delayAfter(ticksSinceChange, first, max);
+        if (soonestRetry != null) {
+            delay = min(delay, soonestRetry);
+        }
+        Duration allowed = untilAllowed();
+        return allowed.compareTo(delay) > 0 ? allowed : delay;
     }
 
     private Instant latestDeadline(List<WaitingScan> scans) {

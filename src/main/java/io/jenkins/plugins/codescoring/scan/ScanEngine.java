@@ -1,7 +1,6 @@
 package io.jenkins.plugins.codescoring.scan;
 
 import io.jenkins.plugins.codescoring.api.AlertScope;
-import io.jenkins.plugins.codescoring.api.AnalysisStatus;
 import io.jenkins.plugins.codescoring.api.CodescoringApi;
 import io.jenkins.plugins.codescoring.api.CodescoringException;
 import java.time.Clock;
@@ -26,7 +25,11 @@ public final class ScanEngine {
         this.listener = listener;
     }
 
-    /** Advances the scan by one step. Never throws for platform trouble: that ends the scan with an ERROR result. */
+    /**
+     * Advances the scan by one step. Never throws for platform trouble: a transient failure is tried again at
+     * a later step while the scan's patience lasts ({@link AnalysisTracker#callFailed}); any other ends the scan
+     * with an ERROR result.
+     */
     public Step step(ScanRequest request, ScanState state) throws InterruptedException {
         if (state.isDone()) {
             return Step.done(state.result());
@@ -34,6 +37,7 @@ public final class ScanEngine {
         ResultFactory results = new ResultFactory(request, api.platformUrl());
         AnalysisTracker tracker = new AnalysisTracker(results, listener);
         CodescoringApi bounded = api.withDeadline(state.deadline());
+        Instant callBegan = clock.instant();
         try {
             if (tracker.timeOutIfDue(state, clock.instant())) {
                 return Step.done(state.result());
@@ -42,35 +46,31 @@ public final class ScanEngine {
                 resolveScope(bounded, request, state);
             }
             if (state.phase() != Phase.COLLECTING) {
-                AnalysisTracker.Action action = poll(bounded, tracker, state);
+                callBegan = clock.instant();
+                AnalysisTracker.Action action = tracker.observe(state, bounded.overallAnalysisStatus(), clock.instant());
                 if (action == AnalysisTracker.Action.START) {
+                    callBegan = clock.instant();
                     tracker.started(state, bounded.startOverallAnalysis(), clock.instant());
                 }
                 if (state.isDone()) {
                     return Step.done(state.result());
                 }
                 if (action != AnalysisTracker.Action.COLLECT) {
-                    return Step.waitFor(nextDelay(request, state));
+                    tracker.callsSucceeded(state, clock.instant());
+                    return Step.waitFor(untilDeadline(nextDelay(request, state), state));
                 }
             }
+            callBegan = clock.instant();
             PolicyGate.Decision decision = collector.collect(bounded, AlertScope.of(state.projectId(), request.stage()), clock.instant());
+            tracker.callsSucceeded(state, clock.instant());
             state.finish(results.decided(state, decision, clock.instant()));
         } catch (CodescoringException e) {
-            state.finish(results.error(state, e.kind(), e.getMessage(), clock.instant()));
+            Duration retry = tracker.callFailed(state, e, callBegan, clock.instant());
+            if (retry != null) {
+                return Step.waitFor(untilDeadline(retry, state));
+            }
         }
         return Step.done(state.result());
-    }
-
-    /** Reads the status and feeds it, or the failure to read it, to the tracker. */
-    private AnalysisTracker.Action poll(CodescoringApi bounded, AnalysisTracker tracker, ScanState state)
-            throws InterruptedException {
-        AnalysisStatus status;
-        try {
-            status = bounded.overallAnalysisStatus();
-        } catch (CodescoringException e) {
-            return tracker.pollFailed(state, e, clock.instant());
-        }
-        return tracker.observe(state, status, clock.instant());
     }
 
     private void resolveScope(CodescoringApi bounded, ScanRequest request, ScanState state)
@@ -79,9 +79,12 @@ public final class ScanEngine {
         state.resolveScope(selector == null ? null : projects.resolve(bounded, selector), selector);
     }
 
-    private Duration nextDelay(ScanRequest request, ScanState state) {
-        Duration delay = PollSchedule.delayAfter(Math.max(0, state.pollsInPhase() - 1), request.firstPollInterval(),
+    private static Duration nextDelay(ScanRequest request, ScanState state) {
+        return PollSchedule.delayAfter(Math.max(0, state.pollsInPhase() - 1), request.firstPollInterval(),
                 request.maxPollInterval());
+    }
+
+    private Duration untilDeadline(Duration delay, ScanState state) {
         Duration untilDeadline = Duration.between(clock.instant(), state.deadline());
         if (untilDeadline.compareTo(delay) < 0) {
             // Wake up at the deadline, not past it, so a timeout is reported on time.

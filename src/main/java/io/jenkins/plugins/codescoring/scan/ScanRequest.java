@@ -15,7 +15,6 @@ public final class ScanRequest implements Serializable {
     public static final Duration DEFAULT_MAX_POLL_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_FIRST_POLL_INTERVAL = Duration.ofSeconds(2);
     public static final Duration DEFAULT_START_VISIBLE_WITHIN = Duration.ofMinutes(5);
-    public static final int DEFAULT_TOLERATED_POLL_FAILURES = 3;
     public static final Duration DEFAULT_TRANSIENT_PATIENCE = Duration.ofMinutes(2);
     /** The policy stages of CodeScoring. */
     public static final java.util.List<String> STAGES = java.util.List.of("dev", "source", "build", "stage", "test", "prod", "proxy");
@@ -28,7 +27,10 @@ public final class ScanRequest implements Serializable {
     private final Duration maxPollInterval;
     private final Duration firstPollInterval;
     private final Duration startVisibleWithin;
-    private final int toleratedPollFailures;
+    /**
+     * Null in scans saved before it existed (see {@link #transientPatience()}). Those also hold the count they
+     * used instead, {@code toleratedPollFailures}: deserialisation skips a field the class no longer has.
+     */
     private final Duration transientPatience;
 
     private ScanRequest(Builder builder) {
@@ -41,10 +43,6 @@ public final class ScanRequest implements Serializable {
         Duration first = positive(builder.firstPollInterval, "firstPollInterval");
         this.firstPollInterval = first.compareTo(maxPollInterval) > 0 ? maxPollInterval : first;
         this.startVisibleWithin = positive(builder.startVisibleWithin, "startVisibleWithin");
-        if (builder.toleratedPollFailures < 0) {
-            throw new IllegalArgumentException("toleratedPollFailures must not be negative");
-        }
-        this.toleratedPollFailures = builder.toleratedPollFailures;
         this.transientPatience = positive(builder.transientPatience, "transientPatience");
     }
 
@@ -93,11 +91,6 @@ public final class ScanRequest implements Serializable {
     /** How long a started analysis may stay invisible in the status before the scan gives up. */
     public Duration startVisibleWithin() {
         return startVisibleWithin;
-    }
-
-    /** How many status polls in a row may fail (after the client's own retries) before the scan gives up. */
-    public int toleratedPollFailures() {
-        return toleratedPollFailures;
     }
 
     /**
@@ -149,7 +142,6 @@ public final class ScanRequest implements Serializable {
         private Duration maxPollInterval = DEFAULT_MAX_POLL_INTERVAL;
         private Duration firstPollInterval = DEFAULT_FIRST_POLL_INTERVAL;
         private Duration startVisibleWithin = DEFAULT_START_VISIBLE_WITHIN;
-        private int toleratedPollFailures = DEFAULT_TOLERATED_POLL_FAILURES;
         private Duration transientPatience = DEFAULT_TRANSIENT_PATIENCE;
 
         public Builder platformName(String value) {
@@ -189,11 +181,6 @@ public final class ScanRequest implements Serializable {
 
         public Builder startVisibleWithin(Duration value) {
             this.startVisibleWithin = value;
-            return this;
-        }
-
-        public Builder toleratedPollFailures(int value) {
-            this.toleratedPollFailures = value;
             return this;
         }
 

@@ -28,8 +28,10 @@ public final class ScanState implements Serializable {
     private boolean ourRunAdopted;
     private Instant startAcceptedAt;
     private int pollsInPhase;
-    private int consecutiveFailures;
-    /** When the current streak of transient failures began; null while the last call succeeded. */
+    /**
+     * When the current streak of transient failures began; null while the last call succeeded. (Scans saved
+     * by older versions also hold {@code consecutiveFailures}, the count used before: deserialisation skips it.)
+     */
     private Instant failingSince;
     private String lastWord;
     private Instant lastProgressAt;
@@ -123,10 +125,6 @@ public final class ScanState implements Serializable {
         return pollsInPhase;
     }
 
-    public int consecutiveFailures() {
-        return consecutiveFailures;
-    }
-
     public String lastWord() {
         return lastWord;
     }
@@ -204,12 +202,6 @@ public final class ScanState implements Serializable {
 
     void polled() {
         pollsInPhase++;
-        consecutiveFailures = 0;
-    }
-
-    void pollFailed() {
-        pollsInPhase++;
-        consecutiveFailures++;
     }
 
     void lastWord(String word) {

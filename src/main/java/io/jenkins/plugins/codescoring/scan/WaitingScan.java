@@ -3,6 +3,7 @@ package io.jenkins.plugins.codescoring.scan;
 import io.jenkins.plugins.codescoring.api.AnalysisStatus;
 import io.jenkins.plugins.codescoring.api.CodescoringException;
 import io.jenkins.plugins.codescoring.api.StartOutcome;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
@@ -64,10 +65,18 @@ final class WaitingScan implements AnalysisCoordinator.Ticket {
         }
     }
 
-    synchronized void pollFailed(CodescoringException e, Instant now) {
-        if (!state.isDone()) {
-            tracker.pollFailed(state, e, now);
-        }
+    /**
+     * A call for this scan failed: see {@link AnalysisTracker#callFailed}.
+     *
+     * @return how long to wait before trying again, or null when the scan has ended
+     */
+    synchronized Duration callFailed(CodescoringException e, Instant callBegan, Instant now) {
+        return state.isDone() ? null : tracker.callFailed(state, e, callBegan, now);
+    }
+
+    /** Every call made for this scan in a round succeeded. */
+    synchronized void callsSucceeded(Instant now) {
+        tracker.callsSucceeded(state, now);
     }
 
     void stopWatching() {

@@ -22,6 +22,7 @@ import com.sun.net.httpserver.HttpHandler;
  * POST /_simulator/analysis-seconds?value=2.5             how long the next analyses run
  * POST /_simulator/complete?outcome=success               ends the running analysis now (409 when none)
  * POST /_simulator/fault?kind=html&amp;times=N[&amp;code=C][&amp;path=/api/...]   queues a fault (kinds: {@link #FAULTS})
+ * POST /_simulator/fault?kind=flaky&amp;percent=50&amp;retry-after=S&amp;times=N   503 or 429 for about that share of requests
  * POST /_simulator/clear-faults                           forgets the queued faults
  * POST /_simulator/webhook-fault?kind=late&amp;times=N[&amp;seconds=S]  applies a fault to the next webhook batches
  *                                                         (kinds: {@link #WEBHOOK_FAULTS})
@@ -30,7 +31,7 @@ import com.sun.net.httpserver.HttpHandler;
 final class ControlEndpoint implements HttpHandler {
 
     static final String PREFIX = "/_simulator/";
-    static final String FAULTS = "html, malformed-json, status, hang, drop";
+    static final String FAULTS = "html, malformed-json, status, hang, drop, flaky";
     static final String WEBHOOK_FAULTS = "lost, duplicate, late, wrong-token";
     private static final int MAX_TIMES = 1_000_000;
 
@@ -149,6 +150,10 @@ final class ControlEndpoint implements HttpHandler {
             case "status": fault = Fault.status(number(required(query, "code"), "code", 100, 599)); break;
             case "hang": fault = Fault.hang(); break;
             case "drop": fault = Fault.drop(); break;
+            case "flaky":
+                fault = Fault.flaky(number(required(query, "percent"), "percent", 0, 100),
+                        query.get("retry-after") == null ? 1 : number(query.get("retry-after"), "retry-after", 0, 3600));
+                break;
             default: throw new IllegalArgumentException("kind must be one of " + FAULTS + ": " + kind);
         }
         String times = query.get("times");

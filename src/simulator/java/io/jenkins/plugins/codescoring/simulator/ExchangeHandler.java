@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -32,6 +33,8 @@ final class ExchangeHandler implements HttpHandler {
     private final ScheduledExecutorService scheduler;
     private final String fallbackOrigin;
     private final Set<HttpExchange> hanging = ConcurrentHashMap.newKeySet();
+    /** Decides which requests a flaky fault fails; seeded, so a run of requests in one order fails alike. */
+    private final Random chance = new Random(19);
 
     ExchangeHandler(SimulatedApi api, FaultQueue faults, RequestLog log, Executor workers,
                     ScheduledExecutorService scheduler, String fallbackOrigin) {
@@ -60,6 +63,9 @@ final class ExchangeHandler implements HttpHandler {
             case HANG:
                 hanging.add(exchange);
                 return;
+            case FLAKY:
+                answerFlakily(exchange, request, fault);
+                return;
             default:
                 TransportFaults.answer(fault, exchange, request);
         }
@@ -69,6 +75,17 @@ final class ExchangeHandler implements HttpHandler {
     void releaseHanging() {
         hanging.forEach(HttpExchange::close);
         hanging.clear();
+    }
+
+    /** A {@link Fault#flaky} fault: 503 or 429 by chance, else the usual answer. */
+    private void answerFlakily(HttpExchange exchange, RecordedRequest request, Fault fault) throws IOException {
+        if (chance.nextInt(100) >= fault.amount()) {
+            answer(exchange, request);
+        } else if (chance.nextBoolean()) {
+            TransportFaults.answer(Fault.status(503), exchange, request);
+        } else {
+            TransportFaults.answer(Fault.tooManyRequests((int) fault.delay().toSeconds()), exchange, request);
+        }
     }
 
     private void answer(HttpExchange exchange, RecordedRequest request) throws IOException {

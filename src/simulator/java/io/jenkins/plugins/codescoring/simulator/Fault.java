@@ -20,7 +20,7 @@ public final class Fault {
     /** What the fault does. */
     public enum Kind {
         STATUS, TOO_MANY_REQUESTS, HTML_200, MALFORMED_JSON, TRUNCATED_JSON, EMPTY_BODY, DEEPLY_NESTED_JSON,
-        WRONG_TYPES, HUGE_BODY, REDIRECT, DROP, SLOW, HANG, ECHO_AUTHORIZATION,
+        WRONG_TYPES, HUGE_BODY, REDIRECT, DROP, SLOW, HANG, ECHO_AUTHORIZATION, FLAKY,
         PAGINATION_LOOP, COUNT_LIES, REPEATED_PAGES, STATUS_FLIP;
 
         /** Whether it replaces or delays the answer of any request (rather than changing a list or status answer). */
@@ -145,6 +145,22 @@ public final class Fault {
         return of(Kind.HANG);
     }
 
+    /**
+     * A platform or proxy that is unavailable now and then: each request it applies to is answered, with a
+     * chance of {@code percent} in 100, by 503 (nginx's page) or 429 (with {@code Retry-After:
+     * retryAfterSeconds}), half and half, and otherwise as usual. Each request counts as one of
+     * {@link #times(int)}, answered as usual or not.
+     */
+    public static Fault flaky(int percent, int retryAfterSeconds) {
+        if (percent < 0 || percent > 100) {
+            throw new IllegalArgumentException("percent must be from 0 to 100: " + percent);
+        }
+        if (retryAfterSeconds < 0) {
+            throw new IllegalArgumentException("negative Retry-After: " + retryAfterSeconds);
+        }
+        return new Fault(Kind.FLAKY, 0, null, percent, Duration.ofSeconds(retryAfterSeconds), null, 1, null);
+    }
+
     /** That error status with a body quoting the received Authorization header, as careless servers do. */
     public static Fault echoAuthorization(int code) {
         return withCode(Kind.ECHO_AUTHORIZATION, code, null);
@@ -207,6 +223,7 @@ public final class Fault {
         return amount;
     }
 
+    /** For {@link Kind#SLOW}, the delay; for {@link Kind#FLAKY}, the Retry-After of its 429 answers. */
     Duration delay() {
         return delay;
     }

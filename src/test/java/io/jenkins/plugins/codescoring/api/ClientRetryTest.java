@@ -21,7 +21,8 @@ public class ClientRetryTest extends ClientFixture {
         client().checkConnection();
 
         assertEquals(4, server.requests().size());
-        assertEquals(List.of(seconds(1), seconds(2), seconds(4)), clock.sleeps());
+        assertEquals("quick retries: about 1.75 s in all", List.of(Duration.ofMillis(250), Duration.ofMillis(500), seconds(1)),
+                clock.sleeps());
     }
 
     @Test
@@ -43,35 +44,59 @@ public class ClientRetryTest extends ClientFixture {
         failure(ErrorKind.SERVER_ERROR, () -> builder().retryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(8)).build()
                 .checkConnection());
 
-        assertEquals(List.of(seconds(1), seconds(2), seconds(4), seconds(8), seconds(16), seconds(30), seconds(30)), clock.sleeps());
+        assertEquals(List.of(Duration.ofMillis(250), Duration.ofMillis(500), seconds(1), seconds(2), seconds(4), seconds(8), seconds(16)),
+                clock.sleeps());
     }
 
     @Test
     public void tooManyRequestsHonoursRetryAfterSeconds() throws Exception {
-        server.enqueue(Reply.status(429).header("Retry-After", "7"), Reply.json("[]"));
+        server.enqueue(Reply.status(429).header("Retry-After", "2"), Reply.json("[]"));
 
         client().checkConnection();
 
-        assertEquals(List.of(seconds(7)), clock.sleeps());
+        assertEquals(List.of(seconds(2)), clock.sleeps());
+    }
+
+    @Test
+    public void aLongerRetryAfterEndsTheCallAndIsHandedToTheCaller() throws Exception {
+        server.enqueue(Reply.status(429).header("Retry-After", "7"), Reply.json("[]"));
+
+        CodescoringException e = failure(ErrorKind.RATE_LIMITED, () -> client().checkConnection());
+
+        assertTrue("no thread sleeps for it", clock.sleeps().isEmpty());
+        assertEquals(1, server.requests().size());
+        assertEquals(seconds(7), e.retryAfter());
+        assertTrue(e.isTransient());
     }
 
     @Test
     public void tooManyRequestsHonoursRetryAfterAsAnHttpDate() throws Exception {
-        String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().plusSeconds(10).atOffset(ZoneOffset.UTC));
-        server.enqueue(Reply.status(429).header("Retry-After", inTenSeconds), Reply.json("[]"));
+        String inTwoSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().plusSeconds(2).atOffset(ZoneOffset.UTC));
+        server.enqueue(Reply.status(429).header("Retry-After", inTwoSeconds), Reply.json("[]"));
 
         client().checkConnection();
 
-        assertEquals(List.of(seconds(10)), clock.sleeps());
+        assertEquals(List.of(seconds(2)), clock.sleeps());
     }
 
     @Test
-    public void retryAfterIsCappedAndUnreadableRetryAfterFallsBackToBackoff() throws Exception {
-        server.enqueue(Reply.status(503).header("Retry-After", "86400"), Reply.status(429).header("Retry-After", "soon"), Reply.json("[]"));
+    public void anUnreadableRetryAfterFallsBackToBackoff() throws Exception {
+        server.enqueue(Reply.status(429).header("Retry-After", "soon"), Reply.json("[]"));
 
         client().checkConnection();
 
-        assertEquals(List.of(seconds(120), seconds(2)), clock.sleeps());
+        assertEquals(List.of(Duration.ofMillis(250)), clock.sleeps());
+    }
+
+    @Test
+    public void anInternalServerErrorIsNotTransientButUnavailableIs() throws Exception {
+        server.otherwise(request -> Reply.status(500));
+        assertTrue(!failure(ErrorKind.SERVER_ERROR, () -> client().policies()).isTransient());
+        assertEquals("a 500 is not retried", 1, server.requests().size());
+        server.otherwise(request -> Reply.status(503).header("Retry-After", "86400"));
+        CodescoringException unavailable = failure(ErrorKind.SERVER_ERROR, () -> client().policies());
+        assertTrue(unavailable.isTransient());
+        assertEquals(Duration.ofDays(1), unavailable.retryAfter());
     }
 
     @Test
@@ -97,12 +122,13 @@ public class ClientRetryTest extends ClientFixture {
     @Test
     public void noRetryWaitsPastTheDeadline() throws Exception {
         server.otherwise(request -> Reply.status(503));
-        CodescoringApi client = client().withDeadline(clock.instant().plusMillis(2500));
+        CodescoringApi client = client().withDeadline(clock.instant().plusMillis(1000));
 
         failure(ErrorKind.SERVER_ERROR, client::checkConnection);
 
-        assertEquals("the second wait (2 s) would end after the deadline", List.of(seconds(1)), clock.sleeps());
-        assertEquals(2, server.requests().size());
+        assertEquals("the third wait (1 s) would end after the deadline", List.of(Duration.ofMillis(250), Duration.ofMillis(500)),
+                clock.sleeps());
+        assertEquals(3, server.requests().size());
     }
 
     @Test

@@ -73,8 +73,9 @@ public class HardeningRegressionTest extends ClientFixture {
     @Test
     public void noAttemptWaitsForItsAnswerPastTheDeadline() throws Exception {
         server.otherwise(request -> Reply.json("[]").delay(10_000));
-        // The deadline is half a second away on the test clock: the attempt gets the least patience, 1 s, not 5 s.
-        CodescoringApi client = builder().requestTimeout(Duration.ofSeconds(5)).build().withDeadline(clock.instant().plusMillis(500));
+        // The deadline is 200 ms away on the test clock (less than the first backoff): the attempt gets the least
+        // patience, 1 s, not 5 s.
+        CodescoringApi client = builder().requestTimeout(Duration.ofSeconds(5)).build().withDeadline(clock.instant().plusMillis(200));
         long started = System.nanoTime();
 
         CodescoringException e = failure(ErrorKind.TIMEOUT, client::checkConnection);

@@ -14,11 +14,11 @@ public class RetryPolicyTest {
     public void defaultsAreTheDocumentedOnes() {
         RetryPolicy policy = RetryPolicy.defaults();
         assertEquals(4, policy.maxAttempts());
-        assertEquals(Duration.ofSeconds(1), policy.firstBackoff());
+        assertEquals(Duration.ofMillis(250), policy.firstBackoff());
         assertEquals(Duration.ofSeconds(30), policy.maxBackoff());
         assertEquals(2.0, policy.multiplier(), 0.0);
         assertEquals(0.2, policy.jitter(), 0.0);
-        assertEquals(Duration.ofSeconds(120), policy.maxRetryAfter());
+        assertEquals(Duration.ofSeconds(2), policy.maxRetryAfter());
         assertEquals(1, RetryPolicy.none().maxAttempts());
     }
 
@@ -26,7 +26,7 @@ public class RetryPolicyTest {
     public void backoffGrowsExponentiallyUpToTheMaximum() {
         RetryPolicy policy = RetryPolicy.defaults().withJitter(0);
         Random random = new Random(1);
-        long[] expected = {1000, 2000, 4000, 8000, 16000, 30000, 30000};
+        long[] expected = {250, 500, 1000, 2000, 4000, 8000, 16000, 30000, 30000};
         for (int attempt = 1; attempt <= expected.length; attempt++) {
             assertEquals("attempt " + attempt, Duration.ofMillis(expected[attempt - 1]), policy.backoff(attempt, random));
         }
@@ -49,10 +49,11 @@ public class RetryPolicyTest {
     }
 
     @Test
-    public void retryAfterIsCapped() {
+    public void aLongerRetryAfterThanTheMaximumIsNotWaitedForInsideTheCall() {
         RetryPolicy policy = RetryPolicy.defaults().withMaxRetryAfter(Duration.ofSeconds(60));
         assertEquals(Duration.ofSeconds(5), policy.retryAfter(Duration.ofSeconds(5)));
-        assertEquals(Duration.ofSeconds(60), policy.retryAfter(Duration.ofHours(1)));
+        assertEquals(Duration.ofSeconds(60), policy.retryAfter(Duration.ofSeconds(60)));
+        assertEquals("left to the scan, which waits between its steps", null, policy.retryAfter(Duration.ofSeconds(61)));
         assertEquals(Duration.ZERO, policy.retryAfter(Duration.ofSeconds(-5)));
     }
 

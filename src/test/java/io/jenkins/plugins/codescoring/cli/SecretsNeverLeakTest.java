@@ -210,6 +210,8 @@ public class SecretsNeverLeakTest {
                 return List.of(Fault.echoAuthorization(401), Fault.echoAuthorization(403).onPath(ALERTS),
                         Fault.echoAuthorization(500), Fault.echoAuthorization(500).onPath(START),
                         Fault.echoAuthorization(400).onPath(START), Fault.echoAuthorization(503).times(10));
+            case FLAKY:
+                return List.of(Fault.flaky(50, 0).times(20));
             case PAGINATION_LOOP:
                 return List.of(Fault.paginationLoop().times(10));
             case COUNT_LIES:

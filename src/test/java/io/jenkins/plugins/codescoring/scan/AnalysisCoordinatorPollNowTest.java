@@ -1,6 +1,8 @@
 package io.jenkins.plugins.codescoring.scan;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -9,6 +11,8 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.codescoring.api.Alert;
+import io.jenkins.plugins.codescoring.api.CodescoringException;
+import io.jenkins.plugins.codescoring.api.ErrorKind;
 import io.jenkins.plugins.codescoring.api.ManualClock;
 import io.jenkins.plugins.codescoring.api.Policy;
 import io.jenkins.plugins.codescoring.api.Project;
@@ -141,5 +145,47 @@ public class AnalysisCoordinatorPollNowTest {
         assertThat("status reads in 10 s of webhooks", reads, lessThanOrEqualTo(11));
         assertThat(reads, org.hamcrest.Matchers.greaterThanOrEqualTo(9));
         assertNull(result);
+    }
+
+    /** Issue 19, item 7: each failed check used to count against "3 failed checks in a row", so webhooks used them up in seconds. */
+    @Test
+    public void webhookHurriedChecksOfAFailingStatusDoNotShortenThePatience() {
+        waitUntilPollingSlowly();
+        int before = platform.calls("status");
+        platform.statusFailure = new CodescoringException(ErrorKind.SERVER_ERROR, "HTTP 503");
+        for (int i = 0; i < 30; i++) {
+            coordinator.pollNow();
+            scheduler.runFor(Duration.ofMillis(1500));
+        }
+        assertNull("45 s of failures is within the patience of 2 min, however many checks failed", result);
+        assertThat("each webhook made a check", platform.calls("status") - before, greaterThanOrEqualTo(30));
+
+        platform.statusFailure = null;
+        platform.endCurrentRunAt(clock.instant());
+        coordinator.pollNow();
+        scheduler.runFor(Duration.ofSeconds(5));
+        assertNotNull(result);
+        assertEquals(Verdict.PASSED, result.verdict());
+    }
+
+    @Test
+    public void aStatusThatKeepsFailingEndsTheScanWhenThePatienceIsSpentWhateverTheWebhooks() {
+        waitUntilPollingSlowly();
+        runUntilJustAfterAPoll();
+        platform.statusFailure = new CodescoringException(ErrorKind.SERVER_ERROR, "HTTP 503");
+        Instant firstFailure = null;
+        for (int i = 0; i < 200 && result == null; i++) {
+            coordinator.pollNow();
+            scheduler.runFor(Duration.ofMillis(1500));
+            if (firstFailure == null) {
+                firstFailure = clock.instant();
+            }
+        }
+        assertNotNull(result);
+        assertEquals(ErrorKind.SERVER_ERROR, result.errorKind());
+        assertThat(result.errorMessage(), containsString("Tried again for 2 min"));
+        Duration failing = Duration.between(firstFailure, finishedAt);
+        assertThat(failing, greaterThanOrEqualTo(Duration.ofSeconds(117)));
+        assertThat(failing, lessThanOrEqualTo(Duration.ofSeconds(125)));
     }
 }

@@ -26,6 +26,9 @@ final class FakeApi implements InMemoryApi {
     List<Policy> policies = new ArrayList<>();
     List<Project> projects = new ArrayList<>();
     Runnable onStart = () -> { };
+    /** Thrown by the next {@link #alertsFailing} alert reads. */
+    CodescoringException alertsFailure;
+    int alertsFailing;
 
     static AnalysisStatus status(String id, String word) {
         return new AnalysisStatus(id, word, id == null ? null : Instant.parse("2026-11-27T09:00:00Z").plusSeconds(Long.parseLong(id)),
@@ -75,8 +78,12 @@ final class FakeApi implements InMemoryApi {
     }
 
     @Override
-    public List<Alert> activeAlerts(AlertScope scope) {
+    public List<Alert> activeAlerts(AlertScope scope) throws CodescoringException {
         calls.add("alerts");
+        if (alertsFailing > 0) {
+            alertsFailing--;
+            throw alertsFailure;
+        }
         alertScopes.add(scope);
         return alerts;
     }

@@ -137,24 +137,6 @@ public class ScanEngineTest {
     }
 
     @Test
-    public void toleratesAFewFailedPollsWhileWaiting() throws Exception {
-        CodescoringException outage = new CodescoringException(ErrorKind.SERVER_ERROR, "HTTP 503 from GET /api/analyses/overall_sca/status/");
-        FakeApi api = new FakeApi().statuses(status("5", "success"), outage, outage, status("6", "success"));
-        ScanResult result = run(api, request);
-        assertEquals(Verdict.PASSED, result.verdict());
-        assertTrue(lines.stream().anyMatch(l -> l.contains("2 of 3 failed checks in a row allowed")));
-    }
-
-    @Test
-    public void tooManyFailedPollsInARowEndTheScan() throws Exception {
-        CodescoringException outage = new CodescoringException(ErrorKind.UNREACHABLE, "connection refused");
-        FakeApi api = new FakeApi().statuses(status("5", "success"), outage);
-        ScanResult result = run(api, request);
-        assertEquals(ErrorKind.UNREACHABLE, result.errorKind());
-        assertEquals(1 + 1 + ScanRequest.DEFAULT_TOLERATED_POLL_FAILURES, api.count("status"));
-    }
-
-    @Test
     public void aRejectedTokenIsNotRetriedByTheEngine() throws Exception {
         FakeApi api = new FakeApi().statuses(status("5", "success"),
                 new CodescoringException(ErrorKind.TOKEN_REJECTED, "HTTP 401"));

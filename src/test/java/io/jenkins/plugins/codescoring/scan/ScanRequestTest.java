@@ -43,6 +43,6 @@ public class ScanRequestTest {
     public void timesMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> ScanRequest.builder().timeout(Duration.ZERO).build());
         assertThrows(IllegalArgumentException.class, () -> ScanRequest.builder().maxPollInterval(Duration.ofSeconds(-1)).build());
-        assertThrows(IllegalArgumentException.class, () -> ScanRequest.builder().toleratedPollFailures(-1).build());
+        assertThrows(IllegalArgumentException.class, () -> ScanRequest.builder().transientPatience(Duration.ZERO).build());
     }
 }

@@ -97,6 +97,24 @@ public class SimulatorControlTest {
     }
 
     @Test
+    public void queuesAFlakyFault() throws Exception {
+        assertEquals(200, control.post("/_simulator/fault?kind=flaky&percent=100&retry-after=7&times=2&path=/api/policies/").statusCode());
+        int tooMany = 0;
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> answer = platform.client().get("/api/policies/?page=1&per_page=1");
+            assertTrue(String.valueOf(answer.statusCode()), answer.statusCode() == 503 || answer.statusCode() == 429);
+            if (answer.statusCode() == 429) {
+                tooMany++;
+                assertEquals("7", answer.headers().firstValue("Retry-After").orElse(""));
+            }
+        }
+        assertTrue(tooMany <= 2);
+        assertEquals(200, platform.client().get("/api/policies/?page=1&per_page=1").statusCode());
+        assertEquals(400, control.post("/_simulator/fault?kind=flaky&percent=101").statusCode());
+        assertEquals(400, control.post("/_simulator/fault?kind=flaky").statusCode());
+    }
+
+    @Test
     public void queuesWebhookFaultsAndCountsWebhooks() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             assertFalse(stats().at("/webhooks/sending").asBoolean());

@@ -54,6 +54,39 @@ public class SimulatorFaultsTest {
     }
 
     @Test
+    public void aFlakyFaultAnswersAboutItsShareOfRequestsWith503Or429AndTheRestAsUsual() throws Exception {
+        platform.simulator().inject(Fault.flaky(50, 3).times(400));
+        int ok = 0;
+        int unavailable = 0;
+        int throttled = 0;
+        for (int i = 0; i < 400; i++) {
+            HttpResponse<String> response = platform.client().get(POLICIES);
+            switch (response.statusCode()) {
+                case 200:
+                    ok++;
+                    assertTrue(response.body(), response.body().contains("\"results\""));
+                    break;
+                case 503:
+                    unavailable++;
+                    assertTrue(response.body().contains("503 Service Temporarily Unavailable"));
+                    break;
+                case 429:
+                    throttled++;
+                    assertEquals("3", response.headers().firstValue("Retry-After").orElse(""));
+                    break;
+                default:
+                    fail("unexpected HTTP " + response.statusCode());
+            }
+        }
+        assertTrue("about half fail: " + ok, ok > 140 && ok < 260);
+        assertTrue("both kinds: " + unavailable + " 503, " + throttled + " 429", unavailable > 40 && throttled > 40);
+        assertTrue("every request counted, answered or not", platform.simulator().faultsUsedUp());
+        assertEquals(200, platform.client().get(POLICIES).statusCode());
+        assertThrows(IllegalArgumentException.class, () -> Fault.flaky(101, 0));
+        assertThrows(IllegalArgumentException.class, () -> Fault.flaky(50, -1));
+    }
+
+    @Test
     public void statusFaultBodies() throws Exception {
         platform.simulator().inject(Fault.status(500));
         platform.simulator().inject(Fault.status(502));
