@@ -243,7 +243,7 @@ public final class Platform extends AbstractDescribableImpl<Platform> {
             try {
                 normalized = CodescoringClient.normalizeUrl(value);
             } catch (CodescoringException e) {
-                return FormValidation.error(e.getMessage());
+                return FormValidation.error(UrlErrorText.localized(e.getMessage()));
             }
             if (normalized.startsWith("http://") && !isLoopback(normalized)) {
                 return FormValidation.warning(Messages.CodescoringGlobalConfiguration_PlainHttp());

@@ -23,7 +23,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 public final class ScanForm {
     /** The stages a CodeScoring policy can apply to, in the platform's order. */
     static final List<String> STAGES = ScanRequest.STAGES;
-    static final int MAX_PROJECT_LENGTH = 255;
+    static final int MAX_PROJECT_LENGTH = ScanRequest.MAX_PROJECT_LENGTH;
 
     private ScanForm() {
     }
@@ -41,7 +41,7 @@ public final class ScanForm {
         if (value == null) {
             return FormValidation.ok(Messages.ScanForm_AllProjects());
         }
-        if (value.length() > MAX_PROJECT_LENGTH || value.codePoints().anyMatch(Character::isISOControl)) {
+        if (!ScanRequest.isValidProject(value)) { // the rule every scan follows, so the form promises no more than the step
             return FormValidation.error(Messages.ScanForm_ProjectInvalid(MAX_PROJECT_LENGTH));
         }
         return FormValidation.ok();
