@@ -276,7 +276,8 @@ public class SecurityTest {
             }
         }
         for (String user : new String[] {null, "reader"}) {
-            assertEquals("no platform names for " + user, List.of("saved"), values(as(user, () -> builder.doFillPlatformItems(job, "saved"))));
+            assertEquals("no platform names for " + user, List.of("saved"), values(as(user, () -> step.doFillPlatformItems(job, "saved"))));
+            assertEquals("no suggested names for " + user, List.of(), as(user, () -> builder.doFillPlatformItems(job)));
             assertEquals(List.of("", "saved-id"), values(as(user, () -> step.doFillCredentialsIdItems(job, "saved-id", ""))));
             assertEquals(FormValidation.Kind.OK, as(user, () -> step.doCheckCredentialsId(job, TestCredentials.USERPASS_ID, "")).kind);
         }

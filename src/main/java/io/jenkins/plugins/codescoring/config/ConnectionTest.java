@@ -40,7 +40,7 @@ final class ConnectionTest {
         try {
             url = CodescoringClient.normalizeUrl(platformUrl);
         } catch (CodescoringException e) {
-            return FormValidation.error(e.getMessage());
+            return FormValidation.error(UrlErrorText.localized(e.getMessage()));
         }
         String id = Util.fixEmptyAndTrim(credentialsId);
         if (id == null) {

@@ -64,6 +64,9 @@ public final class CredentialsListing {
                     ? FormValidation.warning(Messages.CredentialsListing_NoDefault())
                     : FormValidation.ok();
         }
+        if (id.contains("$")) { // a build variable in the freestyle step's expression field: resolved when the build runs
+            return FormValidation.ok();
+        }
         List<DomainRequirement> domain = domain(platformName);
         if (find(item, StringCredentials.class, id, domain) != null) {
             return FormValidation.ok();

@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
+import jenkins.model.JenkinsLocationConfiguration;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -142,11 +143,14 @@ public final class Platform extends AbstractDescribableImpl<Platform> {
         this.webhookCredentialsId = Util.fixEmptyAndTrim(webhookCredentialsId);
     }
 
-    /** The address to paste into CodeScoring's webhook settings; null until Jenkins' own URL is configured. */
+    /**
+     * The address to paste into CodeScoring's webhook settings; null until Jenkins' own URL is configured (Jenkins
+     * Location). Never the address of the current request, which is whatever host the administrator's browser used.
+     */
     @CheckForNull
     public String getWebhookUrl() {
-        String root = Jenkins.get().getRootUrl();
-        return root == null ? null : root + WEBHOOK_PATH + "/" + name();
+        String root = Util.fixEmptyAndTrim(JenkinsLocationConfiguration.get().getUrl());
+        return root == null ? null : Util.ensureEndsWith(root, "/") + WEBHOOK_PATH + "/" + name();
     }
 
     /** When this platform's last webhook was accepted since Jenkins started, or null. */
@@ -239,7 +243,7 @@ public final class Platform extends AbstractDescribableImpl<Platform> {
             try {
                 normalized = CodescoringClient.normalizeUrl(value);
             } catch (CodescoringException e) {
-                return FormValidation.error(e.getMessage());
+                return FormValidation.error(UrlErrorText.localized(e.getMessage()));
             }
             if (normalized.startsWith("http://") && !isLoopback(normalized)) {
                 return FormValidation.warning(Messages.CodescoringGlobalConfiguration_PlainHttp());

@@ -13,6 +13,7 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
+import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codescoring.api.CodescoringApi;
@@ -261,9 +262,10 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
             return ScanForm.checkPlatform(item, value);
         }
 
+        /** Suggestions only: the field takes a build variable too, such as {@code ${PLATFORM}}. */
         @POST
-        public ListBoxModel doFillPlatformItems(@AncestorInPath Item item, @QueryParameter String platform) {
-            return ScanForm.fillPlatformItems(item, platform);
+        public ComboBoxModel doFillPlatformItems(@AncestorInPath Item item) {
+            return ScanForm.suggestPlatforms(item);
         }
 
         @POST
@@ -282,8 +284,9 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
             return ScanForm.checkTimeoutMinutes(item, value, platform);
         }
 
-        public ListBoxModel doFillStageItems(@QueryParameter String stage) {
-            return ScanForm.fillStageItems(stage);
+        /** Suggestions only: the field takes a build variable too, such as {@code ${STAGE}}. */
+        public ComboBoxModel doFillStageItems() {
+            return ScanForm.suggestStages();
         }
 
         public ListBoxModel doFillOnBlockingItems(@QueryParameter String onBlocking) {

@@ -36,7 +36,7 @@ public final class ScanRequest implements Serializable {
     private ScanRequest(Builder builder) {
         this.platformName = blankToNull(builder.platformName);
         this.platformUrl = blankToNull(builder.platformUrl);
-        this.project = blankToNull(builder.project);
+        this.project = validProject(blankToNull(builder.project));
         this.stage = knownStage(blankToNull(builder.stage));
         this.timeout = positive(builder.timeout, "timeout");
         this.maxPollInterval = positive(builder.maxPollInterval, "maxPollInterval");
@@ -105,6 +105,23 @@ public final class ScanRequest implements Serializable {
     public String toString() {
         return "ScanRequest[project=" + (project == null ? "all" : project) + ", stage=" + (stage == null ? "all" : stage)
                 + ", timeout=" + timeout + ", maxPollInterval=" + maxPollInterval + "]";
+    }
+
+    /** The longest project name or id a scan accepts, from the Pipeline, the forms or the terminal runner alike. */
+    public static final int MAX_PROJECT_LENGTH = 255;
+
+    /** Whether a project name or id (trimmed, not blank) is one a scan accepts: one line, not too long. */
+    public static boolean isValidProject(String project) {
+        return project.length() <= MAX_PROJECT_LENGTH && project.codePoints().noneMatch(Character::isISOControl);
+    }
+
+    /** Checked here, in one place for every caller, before any request is made. */
+    private static String validProject(String project) {
+        if (project != null && !isValidProject(project)) {
+            throw new IllegalArgumentException("A project is a name or a numeric id on one line, at most "
+                    + MAX_PROJECT_LENGTH + " characters.");
+        }
+        return project;
     }
 
     /** A stage typo would otherwise cost a whole analysis before the platform refuses the alert query. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.codescoring.scanstep;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
 import hudson.model.Item;
+import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration;
@@ -22,7 +23,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 public final class ScanForm {
     /** The stages a CodeScoring policy can apply to, in the platform's order. */
     static final List<String> STAGES = ScanRequest.STAGES;
-    static final int MAX_PROJECT_LENGTH = 255;
+    static final int MAX_PROJECT_LENGTH = ScanRequest.MAX_PROJECT_LENGTH;
 
     private ScanForm() {
     }
@@ -40,7 +41,7 @@ public final class ScanForm {
         if (value == null) {
             return FormValidation.ok(Messages.ScanForm_AllProjects());
         }
-        if (value.length() > MAX_PROJECT_LENGTH || value.codePoints().anyMatch(Character::isISOControl)) {
+        if (!ScanRequest.isValidProject(value)) { // the rule every scan follows, so the form promises no more than the step
             return FormValidation.error(Messages.ScanForm_ProjectInvalid(MAX_PROJECT_LENGTH));
         }
         return FormValidation.ok();
@@ -54,7 +55,7 @@ public final class ScanForm {
         if (value == null) {
             return FormValidation.ok(Messages.ScanForm_AllStagesChecked());
         }
-        if (!STAGES.contains(value.toLowerCase(Locale.ROOT))) {
+        if (!STAGES.contains(value.toLowerCase(Locale.ROOT)) && !value.contains("$")) { // a variable: checked when the build runs
             return FormValidation.error(Messages.ScanForm_StageUnknown(value, String.join(", ", STAGES)));
         }
         return FormValidation.ok();
@@ -114,6 +115,20 @@ public final class ScanForm {
         }
         List<String> names = CodescoringGlobalConfiguration.get().platformNames();
         return choices(Messages.ScanForm_DefaultPlatformItem(names.isEmpty() ? "-" : names.get(0)), names, current);
+    }
+
+    /**
+     * The suggestions of the freestyle step's Platform field, where a build variable may be typed instead: every
+     * configured platform's name, for those who may configure the job; nothing for anybody else (the field itself
+     * shows the saved value).
+     */
+    public static ComboBoxModel suggestPlatforms(@CheckForNull Item item) {
+        return mayConfigure(item) ? new ComboBoxModel(CodescoringGlobalConfiguration.get().platformNames()) : new ComboBoxModel();
+    }
+
+    /** The suggestions of the freestyle step's Stage field, where a build variable may be typed instead: every stage. */
+    public static ComboBoxModel suggestStages() {
+        return new ComboBoxModel(STAGES);
     }
 
     /** "All stages" (empty), then every stage; an unknown configured stage is kept so saving does not lose it. */

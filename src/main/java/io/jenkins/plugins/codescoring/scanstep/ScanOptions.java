@@ -55,7 +55,8 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
     }
 
     /**
-     * Normalises as the forms and Pipeline arguments need: blank text is unset, the stage is lower case.
+     * Normalises as the forms and Pipeline arguments need: blank text is unset, the stage is lower case (a build
+     * variable in it, such as {@code ${STAGE}}, is kept as written and lowered once expanded).
      *
      * @throws IllegalArgumentException if the timeout is outside 1 to {@link #MAX_TIMEOUT_MINUTES}
      */
@@ -65,7 +66,7 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
         this.project = Util.fixEmptyAndTrim(project);
         String trimmedStage = Util.fixEmptyAndTrim(stage);
-        this.stage = trimmedStage == null ? null : trimmedStage.toLowerCase(Locale.ROOT);
+        this.stage = trimmedStage == null || trimmedStage.contains("$") ? trimmedStage : trimmedStage.toLowerCase(Locale.ROOT);
         this.timeoutMinutes = validTimeout(timeoutMinutes);
         this.onBlocking = OnFinding.orDefault(onBlocking);
         this.onError = OnFinding.orDefault(onError);

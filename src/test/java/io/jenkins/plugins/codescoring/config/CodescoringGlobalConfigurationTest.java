@@ -300,4 +300,24 @@ public class CodescoringGlobalConfigurationTest {
         assertEquals(r.getURL() + "codescoring-webhook/prod", platform.getWebhookUrl());
         assertThat(platform.getLastWebhookAt(), nullValue());
     }
+
+    @Test
+    public void theWebhookAddressComesFromJenkinsLocationOnlyNeverFromTheBrowsersHost() throws Exception {
+        TestPlatforms.configure("https://codescoring.example.com", null).setName("prod");
+        TestPlatforms.save();
+        jenkins.model.JenkinsLocationConfiguration location = jenkins.model.JenkinsLocationConfiguration.get();
+        location.setUrl("https://jenkins.example.org/ci");
+        try (JenkinsRule.WebClient wc = r.createWebClient()) {
+            String page = wc.goTo("configure").getWebResponse().getContentAsString();
+            assertThat(page, containsString("https://jenkins.example.org/ci/codescoring-webhook/prod"));
+            assertThat("not the host the browser used", page, not(containsString(r.getURL() + "codescoring-webhook/")));
+        }
+        location.setUrl(null);
+        assertThat(TestPlatforms.first().getWebhookUrl(), nullValue());
+        try (JenkinsRule.WebClient wc = r.createWebClient()) {
+            String page = wc.goTo("configure").getWebResponse().getContentAsString();
+            assertThat(page, containsString("Set the Jenkins URL first"));
+            assertThat(page, not(containsString("codescoring-webhook/prod")));
+        }
+    }
 }

@@ -70,4 +70,16 @@ public class ConfigurationAsCodeTest {
     public void rejectsAnInvalidTimeout() {
         assertEquals(List.of(), CodescoringGlobalConfiguration.get().getPlatforms());
     }
+
+    @Test
+    @ConfiguredWithCode(value = "configuration-as-code-invalid-name.yaml", expected = ConfiguratorException.class)
+    public void rejectsAnInvalidName() {
+        assertEquals(List.of(), CodescoringGlobalConfiguration.get().getPlatforms());
+    }
+
+    @Test
+    @ConfiguredWithCode(value = "configuration-as-code-repeated-name.yaml", expected = ConfiguratorException.class)
+    public void rejectsANameRepeatedInAnyCase() {
+        assertEquals(List.of(), CodescoringGlobalConfiguration.get().getPlatforms());
+    }
 }

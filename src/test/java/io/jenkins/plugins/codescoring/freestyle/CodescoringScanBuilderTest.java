@@ -90,6 +90,19 @@ public class CodescoringScanBuilderTest {
         ScanTestSupport.assertTokenNowhere(build);
     }
 
+    /** What README says: a shell step sees empty variables as not set at all (Jenkins starts processes without them). */
+    @Test
+    public void aShellStepSeesEmptyVariablesAsNotSet() throws Exception {
+        org.junit.Assume.assumeFalse(hudson.Functions.isWindows());
+        platform.simulator().load(Dataset.clean());
+        FreeStyleProject project = r.createFreeStyleProject();
+        project.getBuildersList().add(new CodescoringScanBuilder());
+        project.getBuildersList().add(new hudson.tasks.Shell(
+                "echo \"verdict=$CODESCORING_VERDICT kind=${CODESCORING_ERROR_KIND-notset} policies=${CODESCORING_BLOCKING_POLICIES-notset}\""));
+        FreeStyleBuild build = r.buildAndAssertSuccess(project);
+        r.assertLogContains("verdict=PASSED kind=notset policies=notset", build);
+    }
+
     @Test
     public void blockedFailsTheBuild() throws Exception {
         platform.simulator().load(Dataset.blocking());

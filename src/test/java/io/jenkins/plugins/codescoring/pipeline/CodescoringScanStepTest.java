@@ -225,6 +225,15 @@ public class CodescoringScanStepTest {
     }
 
     @Test
+    public void aProjectLongerThanTheFormAllowsStopsTheStepBeforeAnyAnalysis() throws Exception {
+        // The form's limit (255 characters, one line) is the step's too: checked in one place, ScanRequest.
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, pipeline("codescoringScan project: '" + "p".repeat(256) + "'"));
+        r.assertLogContains("Invalid CodeScoring scan options: A project is a name or a numeric id on one line, at most 255 characters.", run);
+        assertEquals(0, platform.simulator().requestCount());
+        r.buildAndAssertSuccess(pipeline("codescoringScan project: '" + "p".repeat(255) + "', onError: 'SUCCESS'"));
+    }
+
+    @Test
     public void anUnknownProjectIdStopsTheStepBeforeAnyAnalysis() throws Exception {
         platform.simulator().load(Dataset.severalProjects());
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, pipeline("codescoringScan project: '999'"));

@@ -82,6 +82,48 @@ public class ScanConfigurationTest {
     }
 
     @Test
+    public void builderFormKeepsBuildVariablesInPlatformStageAndCredentials() throws Exception {
+        TestCredentials.addGlobal();
+        FreeStyleProject project = r.createFreeStyleProject();
+        CodescoringScanBuilder before = fullBuilder();
+        before.setPlatform("${PLATFORM}");
+        before.setStage("${STAGE}");
+        before.setCredentialsId("${TOKEN_ID}");
+        project.getBuildersList().add(before);
+
+        HtmlPage form = r.createWebClient().getPage(project, "configure");
+        assertEquals("Platform is a text field with suggestions", "${PLATFORM}",
+                ((DomElement) form.getFirstByXPath("//input[@name='_.platform' and contains(@class,'combobox2')]")).getAttribute("value"));
+        assertEquals("Stage too", "${STAGE}",
+                ((DomElement) form.getFirstByXPath("//input[@name='_.stage' and contains(@class,'combobox2')]")).getAttribute("value"));
+        assertEquals("the credential shows as an expression", "${TOKEN_ID}",
+                ((DomElement) form.getFirstByXPath("//input[@type='text' and @name='_.credentialsId']")).getAttribute("value"));
+
+        project = r.configRoundtrip(project);
+        CodescoringScanBuilder after = project.getBuildersList().get(CodescoringScanBuilder.class);
+        r.assertEqualDataBoundBeans(before, after);
+        assertEquals("the variable keeps its case until the build expands it", "${STAGE}", after.getStage());
+    }
+
+    @Test
+    public void builderOffersPlatformAndStageSuggestionsAndAcceptsVariables() throws Exception {
+        io.jenkins.plugins.codescoring.TestPlatforms.add("alpha", "https://alpha.example", null);
+        io.jenkins.plugins.codescoring.TestPlatforms.add("beta", "https://beta.example", null);
+        FreeStyleProject project = r.createFreeStyleProject();
+        CodescoringScanBuilder.DescriptorImpl builder = r.jenkins.getDescriptorByType(CodescoringScanBuilder.DescriptorImpl.class);
+        assertEquals(List.of("alpha", "beta"), new java.util.ArrayList<>(builder.doFillPlatformItems(project)));
+        assertEquals(List.of("dev", "source", "build", "stage", "test", "prod", "proxy"), new java.util.ArrayList<>(builder.doFillStageItems()));
+        assertEquals(FormValidation.Kind.OK, builder.doCheckStage(project, "${STAGE}").kind);
+        assertEquals(FormValidation.Kind.OK, builder.doCheckPlatform(project, "${PLATFORM}").kind);
+        assertEquals(FormValidation.Kind.OK, builder.doCheckCredentialsId(project, "${TOKEN_ID}", "").kind);
+
+        project.getBuildersList().add(new CodescoringScanBuilder());
+        HtmlPage freestyle = r.createWebClient().getPage(project, "configure");
+        assertNull("no drop-down for the platform", freestyle.getFirstByXPath("//select[@name='_.platform']"));
+        assertNull("nor for the stage", freestyle.getFirstByXPath("//select[@name='_.stage']"));
+    }
+
+    @Test
     public void defaultBuilderSurvivesTheConfigurationForm() throws Exception {
         FreeStyleProject project = r.createFreeStyleProject();
         project.getBuildersList().add(new CodescoringScanBuilder());

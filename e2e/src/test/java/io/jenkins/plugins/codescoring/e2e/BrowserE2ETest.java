@@ -215,6 +215,47 @@ public class BrowserE2ETest {
         }
     }
 
+    /**
+     * The freestyle step's Platform field takes a build variable: typed into the field, saved with the form, expanded
+     * by the build (a known name scans on that platform; an unknown one fails naming it, so the value came from the
+     * parameter, not the form).
+     */
+    @Test
+    public void g_freestylePlatformTakesATypedBuildVariable() throws Exception {
+        String job = "typed-platform";
+        String host = java.net.URI.create(WORLD.simulator().url()).getHost();
+        WORLD.jobs().create("", job, JobXml.freestyle("billing", "build", null, "echo scanned").replace("<project>\n",
+                "<project>\n  <properties>\n    <hudson.model.ParametersDefinitionProperty>\n      <parameterDefinitions>\n"
+                + "        <hudson.model.StringParameterDefinition>\n          <name>PLATFORM</name>\n"
+                + "          <defaultValue>" + host + "</defaultValue>\n        </hudson.model.StringParameterDefinition>\n"
+                + "      </parameterDefinitions>\n    </hudson.model.ParametersDefinitionProperty>\n  </properties>\n"));
+        try (Browser browser = browser(EN)) {
+            browser.open("job/" + job + "/configure");
+            WebElement builder = browser.await(By.cssSelector(BUILDER));
+            WebElement platform = browser.await(builder, By.cssSelector("input[name='_.platform']"));
+            browser.scrollTo(platform);
+            platform.click();
+            platform.clear();
+            platform.sendKeys("${PLATFORM}", Keys.TAB);
+            assertEquals("${PLATFORM}", platform.getDomProperty("value"));
+            browser.screenshot("freestyle-platform-variable", builder);
+            look(browser, "job/" + job + "/configure");
+            WebElement save = browser.await(By.cssSelector("button[name='Submit']"));
+            browser.scrollTo(save);
+            save.click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/configure"));
+        }
+        Jobs jobs = WORLD.jobs();
+        Build known = jobs.await(job, jobs.numberOf(job, jobs.queueWithParameters(job, "PLATFORM", host)), BUILD_TIMEOUT);
+        Report.line(WORLD.files(), "browser: ${PLATFORM} typed into the freestyle step, built with PLATFORM=" + host + ": " + known
+                + " " + Report.summary(known.console()));
+        assertThat(known.console(), containsString("on the platform " + host));
+        Build unknown = jobs.await(job, jobs.numberOf(job, jobs.queueWithParameters(job, "PLATFORM", "nowhere")), BUILD_TIMEOUT);
+        Report.line(WORLD.files(), "browser: the same job with PLATFORM=nowhere: " + unknown);
+        assertEquals(unknown.console(), "FAILURE", unknown.result());
+        assertThat(unknown.console(), containsString("No CodeScoring platform is named 'nowhere'"));
+    }
+
     @Test
     public void z_noConsoleErrorNorInlineCodeFromOurViews() {
         List<String> ourReports = new ArrayList<>();

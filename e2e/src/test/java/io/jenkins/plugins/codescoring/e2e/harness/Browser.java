@@ -28,14 +28,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A person at a browser: Debian's headless Chromium driven by its chromedriver (no driver download), a fresh
+ * A person at a browser: the system's headless Chromium ({@code e2e.chromium}: Debian's chromium or Ubuntu's
+ * chromium-browser) driven by its chromedriver ({@code e2e.chromedriver}; no driver download), a fresh
  * profile, a language ({@code --lang} and Accept-Language), the browser console kept for inspection and
  * screenshots saved under {@code <work>/screenshots}.
  */
 public final class Browser implements AutoCloseable {
 
-    public static final String CHROMIUM = "/usr/bin/chromium";
-    public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    public static final String CHROMIUM = System.getProperty("e2e.chromium", "/usr/bin/chromium");
+    public static final String CHROMEDRIVER = System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final ChromeDriver driver;
