@@ -81,6 +81,11 @@ public final class Platform extends AbstractDescribableImpl<Platform> {
         this.name = checkName(name);
     }
 
+    /** Whether the text, as it is, can be a platform's name. */
+    static boolean isName(String text) {
+        return NAME.matcher(text).matches();
+    }
+
     /**
      * The name trimmed, null when blank.
      *
