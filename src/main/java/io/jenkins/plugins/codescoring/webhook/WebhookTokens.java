@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class WebhookTokens {
     private static final int DIGEST_BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
     /** What an unknown name, or a platform without a token, is compared against: equal to no token's digest. */
     private static final byte[] DUMMY = randomDigest();
     /** Comparisons made, each one digest of the given token and one constant-time comparison: the work tests count. */
@@ -61,7 +62,7 @@ public final class WebhookTokens {
 
     private static byte[] randomDigest() {
         byte[] bytes = new byte[DIGEST_BYTES];
-        new SecureRandom().nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return bytes;
     }
 }
