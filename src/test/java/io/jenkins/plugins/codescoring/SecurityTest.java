@@ -4,6 +4,7 @@ import static io.jenkins.plugins.codescoring.TestUsers.as;
 import static io.jenkins.plugins.codescoring.TestUsers.values;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
@@ -283,6 +284,25 @@ public class SecurityTest {
         }
         assertThat(values(as("admin", () -> builder.doFillCredentialsIdItems(job, "", ""))).contains(TestCredentials.GLOBAL_ID), is(true));
         assertEquals(FormValidation.Kind.ERROR, as("admin", () -> builder.doCheckCredentialsId(job, TestCredentials.USERPASS_ID, "")).kind);
+    }
+
+    @Test
+    public void withoutAJobThePlatformNamesAreForAdministratorsOnly() throws Exception {
+        FreeStyleProject job = r.createFreeStyleProject("job");
+        TestUsers.grantMatrix(r, job);
+        CodescoringScanStep.DescriptorImpl step = r.jenkins.getDescriptorByType(CodescoringScanStep.DescriptorImpl.class);
+        CodescoringScanBuilder.DescriptorImpl builder = r.jenkins.getDescriptorByType(CodescoringScanBuilder.DescriptorImpl.class);
+        String name = TestPlatforms.first().name();
+        for (String user : new String[] {null, "reader", "configurer"}) { // Overall/Read is not enough, as for credentials
+            assertEquals("no platform names for " + user, List.of("saved"), values(as(user, () -> step.doFillPlatformItems(null, "saved"))));
+            assertEquals("no suggested names for " + user, List.of(), as(user, () -> builder.doFillPlatformItems(null)));
+            assertEquals(FormValidation.Kind.OK, as(user, () -> step.doCheckPlatform(null, "no-such-platform")).kind);
+            assertThat(as(user, () -> step.doCheckPlatform(null, "no-such-platform")).renderHtml(), not(containsString(name)));
+        }
+        assertThat(values(as("admin", () -> step.doFillPlatformItems(null, ""))), hasItem(name));
+        assertThat(as("admin", () -> builder.doFillPlatformItems(null)), hasItem(name));
+        assertEquals(FormValidation.Kind.ERROR, as("admin", () -> step.doCheckPlatform(null, "no-such-platform")).kind);
+        assertThat("the job's configurers still see them", values(as("configurer", () -> step.doFillPlatformItems(job, ""))), hasItem(name));
     }
 
     @Test

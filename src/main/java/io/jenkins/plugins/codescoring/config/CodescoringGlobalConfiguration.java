@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import jenkins.model.GlobalConfiguration;
 import net.sf.json.JSONArray;
@@ -26,9 +27,12 @@ import org.kohsuke.stapler.StaplerRequest2;
 @Symbol("codescoring")
 public final class CodescoringGlobalConfiguration extends GlobalConfiguration {
     private List<Platform> platforms = new ArrayList<>();
+    /** Each platform's URL by name as last saved or loaded, to tell which platforms a save changed. */
+    private transient Map<String, String> urlsByName = Map.of();
 
     public CodescoringGlobalConfiguration() {
         load();
+        urlsByName = PlatformChange.urlsByName(getPlatforms());
     }
 
     @NonNull
@@ -47,18 +51,27 @@ public final class CodescoringGlobalConfiguration extends GlobalConfiguration {
         return platforms == null ? List.of() : List.copyOf(platforms);
     }
 
-    /** @throws IllegalArgumentException when two platforms have the same name */
+    /**
+     * Replaces the platforms, then reads their webhook tokens again and ends the waiting scans of a platform whose
+     * URL changed or that is gone ({@link PlatformChangeListener}).
+     *
+     * @throws IllegalArgumentException when two platforms have the same name
+     */
     @DataBoundSetter
     public void setPlatforms(@CheckForNull List<Platform> platforms) {
         List<Platform> list = platforms == null ? List.of() : List.copyOf(platforms);
         checkUniqueNames(list);
+        List<PlatformChange> changes = PlatformChange.between(urlsByName, list);
         this.platforms = new ArrayList<>(list);
         save();
+        urlsByName = PlatformChange.urlsByName(list);
+        WebhookTokenDigests.refresh(list);
+        PlatformChangeListener.fire(changes);
     }
 
     /**
      * The platform of this name; a blank name means the default, the first one. Null when there is none.
-     * Names are compared as written: a Pipeline script names a platform exactly.
+     * Upper and lower case alike, as names are unique: {@code Prod} names the platform {@code prod}.
      */
     @CheckForNull
     public Platform platform(@CheckForNull String name) {
@@ -68,11 +81,20 @@ public final class CodescoringGlobalConfiguration extends GlobalConfiguration {
             return list.isEmpty() ? null : list.get(0);
         }
         for (Platform platform : list) {
-            if (platform.name().equals(wanted)) {
+            if (platform.name().equalsIgnoreCase(wanted)) {
                 return platform;
             }
         }
         return null;
+    }
+
+    /**
+     * The platform a webhook URL's last segment names, as it is: no default, no trimming (an encoded space is no
+     * alias), upper and lower case alike as everywhere. Null for anything that cannot be a platform name.
+     */
+    @CheckForNull
+    public Platform platformForWebhook(@CheckForNull String segment) {
+        return segment == null || !Platform.isName(segment) ? null : platform(segment);
     }
 
     /** The names of the platforms, the default first. */

@@ -1,15 +1,11 @@
 package io.jenkins.plugins.codescoring.config;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codescoring.api.CodescoringClient;
@@ -24,7 +20,6 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
 import jenkins.model.JenkinsLocationConfiguration;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -80,6 +75,11 @@ public final class Platform extends AbstractDescribableImpl<Platform> {
     @DataBoundSetter
     public void setName(@CheckForNull String name) {
         this.name = checkName(name);
+    }
+
+    /** Whether the text, as it is, can be a platform's name. */
+    static boolean isName(String text) {
+        return NAME.matcher(text).matches();
     }
 
     /**
@@ -194,7 +194,7 @@ public final class Platform extends AbstractDescribableImpl<Platform> {
         return value;
     }
 
-    private static String hostOf(String url) {
+    static String hostOf(String url) {
         String host = URI.create(url).getHost();
         return host == null ? url : host.toLowerCase(Locale.ROOT);
     }
@@ -205,7 +205,10 @@ public final class Platform extends AbstractDescribableImpl<Platform> {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 
-    /** The form of one platform in the global configuration; every check and list is for administrators only. */
+    /**
+     * The form of one platform in the global configuration: thin web methods, each for administrators only and by POST;
+     * the checks and lists themselves are {@link PlatformForm}'s.
+     */
     @Extension
     public static final class DescriptorImpl extends Descriptor<Platform> {
         @NonNull
@@ -216,83 +219,38 @@ public final class Platform extends AbstractDescribableImpl<Platform> {
 
         @POST
         public FormValidation doCheckName(@QueryParameter String value, @QueryParameter String url) {
-            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-                return FormValidation.ok();
-            }
-            String name = Util.fixEmptyAndTrim(value);
-            if (name == null) {
-                try {
-                    return FormValidation.ok(Messages.Platform_NamedByHost(hostOf(normalize(url))));
-                } catch (IllegalArgumentException e) {
-                    return FormValidation.ok();
-                }
-            }
-            return NAME.matcher(name).matches() ? FormValidation.ok() : FormValidation.error(Messages.Platform_NameInvalid(name));
+            return PlatformForm.isAdministrator() ? PlatformForm.checkName(value, url) : FormValidation.ok();
         }
 
         /** Checks the URL's form only; never connects (that is what the Test connection button is for). */
         @POST
         public FormValidation doCheckUrl(@QueryParameter String value) {
-            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-                return FormValidation.ok();
-            }
-            if (Util.fixEmptyAndTrim(value) == null) {
-                return FormValidation.error(Messages.CodescoringGlobalConfiguration_UrlMissing());
-            }
-            String normalized;
-            try {
-                normalized = CodescoringClient.normalizeUrl(value);
-            } catch (CodescoringException e) {
-                return FormValidation.error(UrlErrorText.localized(e.getMessage()));
-            }
-            if (normalized.startsWith("http://") && !isLoopback(normalized)) {
-                return FormValidation.warning(Messages.CodescoringGlobalConfiguration_PlainHttp());
-            }
-            if (!normalized.equals(value.trim())) {
-                return FormValidation.ok(Messages.CodescoringGlobalConfiguration_SavedAs(normalized));
-            }
-            return FormValidation.ok();
+            return PlatformForm.isAdministrator() ? PlatformForm.checkUrl(value) : FormValidation.ok();
         }
 
         /** The default credential: Secret text of Global scope (System scope is not available to builds). */
         @POST
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String url, @QueryParameter String credentialsId) {
-            String current = Util.fixNull(credentialsId).trim();
-            StandardListBoxModel model = new StandardListBoxModel();
-            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-                return model.includeCurrentValue(current);
-            }
-            model.includeEmptyValue().includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class,
-                    PlatformCredentials.domainOf(url), CredentialsMatchers.withScope(CredentialsScope.GLOBAL));
-            return model.includeCurrentValue(current);
+            return PlatformForm.credentialItems(url, credentialsId);
         }
 
         @POST
         public FormValidation doCheckCredentialsId(@QueryParameter String value, @QueryParameter String url) {
-            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-                return FormValidation.ok();
-            }
-            String id = Util.fixEmptyAndTrim(value);
-            if (id == null) {
-                return FormValidation.warning(Messages.CodescoringGlobalConfiguration_NoDefaultCredentials());
-            }
-            return ConnectionTest.checkRootCredential(id, url);
+            return PlatformForm.isAdministrator() ? PlatformForm.checkCredentialsId(value, url) : FormValidation.ok();
         }
 
         @POST
         public FormValidation doCheckTimeoutMinutes(@QueryParameter String value) {
-            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-                return FormValidation.ok();
-            }
-            return FormValidation.validateIntegerInRange(value, MIN_TIMEOUT_MINUTES, MAX_TIMEOUT_MINUTES);
+            return PlatformForm.isAdministrator()
+                    ? FormValidation.validateIntegerInRange(value, MIN_TIMEOUT_MINUTES, MAX_TIMEOUT_MINUTES)
+                    : FormValidation.ok();
         }
 
         @POST
         public FormValidation doCheckMaxPollIntervalSeconds(@QueryParameter String value) {
-            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-                return FormValidation.ok();
-            }
-            return FormValidation.validateIntegerInRange(value, MIN_MAX_POLL_INTERVAL_SECONDS, MAX_MAX_POLL_INTERVAL_SECONDS);
+            return PlatformForm.isAdministrator()
+                    ? FormValidation.validateIntegerInRange(value, MIN_MAX_POLL_INTERVAL_SECONDS, MAX_MAX_POLL_INTERVAL_SECONDS)
+                    : FormValidation.ok();
         }
 
         /**
@@ -301,26 +259,12 @@ public final class Platform extends AbstractDescribableImpl<Platform> {
          */
         @POST
         public ListBoxModel doFillWebhookCredentialsIdItems(@QueryParameter String webhookCredentialsId) {
-            String current = Util.fixNull(webhookCredentialsId).trim();
-            StandardListBoxModel model = new StandardListBoxModel();
-            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-                return model.includeCurrentValue(current);
-            }
-            model.includeEmptyValue().includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class,
-                    java.util.List.of(), CredentialsMatchers.always());
-            return model.includeCurrentValue(current);
+            return PlatformForm.webhookCredentialItems(webhookCredentialsId);
         }
 
         @POST
         public FormValidation doCheckWebhookCredentialsId(@QueryParameter String value) {
-            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-                return FormValidation.ok();
-            }
-            String id = Util.fixEmptyAndTrim(value);
-            if (id == null) {
-                return FormValidation.ok(Messages.Platform_NoWebhookToken());
-            }
-            return WebhookCredential.check(id);
+            return PlatformForm.isAdministrator() ? PlatformForm.checkWebhookCredentialsId(value) : FormValidation.ok();
         }
 
         /**

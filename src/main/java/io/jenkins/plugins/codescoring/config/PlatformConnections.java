@@ -8,6 +8,7 @@ import io.jenkins.plugins.codescoring.api.CodescoringApi;
 import io.jenkins.plugins.codescoring.api.CodescoringClient;
 import io.jenkins.plugins.codescoring.api.CodescoringException;
 import io.jenkins.plugins.codescoring.api.ErrorKind;
+import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -69,6 +70,22 @@ public final class PlatformConnections {
         return CodescoringClient.builder(platform.getUrl(), token)
                 .httpClient(JenkinsHttpClients.create())
                 .build();
+    }
+
+    /**
+     * As {@link #forRun(Run, String, String)} for the platform a scan was requested on; when that platform now has
+     * another URL than the one the scan began on, or is gone, the scan cannot go on (its analysis, baseline and project
+     * are the old platform's): a {@link ErrorKind#BAD_CONFIGURATION} error names the change, and no token is sent.
+     * A scan saved without a URL (by an older version) goes on with the platform of its name.
+     */
+    @NonNull
+    public static CodescoringApi forScan(@NonNull Run<?, ?> run, @NonNull ScanRequest request,
+            @CheckForNull String credentialsIdOverride) throws CodescoringException {
+        PlatformChange change = PlatformChange.of(request.platformName(), request.platformUrl());
+        if (change != null) {
+            throw badConfiguration(change.reason());
+        }
+        return forRun(run, request.platformName(), credentialsIdOverride);
     }
 
     private static CodescoringException badConfiguration(String message) {

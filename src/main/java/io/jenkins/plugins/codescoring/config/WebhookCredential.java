@@ -7,8 +7,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.function.Consumer;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.accmod.Restricted;
@@ -20,14 +19,16 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  */
 @Restricted(NoExternalUse.class)
 public final class WebhookCredential {
-    private static final Logger LOGGER = Logger.getLogger(WebhookCredential.class.getName());
-
     private WebhookCredential() {
     }
 
-    /** The webhook token of the platform, or null when none is configured or its credential cannot be read. */
+    /**
+     * The webhook token of the platform, or null when none is configured or its credential cannot be read; then
+     * {@code problem} is told why (never the token). Looks the credential up: only {@link WebhookTokenDigests} calls
+     * it, never a request.
+     */
     @CheckForNull
-    public static String of(@CheckForNull Platform platform) {
+    static String read(@CheckForNull Platform platform, Consumer<String> problem) {
         String id = platform == null ? null : platform.getWebhookCredentialsId();
         if (id == null) {
             return null;
@@ -38,11 +39,11 @@ public final class WebhookCredential {
                 String token = ((StringCredentials) found).getSecret().getPlainText();
                 return token.isEmpty() ? null : token;
             }
-            LOGGER.log(Level.WARNING, "The webhook credential ''{0}'' of the CodeScoring platform ''{1}'' is missing or not "
-                    + "Secret text: its webhooks are refused", new Object[] {id, platform.name()});
+            problem.accept("The webhook credential '" + id + "' of the CodeScoring platform '" + platform.name()
+                    + "' is missing or not Secret text: its webhooks are refused");
         } catch (RuntimeException e) { // a credentials provider that fails
-            LOGGER.log(Level.WARNING, "The webhook credential ''{0}'' of the CodeScoring platform ''{1}'' could not be read ({2}): "
-                    + "its webhooks are refused", new Object[] {id, platform.name(), e.getClass().getSimpleName()});
+            problem.accept("The webhook credential '" + id + "' of the CodeScoring platform '" + platform.name()
+                    + "' could not be read (" + e.getClass().getSimpleName() + "): its webhooks are refused");
         }
         return null;
     }

@@ -6,14 +6,14 @@ import hudson.model.UnprotectedRootAction;
 import io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration;
 import io.jenkins.plugins.codescoring.config.Platform;
 import io.jenkins.plugins.codescoring.config.WebhookActivity;
-import io.jenkins.plugins.codescoring.config.WebhookCredential;
+import io.jenkins.plugins.codescoring.config.WebhookTokenDigests;
 import io.jenkins.plugins.codescoring.scanstep.CodescoringScans;
 import io.jenkins.plugins.codescoring.webhook.WebhookAnswer;
 import io.jenkins.plugins.codescoring.webhook.WebhookDelivery;
 import io.jenkins.plugins.codescoring.webhook.WebhookReceiver;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.kohsuke.accmod.Restricted;
@@ -25,8 +25,9 @@ import org.kohsuke.stapler.StaplerRequest2;
  * {@code POST /codescoring-webhook/<platform>}: where CodeScoring's webhooks arrive. The platform cannot log in
  * to Jenkins or fetch a CSRF crumb, so the endpoint needs neither ({@link WebhookCrumbExclusion}); the platform's
  * webhook token is its only key, and without one configured every request is refused. An unknown platform, a
- * platform without a token and a wrong token get one and the same answer, so the endpoint tells an outsider
- * nothing. An accepted event that an analysis ended only makes that platform's waiting scans check the status at
+ * platform without a token and a wrong token get one and the same answer after the same work (a hash and a
+ * constant-time comparison with a digest read ahead, {@link WebhookTokenDigests}), so the endpoint tells an outsider
+ * nothing and a stranger's request never reaches a credentials provider or has its body read. An accepted event that an analysis ended only makes that platform's waiting scans check the status at
  * once ({@link WebhookReceiver} judges the delivery): polling stays the truth, nothing in a payload decides a verdict.
  */
 @Extension
@@ -37,8 +38,6 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
     public static final String TOKEN_HEADER = "X-CodeScoring-Authentication";
     private static final Clock CLOCK = Clock.systemUTC();
     private static final WebhookReceiver RECEIVER = new WebhookReceiver(CLOCK);
-    /** The most of a too long body read only to answer it cleanly. */
-    static final long MAX_DRAINED_BYTES = 8L * WebhookReceiver.MAX_BODY_BYTES;
 
     @Override
     public String getUrlName() {
@@ -57,29 +56,38 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
         return null;
     }
 
-    /** Every request below the endpoint: {@code /codescoring-webhook/<platform name>}. */
+    /**
+     * Every request below the endpoint: {@code /codescoring-webhook/<platform name>}. A request without the token
+     * header is refused at once; the token is then compared with the cached digest of the named platform's (or a
+     * dummy one), still before the body is read; only a delivery whose token matched is read, within bounds.
+     */
     public HttpResponse doDynamic(StaplerRequest2 req) throws IOException {
         if (!"POST".equals(req.getMethod())) {
             return PlainAnswer.of(405, "Only POST: this is where CodeScoring sends its webhooks.").withHeader("Allow", "POST");
         }
-        String name = platformName(req.getRestOfPath());
-        Platform platform = name.isEmpty() ? null : CodescoringGlobalConfiguration.get().platform(name);
-        long length = req.getContentLengthLong();
-        boolean tooLong = length > WebhookReceiver.MAX_BODY_BYTES;
-        byte[] body = tooLong ? new byte[0] : req.getInputStream().readNBytes(WebhookReceiver.MAX_BODY_BYTES + 1);
-        tooLong |= body.length > WebhookReceiver.MAX_BODY_BYTES;
-        if (tooLong && length <= MAX_DRAINED_BYTES) {
-            drain(req.getInputStream());
+        String given = req.getHeader(TOKEN_HEADER);
+        if (given == null || given.isBlank()) {
+            return answer(RECEIVER.refuseWithoutToken(), null, req);
         }
-        WebhookAnswer answer = RECEIVER.receive(
-                new WebhookDelivery(name, WebhookCredential.of(platform), req.getHeader(TOKEN_HEADER), body, tooLong));
-        log(answer, platform, req.getRemoteAddr());
-        if (answer.accepted() && platform != null) {
+        Platform platform = CodescoringGlobalConfiguration.get().platformForWebhook(platformName(req.getRestOfPath()));
+        byte[] expected = WebhookTokenDigests.expected(platform);
+        Optional<WebhookAnswer> refused = RECEIVER.checkToken(expected, given);
+        if (refused.isPresent() || platform == null) {
+            return answer(refused.orElseGet(RECEIVER::refuseWithoutToken), platform, req);
+        }
+        DeliveryBody body = DeliveryBody.read(req.getInputStream(), req.getContentLengthLong());
+        WebhookAnswer answer = RECEIVER.receive(WebhookDelivery.withDigest(platform.name(), expected, given, body.bytes, body.tooLong));
+        if (answer.accepted()) {
             WebhookActivity.accepted(platform.name(), CLOCK.instant());
             if (answer.pollNow()) {
                 CodescoringScans.pollNow(platform.getUrl());
             }
         }
+        return answer(answer, platform, req);
+    }
+
+    private static HttpResponse answer(WebhookAnswer answer, @CheckForNull Platform platform, StaplerRequest2 req) {
+        log(answer, platform, req.getRemoteAddr());
         PlainAnswer response = PlainAnswer.of(answer.status(), answer.message());
         if (answer.retryAfterSeconds().isPresent()) {
             response = response.withHeader("Retry-After", Long.toString(answer.retryAfterSeconds().getAsLong()));
@@ -97,19 +105,6 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
             path = path.substring(0, path.length() - 1);
         }
         return path.contains("/") ? "" : path;
-    }
-
-    /**
-     * Reads and drops the rest of a body that is too long, up to {@link #MAX_DRAINED_BYTES}: a sender still writing
-     * its body would otherwise see the connection closed instead of the 413 answer. A longer body is not read.
-     */
-    private static void drain(InputStream in) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long left = MAX_DRAINED_BYTES;
-        int read;
-        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
-            left -= read;
-        }
     }
 
     /**

@@ -182,7 +182,7 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
         ScanResult result;
         ScanState state = ScanState.begin(request, CLOCK.instant());
         try {
-            CodescoringApi api = PlatformConnections.forRun(run, request.platformName(), options.credentialsId());
+            CodescoringApi api = PlatformConnections.forScan(run, request, options.credentialsId());
             result = awaitShared(api, request, state, console);
         } catch (CodescoringException e) {
             result = ScanCompletion.error(request, state, e, CLOCK);

@@ -128,8 +128,9 @@ final class CodescoringScanExecution extends StepExecution {
             }
             CodescoringApi api;
             try {
-                // The platform the request was made for: a resumed scan stays on it even if the default changed meanwhile.
-                api = PlatformConnections.forRun(run, request.platformName(), options.credentialsId());
+                // The platform the request was made for: a resumed scan stays on it even if the default changed meanwhile,
+                // and ends with an error if that name now points elsewhere (its analysis ran on the old URL).
+                api = PlatformConnections.forScan(run, request, options.credentialsId());
             } catch (CodescoringException e) {
                 handOver(ScanCompletion.error(request, state, e, CLOCK));
                 return;

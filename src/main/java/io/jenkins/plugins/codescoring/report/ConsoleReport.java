@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A scan result as console text, the same lines the Jenkins console and the terminal runner print:
@@ -23,9 +24,11 @@ public final class ConsoleReport {
     private static final int MAX_ERROR_MESSAGE_IN_VERDICT_LINE = 200;
 
     private final BlockingAlertsTable table;
+    private final Function<ScanResult, String> advice;
 
     private ConsoleReport(Builder builder) {
         this.table = new BlockingAlertsTable(builder.maxRows, builder.overflowHint);
+        this.advice = builder.advice;
     }
 
     /** At most {@value #DEFAULT_MAX_ROWS} alert rows, the rest pointed to the results page. */
@@ -44,7 +47,7 @@ public final class ConsoleReport {
         lines.add(platformLine(result));
         if (result.verdict() == Verdict.ERROR) {
             lines.add("Error (" + result.errorKind().name() + "): " + ConsoleText.cell(result.errorMessage()));
-            lines.add("What to do: " + result.errorKind().advice());
+            lines.add("What to do: " + adviceFor(result));
             return lines;
         }
         lines.add(countsLine(result));
@@ -56,6 +59,11 @@ public final class ConsoleReport {
             lines.addAll(table.render(result));
         }
         return lines;
+    }
+
+    private String adviceFor(ScanResult result) {
+        String text = advice.apply(result);
+        return text == null ? result.errorKind().advice() : ConsoleText.cell(text);
     }
 
     /** The report as text, each line ended by '\n'. */
@@ -123,8 +131,18 @@ public final class ConsoleReport {
     public static final class Builder {
         private int maxRows = DEFAULT_MAX_ROWS;
         private String overflowHint = DEFAULT_OVERFLOW_HINT;
+        private Function<ScanResult, String> advice = result -> result.errorKind().advice();
 
         private Builder() {
+        }
+
+        /**
+         * What to do about an error, where the report is shown: by default the error kind's advice; the Jenkins
+         * console, say, names the credential instead of the terminal runner's variable. Null falls back to the default.
+         */
+        public Builder advice(Function<ScanResult, String> value) {
+            this.advice = value;
+            return this;
         }
 
         /** The most blocking alerts listed in the table; a last line counts the others. */

@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -50,6 +51,8 @@ public final class AnalysisCoordinator {
     private final DeadlineWatch deadlines;
     private final PollRound round;
     private final ConcurrentLinkedQueue<WaitingScan> arrivals = new ConcurrentLinkedQueue<>();
+    /** Asked for by {@link #endScans}, applied by the next tick before it talks to the platform. */
+    private final ConcurrentLinkedQueue<BiFunction<String, String, String>> endings = new ConcurrentLinkedQueue<>();
     /** Touched only by the tick, which never runs twice at once. */
     private final List<WaitingScan> scans = new ArrayList<>();
     private volatile CodescoringApi api;
@@ -141,6 +144,26 @@ public final class AnalysisCoordinator {
             }
             wakeUp(pollNowDelay());
             return true;
+        }
+    }
+
+    /**
+     * Ends without a verdict, with a {@link ErrorKind#BAD_CONFIGURATION} error, every waiting scan for which
+     * {@code reason} (given the scan's platform name and the URL it began on) says why; the others wait on. Done by
+     * the next tick, soon, before it reads anything from the platform: when no scan is left, the coordinator sends
+     * nothing more to its URL. For a platform that an administrator re-pointed or removed while scans waited.
+     */
+    public void endScans(BiFunction<String, String, String> reason) {
+        synchronized (scheduling) {
+            if (!ticking && scans.isEmpty() && arrivals.isEmpty()) {
+                return; // nobody waits
+            }
+            endings.add(reason);
+            if (ticking) {
+                pollAgain = true;
+            } else {
+                wakeUp(FIRST_TICK_DELAY);
+            }
         }
     }
 
@@ -263,6 +286,12 @@ public final class AnalysisCoordinator {
     /** One round: admits newcomers, lets the poll round advance every scan, completes the finished ones. */
     private Duration advanceAll() throws InterruptedException {
         admitArrivals();
+        if (applyEndings()) {
+            completeFinished();
+            if (scans.isEmpty()) {
+                return null;
+            }
+        }
         round.advance(api, scans);
         completeFinished();
         return scans.isEmpty() ? null : round.nextDelay(scans);
@@ -280,6 +309,22 @@ public final class AnalysisCoordinator {
             }
             return w.cancelled;
         });
+    }
+
+    /** Ends the scans that {@link #endScans} asked to end; whether it was asked to. */
+    private boolean applyEndings() {
+        BiFunction<String, String, String> ending;
+        boolean asked = false;
+        while ((ending = endings.poll()) != null) {
+            asked = true;
+            for (WaitingScan scan : scans) {
+                String why = scan.isDone() ? null : ending.apply(scan.request.platformName(), scan.platformUrl);
+                if (why != null) {
+                    scan.fail(new CodescoringException(ErrorKind.BAD_CONFIGURATION, why), clock.instant());
+                }
+            }
+        }
+        return asked;
     }
 
     private void completeFinished() {

@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -89,6 +90,17 @@ public final class AnalysisCoordinators {
             }
         }
         return nudged;
+    }
+
+    /**
+     * Ends without a verdict every waiting scan, in every coordinator, for which {@code reason} (given the scan's
+     * platform name and the URL it began on) says why: see {@link AnalysisCoordinator#endScans}. A coordinator left
+     * without scans sends nothing more to its platform and is dropped, with its client, once idle.
+     */
+    public void endScans(BiFunction<String, String, String> reason) {
+        for (AnalysisCoordinator coordinator : coordinators.values()) {
+            coordinator.endScans(reason);
+        }
     }
 
     /** Scans waiting now in all coordinators, for tests. */

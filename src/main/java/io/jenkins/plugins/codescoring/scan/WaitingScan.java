@@ -22,6 +22,8 @@ final class WaitingScan implements AnalysisCoordinator.Ticket {
     final Consumer<ScanResult> onDone;
     final ResultFactory results;
     final AnalysisTracker tracker;
+    /** The platform URL the scan began on (its request's), else the one it was submitted with. */
+    final String platformUrl;
     volatile boolean cancelled;
     volatile ScheduledFuture<?> deadlineCheck;
     private boolean completed;
@@ -32,6 +34,7 @@ final class WaitingScan implements AnalysisCoordinator.Ticket {
         this.onDone = onDone;
         this.results = new ResultFactory(request, platformUrl);
         this.tracker = new AnalysisTracker(results, listener);
+        this.platformUrl = request.platformUrl() != null ? request.platformUrl() : platformUrl;
     }
 
     synchronized boolean isDone() {

@@ -1,10 +1,13 @@
 package io.jenkins.plugins.codescoring.scanstep;
 
+import hudson.Extension;
 import hudson.init.Terminator;
 import hudson.util.ClassLoaderSanityThreadFactory;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
 import io.jenkins.plugins.codescoring.api.CodescoringApi;
+import io.jenkins.plugins.codescoring.config.PlatformChange;
+import io.jenkins.plugins.codescoring.config.PlatformChangeListener;
 import io.jenkins.plugins.codescoring.scan.AnalysisCoordinator;
 import io.jenkins.plugins.codescoring.scan.AnalysisCoordinators;
 import io.jenkins.plugins.codescoring.scan.ScanListener;
@@ -12,6 +15,7 @@ import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
 import io.jenkins.plugins.codescoring.scan.ScanState;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
@@ -66,6 +70,28 @@ public final class CodescoringScans {
     public static synchronized void pollNow(String platformUrl) {
         if (coordinators != null) {
             coordinators.pollNow(platformUrl);
+        }
+    }
+
+    /**
+     * Ends without a verdict the waiting scans whose platform no longer has the URL they began on (re-pointed or
+     * removed): their analysis ran elsewhere. Their coordinators then send nothing more to the old URL.
+     */
+    public static synchronized void endScansOfChangedPlatforms() {
+        if (coordinators != null) {
+            coordinators.endScans((name, url) -> {
+                PlatformChange change = PlatformChange.of(name, url);
+                return change == null ? null : change.reason();
+            });
+        }
+    }
+
+    /** A saved configuration re-pointed or removed platforms: the scans waiting on them end. */
+    @Extension
+    public static final class OnPlatformChange implements PlatformChangeListener {
+        @Override
+        public void platformsChanged(List<PlatformChange> changes) {
+            endScansOfChangedPlatforms();
         }
     }
 

@@ -35,7 +35,8 @@ public final class ScanCompletion {
             @NonNull ScanResult result) throws IOException {
         CodescoringConsole console = new CodescoringConsole(listener);
         // Built each time: the hint is in the controller's language, which may change.
-        ConsoleReport report = ConsoleReport.builder().overflowHint(Messages.ScanCompletion_OverflowHint()).build();
+        ConsoleReport report = ConsoleReport.builder().overflowHint(Messages.ScanCompletion_OverflowHint())
+                .advice(ScanAdvice::of).build();
         console.printAll(report.lines(result));
         CodescoringResultAction action = CodescoringResultAction.attach(run, result);
         console.println(HyperlinkNote.encodeTo("/" + run.getUrl() + action.getUrlName() + "/", Messages.ScanCompletion_ResultsLink()));
@@ -54,6 +55,7 @@ public final class ScanCompletion {
     @NonNull
     public static ScanResult error(@NonNull ScanRequest request, @NonNull ScanState state, @NonNull CodescoringException e,
             @NonNull Clock clock) {
-        return new ResultFactory(request, PlatformConnections.urlOf(request.platformName())).error(state, e.kind(), e.getMessage(), clock.instant());
+        String url = request.platformUrl() != null ? request.platformUrl() : PlatformConnections.urlOf(request.platformName());
+        return new ResultFactory(request, url).error(state, e.kind(), e.getMessage(), clock.instant());
     }
 }

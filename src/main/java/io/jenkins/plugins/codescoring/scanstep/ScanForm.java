@@ -11,6 +11,7 @@ import io.jenkins.plugins.codescoring.config.Platform;
 import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import java.util.List;
 import java.util.Locale;
+import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -31,6 +32,14 @@ public final class ScanForm {
     /** Whether the user may see validation of this item's configuration (no item: the global Snippet Generator). */
     private static boolean mayConfigure(@CheckForNull Item item) {
         return item == null || item.hasPermission(Item.CONFIGURE);
+    }
+
+    /**
+     * Whether the user may see the names of the administrator's platforms: those who configure the job; without a job
+     * (the global Snippet Generator), only administrators, as for the credentials ({@code CredentialsListing}).
+     */
+    private static boolean mayListPlatforms(@CheckForNull Item item) {
+        return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
     }
 
     public static FormValidation checkProject(@CheckForNull Item item, @CheckForNull String project) {
@@ -85,7 +94,7 @@ public final class ScanForm {
      * accepted as they are (a freestyle build expands them), and checked when the build runs.
      */
     public static FormValidation checkPlatform(@CheckForNull Item item, @CheckForNull String platform) {
-        if (!mayConfigure(item)) {
+        if (!mayListPlatforms(item)) {
             return FormValidation.ok();
         }
         String value = Util.fixEmptyAndTrim(platform);
@@ -107,7 +116,7 @@ public final class ScanForm {
      * Users who may not configure the job see only the saved value.
      */
     public static ListBoxModel fillPlatformItems(@CheckForNull Item item, @CheckForNull String current) {
-        if (!mayConfigure(item)) { // the names of the administrator's platforms are for those who configure jobs
+        if (!mayListPlatforms(item)) { // the names of the administrator's platforms are for those who configure jobs
             ListBoxModel saved = new ListBoxModel();
             String value = Util.fixEmptyAndTrim(current);
             saved.add(value == null ? "" : value, value == null ? "" : value);
@@ -123,7 +132,7 @@ public final class ScanForm {
      * shows the saved value).
      */
     public static ComboBoxModel suggestPlatforms(@CheckForNull Item item) {
-        return mayConfigure(item) ? new ComboBoxModel(CodescoringGlobalConfiguration.get().platformNames()) : new ComboBoxModel();
+        return mayListPlatforms(item) ? new ComboBoxModel(CodescoringGlobalConfiguration.get().platformNames()) : new ComboBoxModel();
     }
 
     /** The suggestions of the freestyle step's Stage field, where a build variable may be typed instead: every stage. */

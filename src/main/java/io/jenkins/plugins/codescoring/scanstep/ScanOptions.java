@@ -172,6 +172,7 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
         Duration maxPoll = maxPollIntervalOverride != null ? maxPollIntervalOverride : Duration.ofSeconds(Math.max(1, maxPollSeconds));
         return ScanRequest.builder()
                 .platformName(chosen != null ? chosen.name() : platform)
+                .platformUrl(chosen != null ? chosen.getUrl() : null)
                 .project(project)
                 .stage(stage)
                 .timeout(timeoutUnit.multipliedBy(minutes))

@@ -75,11 +75,15 @@ final class BatchTally {
         return line.toString();
     }
 
-    /** The name as it may be shown and logged: safe characters only, secrets hidden, short. */
+    /**
+     * The name as it may be shown and logged: secrets hidden first (a token with '+' or '/' would otherwise survive
+     * sanitising as a near-copy), then safe characters only, short.
+     */
     private String shown(String trigger) {
+        String hidden = hideSecrets.apply(trigger);
         StringBuilder safe = new StringBuilder();
-        trigger.codePoints().limit(MAX_NAME_LENGTH * 4L).forEach(c -> safe.append(isPlain(c) ? (char) c : '?'));
-        String name = hideSecrets.apply(safe.toString());
+        hidden.codePoints().limit(MAX_NAME_LENGTH * 4L).forEach(c -> safe.append(isPlain(c) || c == '[' || c == ']' ? (char) c : '?'));
+        String name = safe.toString();
         return name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) + "..." : name;
     }
 

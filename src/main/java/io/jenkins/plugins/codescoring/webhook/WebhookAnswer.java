@@ -34,11 +34,16 @@ public final class WebhookAnswer {
         return new WebhookAnswer(200, message, tally.statusChecks > 0, tally, 0, false);
     }
 
+    /** A delivery with the right token that was not read whole: it asks for a status check all the same. */
+    static WebhookAnswer acceptedUnread(String message) {
+        return new WebhookAnswer(200, message, true, null, 0, false);
+    }
+
     static WebhookAnswer refused(int status, String message, long retryAfterSeconds, boolean worthAWarning) {
         return new WebhookAnswer(status, message, false, null, retryAfterSeconds, worthAWarning);
     }
 
-    /** The HTTP status: 200, or 403, 429, 413, 400 for a refused delivery. */
+    /** The HTTP status: 200, or 403, 429, 400 for a refused delivery. */
     public int status() {
         return status;
     }

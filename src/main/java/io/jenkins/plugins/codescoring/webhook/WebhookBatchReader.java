@@ -45,7 +45,8 @@ final class WebhookBatchReader {
             throw new MalformedBatch("The body has no \"events\" array.");
         }
         if (events.size() > MAX_EVENTS) {
-            throw new MalformedBatch("The body has " + events.size() + " events; at most " + MAX_EVENTS + " are read.");
+            throw new MalformedBatch.TooManyEvents("The body has " + events.size() + " events; at most " + MAX_EVENTS
+                    + " are read one by one.");
         }
         List<WebhookEvent> read = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {

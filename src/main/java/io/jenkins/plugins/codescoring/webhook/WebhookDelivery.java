@@ -1,12 +1,12 @@
 package io.jenkins.plugins.codescoring.webhook;
 
 /**
- * One POST to the webhook endpoint, as the Jenkins adapter read it. Holds the tokens only to hand them to
- * {@link WebhookReceiver}; {@link #toString()} never shows them.
+ * One POST to the webhook endpoint, as the Jenkins adapter read it. Holds the platform's token only as its
+ * digest, and the given token only to check it and to hide it from answers; {@link #toString()} never shows it.
  */
 public final class WebhookDelivery {
     private final String platformName;
-    private final String expectedToken;
+    private final byte[] expectedDigest;
     private final String givenToken;
     private final byte[] body;
     private final boolean bodyTooLong;
@@ -20,19 +20,32 @@ public final class WebhookDelivery {
      * @param bodyTooLong whether the body went on past {@link WebhookReceiver#MAX_BODY_BYTES}
      */
     public WebhookDelivery(String platformName, String expectedToken, String givenToken, byte[] body, boolean bodyTooLong) {
+        this(platformName, WebhookTokens.digest(expectedToken), givenToken, body, bodyTooLong);
+    }
+
+    private WebhookDelivery(String platformName, byte[] expectedDigest, String givenToken, byte[] body, boolean bodyTooLong) {
         this.platformName = platformName == null ? "" : platformName;
-        this.expectedToken = expectedToken;
+        this.expectedDigest = expectedDigest == null ? null : expectedDigest.clone();
         this.givenToken = givenToken;
         this.body = body == null ? new byte[0] : body.clone();
         this.bodyTooLong = bodyTooLong || this.body.length > WebhookReceiver.MAX_BODY_BYTES;
+    }
+
+    /**
+     * As the Jenkins endpoint makes it: the platform's token as its digest ({@link WebhookTokens#digest}), null
+     * for an unknown name or a platform without a token.
+     */
+    public static WebhookDelivery withDigest(String platformName, byte[] expectedDigest, String givenToken, byte[] body,
+            boolean bodyTooLong) {
+        return new WebhookDelivery(platformName, expectedDigest, givenToken, body, bodyTooLong);
     }
 
     String platformName() {
         return platformName;
     }
 
-    String expectedToken() {
-        return expectedToken;
+    byte[] expectedDigest() {
+        return expectedDigest;
     }
 
     String givenToken() {

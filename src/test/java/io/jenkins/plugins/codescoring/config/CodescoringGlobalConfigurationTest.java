@@ -170,7 +170,12 @@ public class CodescoringGlobalConfigurationTest {
         assertSame(production, config.platform(" "));
         assertSame(production, config.platform("codescoring.example.com"));
         assertSame(test, config.platform("test"));
-        assertThat(config.platform("TEST"), nullValue());
+        // One rule for case: names are unique regardless of case, and matched so.
+        assertSame(test, config.platform("TEST"));
+        assertSame(test, config.platformForWebhook("Test"));
+        assertThat("a webhook address names a platform as it is", config.platformForWebhook(" test"), nullValue());
+        assertThat(config.platformForWebhook(""), nullValue());
+        assertThat("no default for a webhook", config.platformForWebhook(null), nullValue());
         assertThat(config.platform("https://codescoring-test.example.com"), nullValue());
         assertEquals(List.of("codescoring.example.com", "test"), config.platformNames());
 

@@ -8,24 +8,33 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import com.cloudbees.plugins.credentials.Credentials;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.ItemGroup;
 import hudson.model.Result;
 import hudson.security.FullControlOnceLoggedInAuthorizationStrategy;
 import io.jenkins.plugins.codescoring.EnglishLocale;
 import io.jenkins.plugins.codescoring.TestCredentials;
 import io.jenkins.plugins.codescoring.TestPlatforms;
 import io.jenkins.plugins.codescoring.config.Platform;
+import io.jenkins.plugins.codescoring.config.WebhookTokenDigests;
 import io.jenkins.plugins.codescoring.scanstep.ScanOptions;
 import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
 import io.jenkins.plugins.codescoring.simulator.Dataset;
 import io.jenkins.plugins.codescoring.simulator.Outcome;
 import io.jenkins.plugins.codescoring.simulator.WebhookFault;
+import io.jenkins.plugins.codescoring.webhook.WebhookTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -37,6 +46,8 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.LoggerRule;
+import org.jvnet.hudson.test.TestExtension;
+import org.springframework.security.core.Authentication;
 
 /**
  * The webhook endpoint in a running Jenkins: an accepted "analysis finished" brings the verdict within about a
@@ -56,6 +67,9 @@ public class WebhookEndpointTest {
 
     @Rule
     public LoggerRule logs = new LoggerRule().record(CodescoringWebhookEndpoint.class, Level.ALL).capture(200);
+
+    @Rule
+    public LoggerRule credentialLogs = new LoggerRule().record(WebhookTokenDigests.class, Level.ALL).capture(200);
 
     @Rule
     public EnglishLocale english = new EnglishLocale();
@@ -200,7 +214,7 @@ public class WebhookEndpointTest {
         assertEquals(400, post("prod", WEBHOOK_TOKEN, "{not json").statusCode());
         assertEquals(400, post("prod", WEBHOOK_TOKEN, "{\"no\":\"events\"}").statusCode());
         HttpResponse<String> tooLarge = post("prod", WEBHOOK_TOKEN, "{\"events\":[" + " ".repeat(1 << 21) + "]}");
-        assertEquals(413, tooLarge.statusCode());
+        assertEquals("accepted unread: the platform's own batches can be that large", 200, tooLarge.statusCode());
         HttpResponse<String> unknownTrigger = post("prod", WEBHOOK_TOKEN,
                 "{\"events\":[{\"created_at\":\"2026-12-05T10:00:00Z\",\"trigger\":\"something_new\",\"payload\":{}}]}");
         assertEquals(200, unknownTrigger.statusCode());
@@ -228,6 +242,124 @@ public class WebhookEndpointTest {
             assertThat(response.body(), not(containsString(WEBHOOK_TOKEN)));
         }
         assertEquals("no request reached the platform", 0, simulator.requestCount());
+    }
+
+    /**
+     * Counts the credentials lookups in the Jenkins root made while the endpoint handles a request (the periodic
+     * refresh of the token digests runs elsewhere): a request must cause none.
+     */
+    @TestExtension
+    public static final class CountingProvider extends CredentialsProvider {
+        static final AtomicInteger LOOKUPS = new AtomicInteger();
+
+        @NonNull
+        @Override
+        public <C extends Credentials> List<C> getCredentialsInItemGroup(@NonNull Class<C> type, ItemGroup itemGroup,
+                Authentication authentication, @NonNull List<DomainRequirement> domainRequirements) {
+            boolean fromEndpoint = StackWalker.getInstance().walk(frames -> frames.anyMatch(
+                    frame -> frame.getClassName().equals(CodescoringWebhookEndpoint.class.getName())));
+            if (fromEndpoint) {
+                LOOKUPS.incrementAndGet();
+            }
+            return List.of();
+        }
+    }
+
+    @Test
+    public void aStrangersRequestCostsAConstantTimeRefusalAndNothingElse() throws Exception {
+        int lookups = CountingProvider.LOOKUPS.get();
+        long comparisons = WebhookTokens.comparisons();
+        String body = FINISHED; // a stranger's body is not read at all: a long one may see the connection closed
+        HttpResponse<String> noHeader = post("prod", null, body);
+        assertEquals(403, noHeader.statusCode());
+        assertEquals("no header: refused before any token is compared", comparisons, WebhookTokens.comparisons());
+
+        HttpResponse<String> wrong = post("prod", "guess", body);
+        long forAKnownName = WebhookTokens.comparisons() - comparisons;
+        comparisons = WebhookTokens.comparisons();
+        HttpResponse<String> unknown = post("stage", "guess", body);
+        long forAnUnknownName = WebhookTokens.comparisons() - comparisons;
+        assertEquals(403, wrong.statusCode());
+        assertEquals(403, unknown.statusCode());
+        assertEquals(noHeader.body(), wrong.body());
+        assertEquals(wrong.body(), unknown.body());
+        assertEquals("one comparison for a configured name", 1, forAKnownName);
+        assertEquals("and the same work for an unknown one", forAKnownName, forAnUnknownName);
+
+        assertEquals(403, post("%20prod", WEBHOOK_TOKEN, FINISHED).statusCode()); // an encoded space is no alias
+        assertEquals(403, post("prod%20", WEBHOOK_TOKEN, FINISHED).statusCode());
+        assertEquals("no refused request reached a credentials provider", lookups, CountingProvider.LOOKUPS.get());
+        assertEquals(200, post("prod", WEBHOOK_TOKEN, FINISHED).statusCode());
+        assertEquals("nor did an accepted one: the token's digest was read ahead", lookups, CountingProvider.LOOKUPS.get());
+    }
+
+    @Test
+    public void theTokenIsReadAgainWhenItsCredentialChanges() throws Exception {
+        assertEquals(200, post("prod", WEBHOOK_TOKEN, FINISHED).statusCode());
+        TestCredentials.addToRoot(TestCredentials.secretText(CredentialsScope.SYSTEM, "rotated", "cs-webhook-rotated-token"));
+        platform.setWebhookCredentialsId("rotated");
+        TestPlatforms.save();
+        assertEquals(403, post("prod", WEBHOOK_TOKEN, FINISHED).statusCode());
+        assertEquals(200, post("prod", "cs-webhook-rotated-token", FINISHED.replace("10:00:00", "10:00:02")).statusCode());
+        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance().getCredentials().removeIf(
+                c -> c instanceof com.cloudbees.plugins.credentials.common.IdCredentials
+                        && "rotated".equals(((com.cloudbees.plugins.credentials.common.IdCredentials) c).getId()));
+        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance().save();
+        assertEquals("a deleted credential is noticed when the credentials are saved", 403,
+                post("prod", "cs-webhook-rotated-token", FINISHED.replace("10:00:00", "10:00:03")).statusCode());
+    }
+
+    @Test
+    public void aMissingWebhookCredentialIsWarnedAboutOnceNotPerRequest() throws Exception {
+        platform.setWebhookCredentialsId("no-such-credential");
+        TestPlatforms.save();
+        int lookups = CountingProvider.LOOKUPS.get();
+        for (int i = 0; i < 20; i++) {
+            assertEquals(403, post("prod", WEBHOOK_TOKEN, FINISHED).statusCode());
+        }
+        TestPlatforms.save(); // read again: the same problem is not warned about again
+        long warnings = credentialLogs.getRecords().stream().filter(record -> record.getLevel() == Level.WARNING).count();
+        assertEquals(1, warnings);
+        assertEquals("no lookup for the requests", lookups, CountingProvider.LOOKUPS.get());
+    }
+
+    @Test
+    public void aHugeDeliveryWithTheRightTokenIsAcceptedAndHurriesTheWaitingScans() throws Exception {
+        WorkflowRun run = scanWaitingForTheAnalysis();
+        int statusReads = statusReads();
+        StringBuilder body = new StringBuilder("{\"events\":[");
+        String padding = "x".repeat(440);
+        for (int i = 0; i < 10_000; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"created_at\":\"2026-12-05T10:00:00Z\",\"trigger\":\"sca_policy_has_been_triggered\",")
+                    .append("\"payload\":{\"project_id\":1,\"n\":").append(i).append(",\"pad\":\"").append(padding).append("\"}}");
+        }
+        body.append("]}");
+        assertThat("a 5 MB batch", body.length(), org.hamcrest.Matchers.greaterThan(5_000_000));
+        HttpResponse<String> answer = post("prod", WEBHOOK_TOKEN, body.toString());
+        assertEquals(200, answer.statusCode());
+        assertThat(answer.body(), containsString("check the status"));
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (statusReads() == statusReads && System.nanoTime() < end) {
+            Thread.sleep(20); // bounded: until the status check the delivery asked for has happened
+        }
+        assertThat("a status check soon after, not at the next poll " + POLL_INTERVAL.getSeconds() + " s later",
+                statusReads(), org.hamcrest.Matchers.greaterThan(statusReads));
+        simulator.completeAnalysis(Outcome.SUCCESS);
+        r.assertBuildStatus(Result.UNSTABLE, r.waitForCompletion(run));
+    }
+
+    @Test
+    public void thePlatformsDeliveriesShareOneFloodGuardWhateverCaseTheURLUses() throws Exception {
+        // A platform of its own: the endpoint's flood guard outlives a test, and "prod" must stay usable by the others.
+        TestCredentials.addToRoot(TestCredentials.secretText(CredentialsScope.SYSTEM, "flood-webhook", "cs-flood-webhook-token"));
+        TestPlatforms.add("flood", simulator.baseUrl(), TestCredentials.GLOBAL_ID).setWebhookCredentialsId("flood-webhook");
+        TestPlatforms.save();
+        for (int i = 0; i < io.jenkins.plugins.codescoring.webhook.WebhookReceiver.DELIVERIES_PER_WINDOW; i++) {
+            assertEquals(200, post(i % 2 == 0 ? "flood" : "Flood", "cs-flood-webhook-token", "{\"events\":[]}").statusCode());
+        }
+        assertEquals("names are matched in any case, as they are unique in any case; one flood guard", 429,
+                post("FLOOD", "cs-flood-webhook-token", "{\"events\":[]}").statusCode());
+        assertEquals(403, post("%20flood", "cs-flood-webhook-token", "{\"events\":[]}").statusCode());
     }
 
     @Test

@@ -8,12 +8,16 @@ import io.jenkins.plugins.codescoring.EnglishLocale;
 import io.jenkins.plugins.codescoring.FastScans;
 import io.jenkins.plugins.codescoring.ScanTestSupport;
 import io.jenkins.plugins.codescoring.TestCredentials;
+import io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration;
 import io.jenkins.plugins.codescoring.results.CodescoringResultAction;
 import io.jenkins.plugins.codescoring.scan.Verdict;
 import io.jenkins.plugins.codescoring.scanstep.CodescoringScans;
 import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
 import io.jenkins.plugins.codescoring.simulator.Dataset;
 import io.jenkins.plugins.codescoring.simulator.Outcome;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -183,6 +187,40 @@ public class CodescoringScanStepRestartTest {
                 int requests = simulator.requestCount();
                 ScanTestSupport.assertNoScanWaits();
                 assertEquals("nobody polls for a finished build", requests, simulator.requestCount());
+            });
+        } finally {
+            finishRunningAnalysis();
+        }
+    }
+
+    @Test
+    public void aPlatformRepointedWhileJenkinsWasDownEndsTheScanWithAnErrorNotAVerdict() throws Throwable {
+        simulator.load(Dataset.clean());
+        simulator.setManualCompletion(true);
+        try (CodescoringSimulator other = CodescoringSimulator.start(TestCredentials.TOKEN)) {
+            other.load(Dataset.clean()); // its last analysis succeeded: judged there, the scan would pass
+            sessions.then(r -> {
+                ScanTestSupport.configure(simulator);
+                WorkflowJob job = r.createProject(WorkflowJob.class, "repointed");
+                job.setDefinition(new CpsFlowDefinition("codescoringScan()", true));
+                r.waitForMessage(ScanTestSupport.WAITING, job.scheduleBuild2(0).waitForStart());
+            });
+            // While Jenkins is down, an administrator points the platform's name at another host.
+            Path config = sessions.getHome().toPath().resolve(CodescoringGlobalConfiguration.class.getName() + ".xml");
+            String xml = Files.readString(config, StandardCharsets.UTF_8);
+            assertTrue(xml.contains(simulator.baseUrl()));
+            Files.writeString(config, xml.replace(simulator.baseUrl(), other.baseUrl()), StandardCharsets.UTF_8);
+            sessions.then(r -> {
+                WorkflowRun run = r.jenkins.getItemByFullName("repointed", WorkflowJob.class).getBuildByNumber(1);
+                r.assertBuildStatus(Result.FAILURE, r.waitForCompletion(run));
+                r.assertLogContains("BAD_CONFIGURATION", run);
+                r.assertLogContains("now points at " + other.baseUrl() + ", not at " + simulator.baseUrl(), run);
+                r.assertLogNotContains("verdict: PASSED", run);
+                assertEquals(Verdict.ERROR, run.getAction(CodescoringResultAction.class).getResult().verdict());
+                assertEquals("the scan's result names the platform it began on", simulator.baseUrl(),
+                        run.getAction(CodescoringResultAction.class).getResult().platformUrl());
+                assertEquals("no token went to the new host for this scan", 0, other.requestCount());
+                ScanTestSupport.assertNoScanWaits();
             });
         } finally {
             finishRunningAnalysis();

@@ -76,7 +76,7 @@ public class WebhookReceiverTest {
     @Test
     public void theComparisonNeedsAnExpectedToken() {
         assertTrue(WebhookTokens.matches(TOKEN, TOKEN));
-        assertFalse("nothing configured, nothing given", WebhookTokens.matches(null, null));
+        assertFalse("nothing configured, nothing given", WebhookTokens.matches((String) null, null));
         assertFalse("a blank token is no token", WebhookTokens.matches("  ", "  "));
         assertFalse(WebhookTokens.matches("", ""));
         assertFalse(WebhookTokens.matches(TOKEN, TOKEN.toUpperCase(java.util.Locale.ROOT)));
@@ -132,13 +132,41 @@ public class WebhookReceiverTest {
     // --- the body ---
 
     @Test
-    public void aBodyLongerThanTheLimitIsRefused() {
+    public void aBodyLongerThanTheLimitIsAcceptedUnreadAndAsksForAStatusCheck() {
         WebhookAnswer flagged = receiver.receive(new WebhookDelivery("prod", TOKEN, TOKEN, new byte[10], true));
-        assertEquals(413, flagged.status());
+        assertEquals("the platform would retry a refusal for 48 h and its batch holds the end of the analysis", 200, flagged.status());
+        assertTrue(flagged.pollNow());
         assertThat(flagged.message(), containsString(String.valueOf(WebhookReceiver.MAX_BODY_BYTES)));
+        assertThat(flagged.message(), containsString("check the status"));
         byte[] longBody = new byte[WebhookReceiver.MAX_BODY_BYTES + 1];
-        assertEquals(413, receiver.receive(new WebhookDelivery("prod", TOKEN, TOKEN, longBody, false)).status());
+        assertTrue(receiver.receive(new WebhookDelivery("prod", TOKEN, TOKEN, longBody, false)).pollNow());
         assertEquals("the token comes first", 403, receiver.receive(new WebhookDelivery("prod", TOKEN, null, longBody, true)).status());
+        assertEquals(clock.instant(), receiver.lastAccepted("prod").orElseThrow());
+    }
+
+    @Test
+    public void refusedDeliveriesDoNotUseUpTheFloodGuard() {
+        for (int i = 0; i < 3 * WebhookReceiver.DELIVERIES_PER_WINDOW; i++) {
+            assertEquals(400, deliver("{not json").status());
+        }
+        assertEquals("malformed deliveries do not use up the platform's deliveries", 200, deliverBatch().status());
+    }
+
+    @Test
+    public void theTokenIsCheckedWithTheSameWorkForEveryName() {
+        byte[] digest = WebhookTokens.digest(TOKEN);
+        long before = WebhookTokens.comparisons();
+        assertEquals(403, receiver.checkToken(digest, "guess").orElseThrow().status());
+        long known = WebhookTokens.comparisons() - before;
+        before = WebhookTokens.comparisons();
+        assertEquals(403, receiver.checkToken(null, "guess").orElseThrow().status());
+        long unknown = WebhookTokens.comparisons() - before;
+        assertEquals("one digest and one constant-time comparison for a known name", 1, known);
+        assertEquals("and just the same for an unknown one (against a dummy digest)", known, unknown);
+        assertEquals(receiver.checkToken(digest, "guess").orElseThrow().message(), receiver.checkToken(null, "guess").orElseThrow().message());
+        assertFalse("the right token passes", receiver.checkToken(digest, TOKEN).isPresent());
+        assertEquals(403, receiver.refuseWithoutToken().status());
+        assertEquals(WebhookReceiver.REFUSED, receiver.refuseWithoutToken().message());
     }
 
     @Test
@@ -159,14 +187,20 @@ public class WebhookReceiverTest {
     }
 
     @Test
-    public void aThousandEventsAreReadAndOneMoreIsRefused() {
+    public void aThousandEventsAreReadAndALargerBatchIsAcceptedUnreadAskingForAStatusCheck() {
         List<String> events = new ArrayList<>();
         for (int i = 0; i < WebhookBatchReader.MAX_EVENTS; i++) {
             events.add(event("project_sca_analysis_started", "t" + i, "{}"));
         }
         assertEquals(WebhookBatchReader.MAX_EVENTS, deliverBatch(events.toArray(new String[0])).events());
-        events.add(event("project_sca_analysis_finished", "last", "{}"));
-        assertBadRequest(batch(events.toArray(new String[0])), "at most 1000");
+        for (int i = 0; i < 4 * WebhookBatchReader.MAX_EVENTS; i++) {
+            events.add(event("sca_policy_has_been_triggered", "p" + i, "{}"));
+        }
+        clock.advance(Duration.ofSeconds(3));
+        WebhookAnswer large = deliverBatch(events.toArray(new String[0]));
+        assertEquals(200, large.status());
+        assertTrue("one overall analysis raises thousands of events: its end must not be lost", large.pollNow());
+        assertThat(large.message(), containsString("5000 events; at most 1000"));
     }
 
     private void assertBadRequest(String body, String saying) {
@@ -288,5 +322,16 @@ public class WebhookReceiverTest {
         }
         assertThat(answers.get(0).message(), containsString("[hidden]"));
         assertThat(new WebhookDelivery("prod", TOKEN, TOKEN, new byte[0], false).toString(), not(containsString(TOKEN)));
+    }
+
+    @Test
+    public void aTokenWithPlusOrSlashIsHiddenBeforeTheNameIsSanitised() {
+        String token = "ab+cd/ef+gh/ij=kl";
+        WebhookAnswer answer = deliver("prod", token, token, batch(event(token), event("x-" + token)));
+        assertEquals(200, answer.status());
+        assertThat(answer.message(), containsString("[hidden]"));
+        for (String nearCopy : new String[] {"ab?cd?ef?gh?ij?kl", "cd?ef", "ab+cd"}) {
+            assertThat(answer.message(), not(containsString(nearCopy)));
+        }
     }
 }

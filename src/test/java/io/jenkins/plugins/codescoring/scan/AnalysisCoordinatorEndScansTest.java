@@ -1,0 +1,79 @@
+package io.jenkins.plugins.codescoring.scan;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+
+import io.jenkins.plugins.codescoring.api.ErrorKind;
+import io.jenkins.plugins.codescoring.api.ManualClock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.Test;
+
+/**
+ * {@link AnalysisCoordinator#endScans}: the scans whose platform changed under them end with BAD_CONFIGURATION before
+ * the coordinator reads anything more, and the others wait on.
+ */
+public class AnalysisCoordinatorEndScansTest {
+    private final ManualClock clock = new ManualClock();
+    private final ManualScheduler scheduler = new ManualScheduler(clock);
+    private final FakePlatform platform = new FakePlatform(clock);
+    private final AnalysisCoordinator coordinator = new AnalysisCoordinator(scheduler, clock);
+    private final Map<String, ScanResult> results = new HashMap<>();
+
+    private void submit(String name) {
+        ScanRequest request = ScanRequest.builder().platformName(name).platformUrl(platform.platformUrl())
+                .maxPollInterval(Duration.ofSeconds(30)).timeout(Duration.ofHours(1)).build();
+        coordinator.submit(platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT,
+                r -> assertNull("a scan completes once", results.put(name, r)));
+    }
+
+    @Test
+    public void theScansOfAChangedPlatformEndWithAnErrorAndNothingMoreIsRead() {
+        platform.analysisDuration = Duration.ofHours(1);
+        submit("prod");
+        scheduler.runFor(Duration.ofMinutes(2));
+        assertEquals(0, results.size());
+
+        coordinator.endScans((name, url) -> url.equals(platform.platformUrl()) ? "The platform '" + name + "' moved" : null);
+        int calls = platform.totalCalls();
+        scheduler.runFor(Duration.ofSeconds(1));
+
+        ScanResult ended = results.get("prod");
+        assertNotNull("ended within a second", ended);
+        assertEquals(Verdict.ERROR, ended.verdict());
+        assertEquals(ErrorKind.BAD_CONFIGURATION, ended.errorKind());
+        assertEquals("The platform 'prod' moved", ended.errorMessage());
+        scheduler.runFor(Duration.ofMinutes(5));
+        assertEquals("nothing more went to the old URL", calls, platform.totalCalls());
+        assertEquals(0, coordinator.waiting());
+    }
+
+    @Test
+    public void scansTheReasonDoesNotNameWaitOn() {
+        platform.analysisDuration = Duration.ofHours(1);
+        submit("prod");
+        submit("other");
+        scheduler.runFor(Duration.ofMinutes(1));
+        coordinator.endScans((name, url) -> "prod".equals(name) ? "gone" : null);
+        scheduler.runFor(Duration.ofSeconds(1));
+        assertEquals(ErrorKind.BAD_CONFIGURATION, results.get("prod").errorKind());
+        assertNull(results.get("other"));
+        assertEquals(1, coordinator.waiting());
+        int calls = platform.totalCalls();
+        scheduler.runFor(Duration.ofMinutes(1));
+        assertEquals("the other scan still polls", true, platform.totalCalls() > calls);
+    }
+
+    @Test
+    public void endingWhenNobodyWaitsDoesNothing() {
+        coordinator.endScans((name, url) -> "gone");
+        scheduler.runFor(Duration.ofMinutes(1));
+        assertEquals(0, platform.totalCalls());
+        submit("prod");
+        platform.analysisDuration = Duration.ofSeconds(10);
+        scheduler.runFor(Duration.ofMinutes(1));
+        assertEquals("a later scan is not ended by an old request", Verdict.PASSED, results.get("prod").verdict());
+    }
+}
