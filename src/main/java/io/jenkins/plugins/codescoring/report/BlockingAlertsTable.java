@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * The blocking alerts of a result as a table in the spirit of the CodeScoring CLI's "Policy alerts"
- * table: one row per alert, sorted by policy then dependency, with its matched criteria (and, when the
+ * table: one row per alert, new ones first (see {@link ScanResult#compared()}), then by policy and dependency, with its matched criteria (and, when the
  * scan's scope did not fix them, its project and stage) under the row; at most {@code maxRows} rows.
  */
 final class BlockingAlertsTable {
@@ -20,10 +20,13 @@ final class BlockingAlertsTable {
             new TextTable.Column("Blocks build", 12),
             new TextTable.Column("Level", 10),
             new TextTable.Column("Dependency", 56),
-            new TextTable.Column("Vulnerability", 20));
+            new TextTable.Column("Vulnerability", 20),
+            new TextTable.Column("New", 3));
+    /** New alerts first (when the scan compared them with a reference build), then by policy and dependency. */
     private static final Comparator<String> TEXT_ORDER = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
     private static final Comparator<Row> ROW_ORDER = Comparator
-            .comparing((Row row) -> row.policy.name(), TEXT_ORDER)
+            .comparing((Row row) -> !row.alert.isNew())
+            .thenComparing((Row row) -> row.policy.name(), TEXT_ORDER)
             .thenComparing(row -> row.policy.id(), TEXT_ORDER)
             .thenComparing(row -> row.alert.dependencyPurl(), TEXT_ORDER)
             .thenComparing(row -> row.alert.id(), TEXT_ORDER);
@@ -40,7 +43,7 @@ final class BlockingAlertsTable {
         List<Row> rows = sortedRows(result);
         TextTable table = new TextTable(COLUMNS);
         for (Row row : rows.subList(0, Math.min(maxRows, rows.size()))) {
-            table.addRow(row.cells(), row.details(result));
+            table.addRow(row.cells(result), row.details(result));
         }
         List<String> lines = new ArrayList<>(table.render());
         int hidden = rows.size() - maxRows;
@@ -72,9 +75,11 @@ final class BlockingAlertsTable {
             this.alert = alert;
         }
 
-        List<String> cells() {
+        /** The "New" column says yes or no; "-" when the scan compared nothing (a record older than the comparison). */
+        List<String> cells(ScanResult result) {
             String level = alert.level() != null && !alert.level().isBlank() ? alert.level() : policy.level();
-            return Arrays.asList(policy.name(), "yes", level, alert.dependencyPurl(), alert.vulnerability());
+            String isNew = result.compared() ? (alert.isNew() ? "yes" : "no") : null;
+            return Arrays.asList(policy.name(), "yes", level, alert.dependencyPurl(), alert.vulnerability(), isNew);
         }
 
         List<String> details(ScanResult result) {

@@ -30,6 +30,8 @@ public final class ScanRequest implements Serializable {
     private final Duration startVisibleWithin;
     private final int toleratedPollFailures;
     private final Duration transientPatience;
+    private final BlockOn blockOn;
+    private final AlertBaseline baseline;
 
     private ScanRequest(Builder builder) {
         this.platformName = blankToNull(builder.platformName);
@@ -46,6 +48,8 @@ public final class ScanRequest implements Serializable {
         }
         this.toleratedPollFailures = builder.toleratedPollFailures;
         this.transientPatience = positive(builder.transientPatience, "transientPatience");
+        this.blockOn = BlockOn.orDefault(builder.blockOn);
+        this.baseline = builder.baseline;
     }
 
     public static Builder builder() {
@@ -108,6 +112,29 @@ public final class ScanRequest implements Serializable {
         return transientPatience == null ? DEFAULT_TRANSIENT_PATIENCE : transientPatience;
     }
 
+    /** Which blocking alerts decide the verdict; ALL for requests saved before the option existed. */
+    public BlockOn blockOn() {
+        return BlockOn.orDefault(blockOn);
+    }
+
+    /** The blocking alerts of the reference build, or null when there is none (every blocking alert is then new). */
+    public AlertBaseline baseline() {
+        return baseline;
+    }
+
+    /** This request compared with another reference (null: none). */
+    public ScanRequest withBaseline(AlertBaseline value) {
+        return toBuilder().baseline(value).build();
+    }
+
+    /** A builder with every value of this request. */
+    public Builder toBuilder() {
+        return builder().platformName(platformName).platformUrl(platformUrl).project(project).stage(stage).timeout(timeout)
+                .maxPollInterval(maxPollInterval).firstPollInterval(firstPollInterval).startVisibleWithin(startVisibleWithin)
+                .toleratedPollFailures(toleratedPollFailures).transientPatience(transientPatience()).blockOn(blockOn())
+                .baseline(baseline);
+    }
+
     @Override
     public String toString() {
         return "ScanRequest[project=" + (project == null ? "all" : project) + ", stage=" + (stage == null ? "all" : stage)
@@ -151,6 +178,18 @@ public final class ScanRequest implements Serializable {
         private Duration startVisibleWithin = DEFAULT_START_VISIBLE_WITHIN;
         private int toleratedPollFailures = DEFAULT_TOLERATED_POLL_FAILURES;
         private Duration transientPatience = DEFAULT_TRANSIENT_PATIENCE;
+        private BlockOn blockOn = BlockOn.ALL;
+        private AlertBaseline baseline;
+
+        public Builder blockOn(BlockOn value) {
+            this.blockOn = value;
+            return this;
+        }
+
+        public Builder baseline(AlertBaseline value) {
+            this.baseline = value;
+            return this;
+        }
 
         public Builder platformName(String value) {
             this.platformName = value;
