@@ -20,7 +20,10 @@ final class BlockingAlertsTable {
             new TextTable.Column("Blocks build", 12),
             new TextTable.Column("Level", 10),
             new TextTable.Column("Dependency", 56),
-            new TextTable.Column("Vulnerability", 20),
+            new TextTable.Column("Vulnerability", 20));
+    /** With the "New" column, for results compared with a reference build. */
+    private static final List<TextTable.Column> COLUMNS_WITH_NEW = List.of(
+            COLUMNS.get(0), COLUMNS.get(1), COLUMNS.get(2), COLUMNS.get(3), COLUMNS.get(4),
             new TextTable.Column("New", 3));
     /** New alerts first (when the scan compared them with a reference build), then by policy and dependency. */
     private static final Comparator<String> TEXT_ORDER = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
@@ -41,7 +44,7 @@ final class BlockingAlertsTable {
 
     List<String> render(ScanResult result) {
         List<Row> rows = sortedRows(result);
-        TextTable table = new TextTable(COLUMNS);
+        TextTable table = new TextTable(result.compared() ? COLUMNS_WITH_NEW : COLUMNS);
         for (Row row : rows.subList(0, Math.min(maxRows, rows.size()))) {
             table.addRow(row.cells(result), row.details(result));
         }
@@ -75,11 +78,14 @@ final class BlockingAlertsTable {
             this.alert = alert;
         }
 
-        /** The "New" column says yes or no; "-" when the scan compared nothing (a record older than the comparison). */
+        /** With a "New" column (yes or no) when the scan compared its alerts with a reference build. */
         List<String> cells(ScanResult result) {
             String level = alert.level() != null && !alert.level().isBlank() ? alert.level() : policy.level();
-            String isNew = result.compared() ? (alert.isNew() ? "yes" : "no") : null;
-            return Arrays.asList(policy.name(), "yes", level, alert.dependencyPurl(), alert.vulnerability(), isNew);
+            List<String> cells = new ArrayList<>(Arrays.asList(policy.name(), "yes", level, alert.dependencyPurl(), alert.vulnerability()));
+            if (result.compared()) {
+                cells.add(alert.isNew() ? "yes" : "no");
+            }
+            return cells;
         }
 
         List<String> details(ScanResult result) {

@@ -25,9 +25,14 @@ public final class ResultFactory {
     /**
      * The verdict of the gate's decision under the request's {@link BlockOn} rule: the blocking alerts are
      * marked new or already blocking against the request's reference build, and with {@code NEW} only a new
-     * one blocks. The one place in the plugin where PASSED or BLOCKED is decided.
+     * one blocks. The one place in the plugin where PASSED or BLOCKED is decided. A request that compares nothing
+     * (the terminal runner) blocks on any blocking alert and marks none.
      */
     public ScanResult decided(ScanState state, PolicyGate.Decision decision, Instant now) {
+        if (!request.compares()) {
+            Verdict verdict = decision.blocks() ? Verdict.BLOCKED : Verdict.PASSED;
+            return decision.applyTo(common(ScanResult.builder(verdict), state, now)).build();
+        }
         AlertBaseline baseline = request.baseline();
         List<BlockingPolicy> marked = NewAlerts.mark(decision.blockingPolicies(), baseline);
         BlockOn rule = request.blockOn();

@@ -48,7 +48,7 @@ public final class ScanRequest implements Serializable {
         }
         this.toleratedPollFailures = builder.toleratedPollFailures;
         this.transientPatience = positive(builder.transientPatience, "transientPatience");
-        this.blockOn = BlockOn.orDefault(builder.blockOn);
+        this.blockOn = builder.blockOn;
         this.baseline = builder.baseline;
     }
 
@@ -112,9 +112,17 @@ public final class ScanRequest implements Serializable {
         return transientPatience == null ? DEFAULT_TRANSIENT_PATIENCE : transientPatience;
     }
 
-    /** Which blocking alerts decide the verdict; ALL for requests saved before the option existed. */
+    /** Which blocking alerts decide the verdict; ALL when the request {@linkplain #compares() compares} nothing. */
     public BlockOn blockOn() {
         return BlockOn.orDefault(blockOn);
+    }
+
+    /**
+     * Whether the scan compares its blocking alerts with a reference build: Jenkins' scans do (a rule is set, even
+     * the default ALL); the terminal runner, which has no builds, and requests saved before the rule existed do not.
+     */
+    public boolean compares() {
+        return blockOn != null;
     }
 
     /** The blocking alerts of the reference build, or null when there is none (every blocking alert is then new). */
@@ -131,7 +139,7 @@ public final class ScanRequest implements Serializable {
     public Builder toBuilder() {
         return builder().platformName(platformName).platformUrl(platformUrl).project(project).stage(stage).timeout(timeout)
                 .maxPollInterval(maxPollInterval).firstPollInterval(firstPollInterval).startVisibleWithin(startVisibleWithin)
-                .toleratedPollFailures(toleratedPollFailures).transientPatience(transientPatience()).blockOn(blockOn())
+                .toleratedPollFailures(toleratedPollFailures).transientPatience(transientPatience()).blockOn(blockOn)
                 .baseline(baseline);
     }
 
@@ -178,9 +186,10 @@ public final class ScanRequest implements Serializable {
         private Duration startVisibleWithin = DEFAULT_START_VISIBLE_WITHIN;
         private int toleratedPollFailures = DEFAULT_TOLERATED_POLL_FAILURES;
         private Duration transientPatience = DEFAULT_TRANSIENT_PATIENCE;
-        private BlockOn blockOn = BlockOn.ALL;
+        private BlockOn blockOn;
         private AlertBaseline baseline;
 
+        /** The rule that decides the verdict; null (the default): no comparison, any blocking alert blocks. */
         public Builder blockOn(BlockOn value) {
             this.blockOn = value;
             return this;
