@@ -9,6 +9,7 @@ import io.jenkins.plugins.codescoring.FastScans;
 import io.jenkins.plugins.codescoring.ScanTestSupport;
 import io.jenkins.plugins.codescoring.TestCredentials;
 import io.jenkins.plugins.codescoring.results.CodescoringResultAction;
+import io.jenkins.plugins.codescoring.scan.BlockOn;
 import io.jenkins.plugins.codescoring.scan.Verdict;
 import io.jenkins.plugins.codescoring.scanstep.CodescoringScans;
 import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
@@ -117,6 +118,14 @@ public class CodescoringScanStepRestartTest {
             simulator.load(Dataset.byName("three-blockers"));
             WorkflowRun third = r.buildAndAssertSuccess(job);
             r.assertLogContains("verdict=PASSED new=0 reference=2", third);
+        });
+        sessions.then(r -> {
+            WorkflowRun second = r.jenkins.getItemByFullName("n", WorkflowJob.class).getBuildByNumber(2);
+            CodescoringResultAction kept = second.getAction(CodescoringResultAction.class);
+            assertEquals("the rule, the reference and the marks are kept with the build", BlockOn.NEW, kept.getResult().blockOn());
+            assertEquals(Integer.valueOf(1), kept.getResult().referenceBuild());
+            assertEquals(1, kept.getResult().newBlockingAlertCount());
+            assertEquals("pkg:maven/org.springframework/spring-web@5.3.20", kept.getSummaryAlerts().get(0).getDependency());
         });
     }
 
