@@ -66,7 +66,8 @@ public final class ScanResultMap {
         map.put(PROJECT, Util.fixNull(result.project()));
         map.put(STAGE, Util.fixNull(result.stage()));
         map.put(NEW_BLOCKING_ALERTS, result.newBlockingAlertCount());
-        map.put(REFERENCE_BUILD, result.referenceBuild() == null ? 0 : result.referenceBuild());
+        Integer reference = result.referenceBuild();
+        map.put(REFERENCE_BUILD, reference == null ? Integer.valueOf(0) : reference);
         map.put(BLOCK_ON, result.blockOn() == null ? "" : result.blockOn().name());
         return map;
     }
