@@ -36,6 +36,7 @@ import org.junit.Test;
 import org.junit.rules.RuleChain;
 import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockFolder;
 import org.jvnet.hudson.test.TestBuilder;
 
 /**
@@ -168,6 +169,21 @@ public class NewBlockingAlertsTest {
         assertEquals(1, buildPage.querySelectorAll(".codescoring-new-mark").size());
         assertThat(web.goTo(job.getUrl() + "codescoring/trend", "image/svg+xml").getWebResponse().getContentAsString(),
                 containsString("New blocking 1"));
+    }
+
+    @Test
+    public void aJobInAFolderComparesWithItsOwnBuildsAndLinksThem() throws Exception {
+        MockFolder folder = r.createFolder("team");
+        WorkflowJob job = folder.createProject(WorkflowJob.class, "app");
+        job.setDefinition(new CpsFlowDefinition("def r = codescoringScan project: 'shop', blockOn: 'NEW', onBlocking: 'UNSTABLE'" + REPORT, true));
+        WorkflowJob sameName = r.createProject(WorkflowJob.class, "app");
+        sameName.setDefinition(job.getDefinition());
+        build(sameName, "two-blockers", Result.UNSTABLE);
+        WorkflowRun first = build(job, "two-blockers", Result.UNSTABLE);
+        r.assertLogContains("new=2 reference=0", first);
+        WorkflowRun second = build(job, "three-blockers", Result.UNSTABLE);
+        r.assertLogContains("verdict=BLOCKED new=1 reference=1", second);
+        assertEquals("job/team/job/app/1/", second.getAction(CodescoringResultAction.class).getNewAlerts().getReferenceUrl());
     }
 
     private static final class EnvCapture extends TestBuilder {
