@@ -24,6 +24,10 @@ public final class CodescoringEnvironmentAction extends InvisibleAction implemen
     public static final String PLATFORM_URL = "CODESCORING_PLATFORM_URL";
     public static final String PLATFORM = "CODESCORING_PLATFORM";
     public static final String ERROR_KIND = "CODESCORING_ERROR_KIND";
+    /** Blocking alerts new since the reference build (all of them without one). */
+    public static final String NEW_BLOCKING_ALERTS = "CODESCORING_NEW_BLOCKING_ALERTS";
+    /** The reference build's number, empty without one. */
+    public static final String REFERENCE_BUILD = "CODESCORING_REFERENCE_BUILD";
 
     private final LinkedHashMap<String, String> variables = new LinkedHashMap<>();
 
@@ -36,6 +40,8 @@ public final class CodescoringEnvironmentAction extends InvisibleAction implemen
         variables.put(PLATFORM, Util.fixNull(result.platformName()));
         variables.put(PLATFORM_URL, Util.fixNull(result.platformUrl()));
         variables.put(ERROR_KIND, result.errorKind() == null ? "" : result.errorKind().name());
+        variables.put(NEW_BLOCKING_ALERTS, Integer.toString(result.newBlockingAlertCount()));
+        variables.put(REFERENCE_BUILD, result.referenceBuild() == null ? "" : Integer.toString(result.referenceBuild()));
     }
 
     /** The variables, in a stable order. */

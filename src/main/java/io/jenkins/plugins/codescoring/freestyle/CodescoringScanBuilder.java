@@ -23,6 +23,7 @@ import io.jenkins.plugins.codescoring.config.BuildCredentials;
 import io.jenkins.plugins.codescoring.config.CredentialsListing;
 import io.jenkins.plugins.codescoring.config.PlatformConnections;
 import io.jenkins.plugins.codescoring.scan.AnalysisCoordinator;
+import io.jenkins.plugins.codescoring.scan.BlockOn;
 import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
 import io.jenkins.plugins.codescoring.scan.ScanState;
@@ -33,6 +34,7 @@ import io.jenkins.plugins.codescoring.scanstep.ScanCompletion;
 import io.jenkins.plugins.codescoring.scanstep.ScanForm;
 import io.jenkins.plugins.codescoring.scanstep.ScanOptions;
 import io.jenkins.plugins.codescoring.scanstep.ScanOutcome;
+import io.jenkins.plugins.codescoring.scanstep.ScanReference;
 import io.jenkins.plugins.codescoring.scanstep.ScanStatusText;
 import java.io.IOException;
 import java.time.Clock;
@@ -132,6 +134,17 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
         options = options.withOnBlocking(onBlocking);
     }
 
+    /** ALL (default) or NEW: which blocking alerts decide the verdict. */
+    @NonNull
+    public BlockOn getBlockOn() {
+        return options.blockOn();
+    }
+
+    @DataBoundSetter
+    public void setBlockOn(@CheckForNull BlockOn blockOn) {
+        options = options.withBlockOn(blockOn);
+    }
+
     @NonNull
     public OnFinding getOnError() {
         return options.onError();
@@ -177,6 +190,7 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
         } catch (IllegalArgumentException e) {
             throw new AbortException(ScanStatusText.invalidOptions(e.getMessage()));
         }
+        request = ScanReference.choose(run, request);
         CodescoringConsole console = new CodescoringConsole(listener);
         console.println(ScanStatusText.requesting(request));
         ScanResult result;
@@ -291,6 +305,10 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
 
         public ListBoxModel doFillOnBlockingItems(@QueryParameter String onBlocking) {
             return ScanForm.fillOnFindingItems(onBlocking);
+        }
+
+        public ListBoxModel doFillBlockOnItems(@QueryParameter String blockOn) {
+            return ScanForm.fillBlockOnItems(blockOn);
         }
 
         public ListBoxModel doFillOnErrorItems(@QueryParameter String onError) {

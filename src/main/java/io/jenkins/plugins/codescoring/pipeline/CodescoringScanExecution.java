@@ -19,6 +19,7 @@ import io.jenkins.plugins.codescoring.scanstep.CodescoringScans;
 import io.jenkins.plugins.codescoring.scanstep.ScanCompletion;
 import io.jenkins.plugins.codescoring.scanstep.ScanOptions;
 import io.jenkins.plugins.codescoring.scanstep.ScanOutcome;
+import io.jenkins.plugins.codescoring.scanstep.ScanReference;
 import io.jenkins.plugins.codescoring.scanstep.ScanStatusText;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -40,7 +41,9 @@ final class CodescoringScanExecution extends StepExecution {
     private static final Clock CLOCK = Clock.systemUTC();
 
     private final ScanOptions options;
-    private ScanRequest request;
+    private volatile ScanRequest request;
+    /** Whether {@link #request} carries its reference build's alerts (chosen once, before the scan is first queued). */
+    private volatile boolean referenceChosen;
     /** The state as last saved; while the scan waits, the live one is the coordinator's (see {@link #currentState()}). */
     private volatile ScanState state;
 
@@ -125,6 +128,10 @@ final class CodescoringScanExecution extends StepExecution {
             if (state.isDone()) { // finished just before a restart, not yet reported
                 handOver(state.result());
                 return;
+            }
+            if (!referenceChosen) { // earlier builds are read here, on a pooled thread, not on the CPS thread
+                request = ScanReference.choose(run, request);
+                referenceChosen = true;
             }
             CodescoringApi api;
             try {

@@ -9,6 +9,7 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codescoring.config.CredentialsListing;
+import io.jenkins.plugins.codescoring.scan.BlockOn;
 import io.jenkins.plugins.codescoring.scanstep.OnFinding;
 import io.jenkins.plugins.codescoring.scanstep.ScanForm;
 import io.jenkins.plugins.codescoring.scanstep.ScanOptions;
@@ -106,6 +107,17 @@ public final class CodescoringScanStep extends Step {
         options = options.withOnBlocking(onBlocking);
     }
 
+    /** ALL (default) or NEW: which blocking alerts decide the verdict. */
+    @NonNull
+    public BlockOn getBlockOn() {
+        return options.blockOn();
+    }
+
+    @DataBoundSetter
+    public void setBlockOn(@CheckForNull BlockOn blockOn) {
+        options = options.withBlockOn(blockOn);
+    }
+
     @NonNull
     public OnFinding getOnError() {
         return options.onError();
@@ -196,6 +208,10 @@ public final class CodescoringScanStep extends Step {
 
         public ListBoxModel doFillOnBlockingItems(@QueryParameter String onBlocking) {
             return ScanForm.fillOnFindingItems(onBlocking);
+        }
+
+        public ListBoxModel doFillBlockOnItems(@QueryParameter String blockOn) {
+            return ScanForm.fillBlockOnItems(blockOn);
         }
 
         public ListBoxModel doFillOnErrorItems(@QueryParameter String onError) {

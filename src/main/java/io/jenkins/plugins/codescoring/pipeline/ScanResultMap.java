@@ -36,6 +36,9 @@ public final class ScanResultMap {
     static final String ANALYSIS_RUN_ID = "analysisRunId";
     static final String PROJECT = "project";
     static final String STAGE = "stage";
+    static final String NEW_BLOCKING_ALERTS = "newBlockingAlerts";
+    static final String REFERENCE_BUILD = "referenceBuild";
+    static final String BLOCK_ON = "blockOn";
 
     private ScanResultMap() {
     }
@@ -62,6 +65,10 @@ public final class ScanResultMap {
         map.put(ANALYSIS_RUN_ID, Util.fixNull(result.analysisRunId()));
         map.put(PROJECT, Util.fixNull(result.project()));
         map.put(STAGE, Util.fixNull(result.stage()));
+        map.put(NEW_BLOCKING_ALERTS, result.newBlockingAlertCount());
+        Integer reference = result.referenceBuild();
+        map.put(REFERENCE_BUILD, reference == null ? Integer.valueOf(0) : reference);
+        map.put(BLOCK_ON, result.blockOn() == null ? "" : result.blockOn().name());
         return map;
     }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * The blocking alerts of a result as a table in the spirit of the CodeScoring CLI's "Policy alerts"
- * table: one row per alert, sorted by policy then dependency, with its matched criteria (and, when the
+ * table: one row per alert, new ones first (see {@link ScanResult#compared()}), then by policy and dependency, with its matched criteria (and, when the
  * scan's scope did not fix them, its project and stage) under the row; at most {@code maxRows} rows.
  */
 final class BlockingAlertsTable {
@@ -21,9 +21,15 @@ final class BlockingAlertsTable {
             new TextTable.Column("Level", 10),
             new TextTable.Column("Dependency", 56),
             new TextTable.Column("Vulnerability", 20));
+    /** With the "New" column, for results compared with a reference build. */
+    private static final List<TextTable.Column> COLUMNS_WITH_NEW = List.of(
+            COLUMNS.get(0), COLUMNS.get(1), COLUMNS.get(2), COLUMNS.get(3), COLUMNS.get(4),
+            new TextTable.Column("New", 3));
+    /** New alerts first (when the scan compared them with a reference build), then by policy and dependency. */
     private static final Comparator<String> TEXT_ORDER = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
     private static final Comparator<Row> ROW_ORDER = Comparator
-            .comparing((Row row) -> row.policy.name(), TEXT_ORDER)
+            .comparing((Row row) -> !row.alert.isNew())
+            .thenComparing((Row row) -> row.policy.name(), TEXT_ORDER)
             .thenComparing(row -> row.policy.id(), TEXT_ORDER)
             .thenComparing(row -> row.alert.dependencyPurl(), TEXT_ORDER)
             .thenComparing(row -> row.alert.id(), TEXT_ORDER);
@@ -38,9 +44,9 @@ final class BlockingAlertsTable {
 
     List<String> render(ScanResult result) {
         List<Row> rows = sortedRows(result);
-        TextTable table = new TextTable(COLUMNS);
+        TextTable table = new TextTable(result.compared() ? COLUMNS_WITH_NEW : COLUMNS);
         for (Row row : rows.subList(0, Math.min(maxRows, rows.size()))) {
-            table.addRow(row.cells(), row.details(result));
+            table.addRow(row.cells(result), row.details(result));
         }
         List<String> lines = new ArrayList<>(table.render());
         int hidden = rows.size() - maxRows;
@@ -72,9 +78,14 @@ final class BlockingAlertsTable {
             this.alert = alert;
         }
 
-        List<String> cells() {
+        /** With a "New" column (yes or no) when the scan compared its alerts with a reference build. */
+        List<String> cells(ScanResult result) {
             String level = alert.level() != null && !alert.level().isBlank() ? alert.level() : policy.level();
-            return Arrays.asList(policy.name(), "yes", level, alert.dependencyPurl(), alert.vulnerability());
+            List<String> cells = new ArrayList<>(Arrays.asList(policy.name(), "yes", level, alert.dependencyPurl(), alert.vulnerability()));
+            if (result.compared()) {
+                cells.add(alert.isNew() ? "yes" : "no");
+            }
+            return cells;
         }
 
         List<String> details(ScanResult result) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codescoring.report;
 
+import io.jenkins.plugins.codescoring.scan.BlockOn;
 import io.jenkins.plugins.codescoring.scan.PolicyGate;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
 import io.jenkins.plugins.codescoring.scan.Verdict;
@@ -55,7 +56,10 @@ public final class ConsoleReport {
             lines.add("Note: " + ConsoleText.count(result.delayedBlockingAlerts(), "alert", "alerts")
                     + " of delayed blocking policies will block once the delay has passed.");
         }
-        if (result.verdict() == Verdict.BLOCKED) {
+        if (result.compared()) {
+            lines.addAll(NewAlertsText.lines(result));
+        }
+        if (result.blockingAlertCount() > 0) {
             lines.addAll(table.render(result));
         }
         return lines;
@@ -86,10 +90,15 @@ public final class ConsoleReport {
     private static String outcome(ScanResult result) {
         switch (result.verdict()) {
             case PASSED:
-                return "no blocking alerts";
+                return result.alreadyBlockingAlertCount() > 0
+                        ? "no new blocking alerts, " + result.alreadyBlockingAlertCount() + " already blocking"
+                        : "no blocking alerts";
             case BLOCKED:
-                return ConsoleText.count(result.blockingAlertCount(), "blocking alert", "blocking alerts") + " from "
+                String all = ConsoleText.count(result.blockingAlertCount(), "blocking alert", "blocking alerts") + " from "
                         + ConsoleText.count(result.blockingPolicies().size(), "policy", "policies");
+                return result.blockOn() == BlockOn.NEW
+                        ? ConsoleText.count(result.newBlockingAlertCount(), "new blocking alert", "new blocking alerts") + " (" + all + ")"
+                        : all;
             default:
                 return result.errorKind().name() + ": "
                         + ConsoleText.truncate(ConsoleText.cell(result.errorMessage()), MAX_ERROR_MESSAGE_IN_VERDICT_LINE);

@@ -33,6 +33,13 @@ final class JsonFields {
     static final String DEPENDENCY_PURL = "dependencyPurl";
     static final String VULNERABILITY = "vulnerability";
     static final String MATCHED_CRITERIA = "matchedCriteria";
+    /** The rule that decided (ALL, NEW), or null when the blocking alerts were not compared (an error). */
+    static final String BLOCK_ON = "blockOn";
+    /** The reference build's number, or null when there was none. */
+    static final String REFERENCE_BUILD = "referenceBuild";
+    static final String NEW_BLOCKING_ALERTS = "newBlockingAlerts";
+    /** Of an alert: new since the reference build. */
+    static final String NEW = "new";
 
     private JsonFields() {
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.codescoring.api.ErrorKind;
+import io.jenkins.plugins.codescoring.scan.BlockOn;
 import io.jenkins.plugins.codescoring.scan.BlockingAlert;
 import io.jenkins.plugins.codescoring.scan.BlockingPolicy;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
@@ -60,6 +61,7 @@ final class JsonReportReader {
                     .delayedBlockingAlerts(counts.path(DELAYED_BLOCKING_ALERTS).asInt())
                     .alertsByLevel(byLevel(counts.path(BY_LEVEL)))
                     .blockingPolicies(policies(root.path(BLOCKING_POLICIES)))
+                    .comparison(optionalEnum(BlockOn.class, text(root, BLOCK_ON), BLOCK_ON), referenceBuild(root))
                     .build();
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
@@ -81,7 +83,8 @@ final class JsonReportReader {
             List<BlockingAlert> alerts = new ArrayList<>();
             for (JsonNode alert : policy.path(ALERTS)) {
                 alerts.add(new BlockingAlert(text(alert, ID), text(alert, PROJECT), text(alert, STAGE), text(alert, LEVEL),
-                        text(alert, DEPENDENCY_PURL), text(alert, VULNERABILITY), strings(alert.path(MATCHED_CRITERIA))));
+                        text(alert, DEPENDENCY_PURL), text(alert, VULNERABILITY), strings(alert.path(MATCHED_CRITERIA)),
+                        alert.path(NEW).asBoolean(false)));
             }
             policies.add(new BlockingPolicy(text(policy, ID), text(policy, NAME), text(policy, LEVEL), alerts));
         }
@@ -109,6 +112,16 @@ final class JsonReportReader {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(field + " is not an ISO-8601 instant: " + value, e);
         }
+    }
+
+    /** Absent in reports written before the comparison existed. */
+    private static Integer referenceBuild(JsonNode root) {
+        JsonNode node = root.get(REFERENCE_BUILD);
+        return node == null || !node.canConvertToInt() ? null : node.intValue();
+    }
+
+    private static <E extends Enum<E>> E optionalEnum(Class<E> type, String value, String field) {
+        return value == null ? null : enumValue(type, value, field);
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field) {

@@ -42,6 +42,12 @@ final class JsonReportWriter {
             writeInstant(REQUESTED_AT, result.requestedAt(), json);
             writeInstant(FINISHED_AT, result.finishedAt(), json);
             writeCounts(result, json);
+            json.writeStringField(BLOCK_ON, result.blockOn() == null ? null : result.blockOn().name());
+            if (result.referenceBuild() == null) {
+                json.writeNullField(REFERENCE_BUILD);
+            } else {
+                json.writeNumberField(REFERENCE_BUILD, result.referenceBuild());
+            }
             json.writeArrayFieldStart(BLOCKING_POLICIES);
             for (BlockingPolicy policy : result.blockingPolicies()) {
                 writePolicy(policy, json);
@@ -83,6 +89,7 @@ final class JsonReportWriter {
         json.writeNumberField(DELAYED_BLOCKING_ALERTS, result.delayedBlockingAlerts());
         json.writeNumberField(BLOCKING_ALERTS, result.blockingAlertCount());
         json.writeNumberField(BLOCKING_POLICIES, result.blockingPolicies().size());
+        json.writeNumberField(NEW_BLOCKING_ALERTS, result.newBlockingAlertCount());
         json.writeObjectFieldStart(BY_LEVEL);
         for (Map.Entry<String, Integer> level : result.alertsByLevel().entrySet()) {
             json.writeNumberField(level.getKey(), level.getValue());
@@ -117,6 +124,7 @@ final class JsonReportWriter {
             json.writeString(criterion);
         }
         json.writeEndArray();
+        json.writeBooleanField(NEW, alert.isNew());
         json.writeEndObject();
     }
 }

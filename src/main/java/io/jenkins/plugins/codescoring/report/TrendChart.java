@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.function.ToIntFunction;
 
 /**
- * The CodeScoring trend of a job as a self-contained SVG image: blocking alerts and active alerts by
+ * The CodeScoring trend of a job as a self-contained SVG image: blocking alerts, the new ones among them, and active alerts by
  * level (critical, warning, info) over the last builds, oldest on the left. Rendered on the server, with
  * no script and no style sheet, so a page can show it as an {@code <img>} under any Content Security
  * Policy. Every text is escaped; the size is fixed ({@value #WIDTH} x {@value #HEIGHT}, with a viewBox).
@@ -25,6 +25,7 @@ public final class TrendChart {
     static final double TOP = 44;
     static final double BOTTOM = HEIGHT - 48;
 
+    private static final String ENGLISH_NEW_BLOCKING = "New blocking";
     private static final String TITLE_ID = "codescoring-trend-title";
     private static final String DESC_ID = "codescoring-trend-desc";
     private static final String TEXT_COLOUR = "#333333";
@@ -33,9 +34,15 @@ public final class TrendChart {
 
     /** The texts of the chart; Jenkins passes translated ones. */
     public record Labels(String title, String blocking, String critical, String warning, String info, String builds,
-                         String alerts, String noData) {
+                         String alerts, String noData, String newBlocking) {
         public static final Labels ENGLISH = new Labels("CodeScoring trend", "Blocking alerts", "Critical", "Warning",
-                "Info", "Build", "Alerts", "No CodeScoring results yet");
+                "Info", "Build", "Alerts", "No CodeScoring results yet", "New blocking");
+
+        /** The texts with the English name of the new blocking alerts' line. */
+        public Labels(String title, String blocking, String critical, String warning, String info, String builds, String alerts,
+                String noData) {
+            this(title, blocking, critical, warning, info, builds, alerts, noData, ENGLISH_NEW_BLOCKING);
+        }
 
         public Labels {
             Objects.requireNonNull(title, "title");
@@ -46,6 +53,7 @@ public final class TrendChart {
             Objects.requireNonNull(builds, "builds");
             Objects.requireNonNull(alerts, "alerts");
             Objects.requireNonNull(noData, "noData");
+            Objects.requireNonNull(newBlocking, "newBlocking");
         }
     }
 
@@ -60,6 +68,7 @@ public final class TrendChart {
         this.labels = Objects.requireNonNull(labels, "labels");
         this.series = List.of(
                 new Series(labels.blocking(), "#c62828", 4, null, TrendPoint::blocking),
+                new Series(labels.newBlocking(), "#7b1fa2", 2, "1 2", TrendPoint::newBlocking),
                 new Series(labels.critical(), "#e8590c", 2, null, TrendPoint::critical),
                 new Series(labels.warning(), "#9c7a00", 2, "6 3", TrendPoint::warning),
                 new Series(labels.info(), "#1971c2", 2, "2 3", TrendPoint::info));

@@ -4,15 +4,11 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Run;
 import io.jenkins.plugins.codescoring.api.ErrorKind;
-import io.jenkins.plugins.codescoring.scan.BlockingAlert;
-import io.jenkins.plugins.codescoring.scan.BlockingPolicy;
 import io.jenkins.plugins.codescoring.scan.PolicyGate;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
 import io.jenkins.plugins.codescoring.scan.Verdict;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -112,7 +108,8 @@ public final class CodescoringResultAction implements RunAction2 {
     public String getIconText() {
         switch (getResult().verdict()) {
             case PASSED:
-                return Messages.CodescoringResultAction_IconPassed();
+                return getResult().alreadyBlockingAlertCount() > 0 ? Messages.CodescoringResultAction_IconPassedNoNew()
+                        : Messages.CodescoringResultAction_IconPassed();
             case BLOCKED:
                 return Messages.CodescoringResultAction_IconBlocked();
             default:
@@ -268,27 +265,20 @@ public final class CodescoringResultAction implements RunAction2 {
         return kind == null ? null : ErrorAdvice.of(kind);
     }
 
-    /** Every blocking alert, grouped by policy (the full page). */
+    /** Every blocking alert, grouped by policy (the full page); new ones first. */
     public List<BlockingAlertRow.PolicyGroup> getPolicyGroups() {
-        List<BlockingAlertRow.PolicyGroup> groups = new ArrayList<>();
-        for (BlockingPolicy policy : getResult().blockingPolicies()) {
-            groups.add(new BlockingAlertRow.PolicyGroup(policy));
-        }
-        return groups;
+        return BlockingAlertRow.groupsOf(getResult());
     }
 
-    /** The first {@value #SUMMARY_ALERTS} blocking alerts (the build page's summary). */
+    /** The first {@value #SUMMARY_ALERTS} blocking alerts, new ones first (the build page's summary). */
     public List<BlockingAlertRow> getSummaryAlerts() {
-        List<BlockingAlertRow> rows = new ArrayList<>();
-        for (BlockingPolicy policy : getResult().blockingPolicies()) {
-            for (BlockingAlert alert : policy.alerts()) {
-                if (rows.size() == SUMMARY_ALERTS) {
-                    return Collections.unmodifiableList(rows);
-                }
-                rows.add(new BlockingAlertRow(policy, alert));
-            }
-        }
-        return Collections.unmodifiableList(rows);
+        return BlockingAlertRow.firstOf(getResult(), SUMMARY_ALERTS);
+    }
+
+    /** New blocking alerts and the rule that decided, or null when the result compared nothing (errors, older records). */
+    @CheckForNull
+    public NewAlertsSummary getNewAlerts() {
+        return getResult().compared() ? new NewAlertsSummary(getResult(), run) : null;
     }
 
     /** How many blocking alerts the summary leaves out. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.codescoring.results;
 
 import io.jenkins.plugins.codescoring.api.ErrorKind;
+import io.jenkins.plugins.codescoring.scan.BlockOn;
 import io.jenkins.plugins.codescoring.scan.BlockingPolicy;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
 import io.jenkins.plugins.codescoring.scan.Verdict;
@@ -32,6 +33,9 @@ public final class StoredScanResult {
     private final ArrayList<BlockingPolicy> blockingPolicies;
     private final Long requestedAt;
     private final Long finishedAt;
+    /** Null in records made before the comparison with a reference build existed. */
+    private final BlockOn blockOn;
+    private final Integer referenceBuild;
 
     private StoredScanResult(ScanResult result) {
         this.verdict = result.verdict();
@@ -49,6 +53,8 @@ public final class StoredScanResult {
         this.blockingPolicies = new ArrayList<>(result.blockingPolicies());
         this.requestedAt = result.requestedAt() == null ? null : result.requestedAt().toEpochMilli();
         this.finishedAt = result.finishedAt() == null ? null : result.finishedAt().toEpochMilli();
+        this.blockOn = result.blockOn();
+        this.referenceBuild = result.referenceBuild();
     }
 
     public static StoredScanResult of(ScanResult result) {
@@ -74,6 +80,7 @@ public final class StoredScanResult {
                 .blockingPolicies(blockingPolicies == null ? new ArrayList<>() : blockingPolicies)
                 .requestedAt(requestedAt == null ? null : Instant.ofEpochMilli(requestedAt))
                 .finishedAt(finishedAt == null ? null : Instant.ofEpochMilli(finishedAt))
+                .comparison(storedVerdict == Verdict.ERROR ? null : blockOn, referenceBuild)
                 .build();
     }
 }

@@ -20,6 +20,8 @@ import java.util.Map;
  *       never loaded.</li>
  *   <li>A build that scanned more than once (several projects or stages) counts the <em>sum</em> of its
  *       scans: each scan checked its own scope, and the point says what the whole build found.</li>
+ *   <li>New blocking alerts are those new since each scan's reference build (0 for records older than the
+ *       comparison).</li>
  *   <li>Scans without a verdict (ERROR) found nothing to count and are left out; a build with no scan
  *       that has a verdict has no point (rather than a misleading zero).</li>
  * </ul>
@@ -57,6 +59,7 @@ final class TrendData {
         long critical = 0;
         long warning = 0;
         long info = 0;
+        long newBlocking = 0;
         boolean counted = false;
         for (CodescoringResultAction scan : build.getActions(CodescoringResultAction.class)) {
             if (scan.isError()) {
@@ -65,12 +68,13 @@ final class TrendData {
             counted = true;
             Map<String, Integer> levels = scan.getAlertsByLevel();
             blocking += scan.getBlockingAlertCount();
+            newBlocking += scan.getResult().newBlockingAlertCount();
             critical += levels.getOrDefault("critical", 0);
             warning += levels.getOrDefault("warning", 0);
             info += levels.getOrDefault("info", 0);
         }
         return counted ? new TrendPoint("#" + build.getNumber(), capped(blocking), capped(critical), capped(warning),
-                capped(info)) : null;
+                capped(info), capped(newBlocking)) : null;
     }
 
     /** The chart's texts in the language of the current request. */
@@ -80,7 +84,7 @@ final class TrendData {
                 Messages.CodescoringJobAction_TrendBlocking(), Messages.CodescoringJobAction_TrendCritical(),
                 Messages.CodescoringJobAction_TrendWarning(), Messages.CodescoringJobAction_TrendInfo(),
                 Messages.CodescoringJobAction_TrendBuilds(), Messages.CodescoringJobAction_TrendAlerts(),
-                Messages.CodescoringJobAction_TrendNoData());
+                Messages.CodescoringJobAction_TrendNoData(), Messages.CodescoringJobAction_TrendNewBlocking());
     }
 
     private static int capped(long count) {

@@ -15,9 +15,16 @@ public final class BlockingAlert implements Serializable {
     private final String dependencyPurl;
     private final String vulnerability;
     private final ArrayList<String> matchedCriteria;
+    /** New since the scan's reference build (false in records made before the comparison existed). */
+    private final boolean newSinceReference;
 
     public BlockingAlert(String id, String project, String stage, String level, String dependencyPurl,
             String vulnerability, List<String> matchedCriteria) {
+        this(id, project, stage, level, dependencyPurl, vulnerability, matchedCriteria, false);
+    }
+
+    public BlockingAlert(String id, String project, String stage, String level, String dependencyPurl,
+            String vulnerability, List<String> matchedCriteria, boolean newSinceReference) {
         this.id = id;
         this.project = project;
         this.stage = stage;
@@ -25,6 +32,17 @@ public final class BlockingAlert implements Serializable {
         this.dependencyPurl = dependencyPurl;
         this.vulnerability = vulnerability;
         this.matchedCriteria = matchedCriteria == null ? new ArrayList<>() : new ArrayList<>(matchedCriteria);
+        this.newSinceReference = newSinceReference;
+    }
+
+    /** This alert, marked new since the reference build or already blocking there. */
+    public BlockingAlert markedNew(boolean value) {
+        return new BlockingAlert(id, project, stage, level, dependencyPurl, vulnerability, matchedCriteria, value);
+    }
+
+    /** Whether it is new since the scan's reference build (every alert is, when there is no reference). */
+    public boolean isNew() {
+        return newSinceReference;
     }
 
     public String id() {

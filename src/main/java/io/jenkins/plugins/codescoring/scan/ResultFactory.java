@@ -2,6 +2,7 @@ package io.jenkins.plugins.codescoring.scan;
 
 import io.jenkins.plugins.codescoring.api.ErrorKind;
 import java.time.Instant;
+import java.util.List;
 
 /** Builds a scan's result with the facts every result carries: platform, run, scope, times. */
 public final class ResultFactory {
@@ -21,9 +22,23 @@ public final class ResultFactory {
         return common(ScanResult.builder(Verdict.ERROR), state, now).error(kind, message).build();
     }
 
+    /**
+     * The verdict of the gate's decision under the request's {@link BlockOn} rule: the blocking alerts are
+     * marked new or already blocking against the request's reference build, and with {@code NEW} only a new
+     * one blocks. The one place in the plugin where PASSED or BLOCKED is decided. A request that compares nothing
+     * (the terminal runner) blocks on any blocking alert and marks none.
+     */
     public ScanResult decided(ScanState state, PolicyGate.Decision decision, Instant now) {
-        Verdict verdict = decision.blocks() ? Verdict.BLOCKED : Verdict.PASSED;
-        return decision.applyTo(common(ScanResult.builder(verdict), state, now)).build();
+        if (!request.compares()) {
+            Verdict verdict = decision.blocks() ? Verdict.BLOCKED : Verdict.PASSED;
+            return decision.applyTo(common(ScanResult.builder(verdict), state, now)).build();
+        }
+        AlertBaseline baseline = request.baseline();
+        List<BlockingPolicy> marked = NewAlerts.mark(decision.blockingPolicies(), baseline);
+        BlockOn rule = request.blockOn();
+        Verdict verdict = NewAlerts.blocks(marked, rule) ? Verdict.BLOCKED : Verdict.PASSED;
+        return decision.applyTo(common(ScanResult.builder(verdict), state, now)).blockingPolicies(marked)
+                .comparison(rule, baseline == null ? null : baseline.build()).build();
     }
 
     private ScanResult.Builder common(ScanResult.Builder builder, ScanState state, Instant now) {

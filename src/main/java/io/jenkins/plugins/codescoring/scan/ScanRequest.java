@@ -32,6 +32,8 @@ public final class ScanRequest implements Serializable {
      * used instead, {@code toleratedPollFailures}: deserialisation skips a field the class no longer has.
      */
     private final Duration transientPatience;
+    private final BlockOn blockOn;
+    private final AlertBaseline baseline;
 
     private ScanRequest(Builder builder) {
         this.platformName = blankToNull(builder.platformName);
@@ -44,6 +46,8 @@ public final class ScanRequest implements Serializable {
         this.firstPollInterval = first.compareTo(maxPollInterval) > 0 ? maxPollInterval : first;
         this.startVisibleWithin = positive(builder.startVisibleWithin, "startVisibleWithin");
         this.transientPatience = positive(builder.transientPatience, "transientPatience");
+        this.blockOn = builder.blockOn;
+        this.baseline = builder.baseline;
     }
 
     public static Builder builder() {
@@ -99,6 +103,37 @@ public final class ScanRequest implements Serializable {
      */
     public Duration transientPatience() {
         return transientPatience == null ? DEFAULT_TRANSIENT_PATIENCE : transientPatience;
+    }
+
+    /** Which blocking alerts decide the verdict; ALL when the request {@linkplain #compares() compares} nothing. */
+    public BlockOn blockOn() {
+        return BlockOn.orDefault(blockOn);
+    }
+
+    /**
+     * Whether the scan compares its blocking alerts with a reference build: Jenkins' scans do (a rule is set, even
+     * the default ALL); the terminal runner, which has no builds, and requests saved before the rule existed do not.
+     */
+    public boolean compares() {
+        return blockOn != null;
+    }
+
+    /** The blocking alerts of the reference build, or null when there is none (every blocking alert is then new). */
+    public AlertBaseline baseline() {
+        return baseline;
+    }
+
+    /** This request compared with another reference (null: none). */
+    public ScanRequest withBaseline(AlertBaseline value) {
+        return toBuilder().baseline(value).build();
+    }
+
+    /** A builder with every value of this request. */
+    public Builder toBuilder() {
+        return builder().platformName(platformName).platformUrl(platformUrl).project(project).stage(stage).timeout(timeout)
+                .maxPollInterval(maxPollInterval).firstPollInterval(firstPollInterval).startVisibleWithin(startVisibleWithin)
+                .transientPatience(transientPatience()).blockOn(blockOn)
+                .baseline(baseline);
     }
 
     @Override
@@ -160,6 +195,19 @@ public final class ScanRequest implements Serializable {
         private Duration firstPollInterval = DEFAULT_FIRST_POLL_INTERVAL;
         private Duration startVisibleWithin = DEFAULT_START_VISIBLE_WITHIN;
         private Duration transientPatience = DEFAULT_TRANSIENT_PATIENCE;
+        private BlockOn blockOn;
+        private AlertBaseline baseline;
+
+        /** The rule that decides the verdict; null (the default): no comparison, any blocking alert blocks. */
+        public Builder blockOn(BlockOn value) {
+            this.blockOn = value;
+            return this;
+        }
+
+        public Builder baseline(AlertBaseline value) {
+            this.baseline = value;
+            return this;
+        }
 
         public Builder platformName(String value) {
             this.platformName = value;

@@ -32,6 +32,10 @@ public final class ScanResult implements Serializable {
     private final ArrayList<BlockingPolicy> blockingPolicies;
     private final Instant requestedAt;
     private final Instant finishedAt;
+    /** The rule that decided; null for a result made before the rule existed (then nothing was compared). */
+    private final BlockOn blockOn;
+    /** The reference build's number, or null when there was none (or nothing was compared). */
+    private final Integer referenceBuild;
 
     private ScanResult(Builder builder) {
         this.verdict = Objects.requireNonNull(builder.verdict, "verdict");
@@ -49,6 +53,8 @@ public final class ScanResult implements Serializable {
         this.blockingPolicies = new ArrayList<>(builder.blockingPolicies);
         this.requestedAt = builder.requestedAt;
         this.finishedAt = builder.finishedAt;
+        this.blockOn = builder.blockOn;
+        this.referenceBuild = builder.referenceBuild;
     }
 
     public static Builder builder(Verdict verdict) {
@@ -136,6 +142,34 @@ public final class ScanResult implements Serializable {
         return requestedAt;
     }
 
+    /**
+     * The rule that decided the verdict; null when the result was made without comparing its blocking alerts
+     * with a reference (an error before the alerts were read, a record older than the comparison).
+     */
+    public BlockOn blockOn() {
+        return blockOn;
+    }
+
+    /** Whether the blocking alerts were compared with a reference build (or found to have none). */
+    public boolean compared() {
+        return blockOn != null;
+    }
+
+    /** The number of the reference build the blocking alerts were compared with, or null when there was none. */
+    public Integer referenceBuild() {
+        return referenceBuild;
+    }
+
+    /** Blocking alerts new since the reference build (all of them without a reference); 0 when nothing was compared. */
+    public int newBlockingAlertCount() {
+        return compared() ? NewAlerts.countNew(blockingPolicies) : 0;
+    }
+
+    /** Blocking alerts that already blocked in the reference build. */
+    public int alreadyBlockingAlertCount() {
+        return compared() ? blockingAlertCount() - newBlockingAlertCount() : 0;
+    }
+
     public Instant finishedAt() {
         return finishedAt;
     }
@@ -163,6 +197,8 @@ public final class ScanResult implements Serializable {
         private final List<BlockingPolicy> blockingPolicies = new ArrayList<>();
         private Instant requestedAt;
         private Instant finishedAt;
+        private BlockOn blockOn;
+        private Integer referenceBuild;
 
         private Builder(Verdict verdict) {
             this.verdict = verdict;
@@ -233,6 +269,13 @@ public final class ScanResult implements Serializable {
 
         public Builder finishedAt(Instant value) {
             this.finishedAt = value;
+            return this;
+        }
+
+        /** The rule that decided, and the reference build (null: none); only for a result whose alerts were compared. */
+        public Builder comparison(BlockOn rule, Integer reference) {
+            this.blockOn = rule;
+            this.referenceBuild = reference;
             return this;
         }
 

@@ -8,6 +8,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration;
 import io.jenkins.plugins.codescoring.config.Platform;
+import io.jenkins.plugins.codescoring.scan.BlockOn;
 import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import java.util.List;
 import java.util.Locale;
@@ -169,6 +170,16 @@ public final class ScanForm {
         for (ListBoxModel.Option option : model) {
             option.selected = option.value.equals(selected);
         }
+        return model;
+    }
+
+    /** ALL (the default) and NEW, in the reader's language, the current value selected. */
+    public static ListBoxModel fillBlockOnItems(@CheckForNull String current) {
+        String value = Util.fixEmptyAndTrim(current);
+        String selected = value == null ? BlockOn.ALL.name() : value.toUpperCase(Locale.ROOT);
+        ListBoxModel model = new ListBoxModel();
+        model.add(new ListBoxModel.Option(Messages.ScanForm_BlockOnAll(), BlockOn.ALL.name(), BlockOn.ALL.name().equals(selected)));
+        model.add(new ListBoxModel.Option(Messages.ScanForm_BlockOnNew(), BlockOn.NEW.name(), BlockOn.NEW.name().equals(selected)));
         return model;
     }
 }

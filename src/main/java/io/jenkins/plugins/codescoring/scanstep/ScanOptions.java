@@ -8,6 +8,7 @@ import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
 import io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration;
 import io.jenkins.plugins.codescoring.config.Platform;
+import io.jenkins.plugins.codescoring.scan.BlockOn;
 import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import java.io.Serializable;
 import java.time.Duration;
@@ -27,7 +28,7 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
 
     /** The fields of both forms (fields.jelly); the help of each lies beside this class. */
     public static final List<String> FIELDS =
-            List.of("platform", "credentialsId", "project", "stage", "timeoutMinutes", "onBlocking", "onError");
+            List.of("platform", "credentialsId", "project", "stage", "timeoutMinutes", "onBlocking", "onError", "blockOn");
 
     /** The longest timeout accepted, in minutes (one day). */
     public static final int MAX_TIMEOUT_MINUTES = Platform.MAX_TIMEOUT_MINUTES;
@@ -45,13 +46,15 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
     private final Integer timeoutMinutes;
     private final OnFinding onBlocking;
     private final OnFinding onError;
+    /** Null in jobs saved before the option existed: {@link BlockOn#ALL}. */
+    private final BlockOn blockOn;
 
     /**
      * No option set: the global credential, all projects and stages, the global timeout, fail on findings.
      * A new object each time, so two builders in one job never share one (XStream would write a reference).
      */
     public static ScanOptions defaults() {
-        return new ScanOptions(null, null, null, null, null, null, null);
+        return new ScanOptions(null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -62,6 +65,13 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
      */
     public ScanOptions(@CheckForNull String platform, @CheckForNull String credentialsId, @CheckForNull String project, @CheckForNull String stage,
             @CheckForNull Integer timeoutMinutes, @CheckForNull OnFinding onBlocking, @CheckForNull OnFinding onError) {
+        this(platform, credentialsId, project, stage, timeoutMinutes, onBlocking, onError, null);
+    }
+
+    /** As above, with the rule that decides the verdict (null: {@link BlockOn#ALL}). */
+    public ScanOptions(@CheckForNull String platform, @CheckForNull String credentialsId, @CheckForNull String project, @CheckForNull String stage,
+            @CheckForNull Integer timeoutMinutes, @CheckForNull OnFinding onBlocking, @CheckForNull OnFinding onError,
+            @CheckForNull BlockOn blockOn) {
         this.platform = Util.fixEmptyAndTrim(platform);
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
         this.project = Util.fixEmptyAndTrim(project);
@@ -70,34 +80,39 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
         this.timeoutMinutes = validTimeout(timeoutMinutes);
         this.onBlocking = OnFinding.orDefault(onBlocking);
         this.onError = OnFinding.orDefault(onError);
+        this.blockOn = BlockOn.orDefault(blockOn);
     }
 
     public ScanOptions withPlatform(@CheckForNull String value) {
-        return new ScanOptions(value, credentialsId, project, stage, timeoutMinutes, onBlocking, onError);
+        return new ScanOptions(value, credentialsId, project, stage, timeoutMinutes, onBlocking, onError, blockOn);
     }
 
     public ScanOptions withCredentialsId(@CheckForNull String value) {
-        return new ScanOptions(platform, value, project, stage, timeoutMinutes, onBlocking, onError);
+        return new ScanOptions(platform, value, project, stage, timeoutMinutes, onBlocking, onError, blockOn);
     }
 
     public ScanOptions withProject(@CheckForNull String value) {
-        return new ScanOptions(platform, credentialsId, value, stage, timeoutMinutes, onBlocking, onError);
+        return new ScanOptions(platform, credentialsId, value, stage, timeoutMinutes, onBlocking, onError, blockOn);
     }
 
     public ScanOptions withStage(@CheckForNull String value) {
-        return new ScanOptions(platform, credentialsId, project, value, timeoutMinutes, onBlocking, onError);
+        return new ScanOptions(platform, credentialsId, project, value, timeoutMinutes, onBlocking, onError, blockOn);
     }
 
     public ScanOptions withTimeoutMinutes(@CheckForNull Integer value) {
-        return new ScanOptions(platform, credentialsId, project, stage, value, onBlocking, onError);
+        return new ScanOptions(platform, credentialsId, project, stage, value, onBlocking, onError, blockOn);
     }
 
     public ScanOptions withOnBlocking(@CheckForNull OnFinding value) {
-        return new ScanOptions(platform, credentialsId, project, stage, timeoutMinutes, value, onError);
+        return new ScanOptions(platform, credentialsId, project, stage, timeoutMinutes, value, onError, blockOn);
     }
 
     public ScanOptions withOnError(@CheckForNull OnFinding value) {
-        return new ScanOptions(platform, credentialsId, project, stage, timeoutMinutes, onBlocking, value);
+        return new ScanOptions(platform, credentialsId, project, stage, timeoutMinutes, onBlocking, value, blockOn);
+    }
+
+    public ScanOptions withBlockOn(@CheckForNull BlockOn value) {
+        return new ScanOptions(platform, credentialsId, project, stage, timeoutMinutes, onBlocking, onError, value);
     }
 
     /**
@@ -109,7 +124,7 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
      */
     public ScanOptions expand(UnaryOperator<String> variables, UnaryOperator<String> credentialVariables) {
         return new ScanOptions(expanded(variables, platform), expanded(credentialVariables, credentialsId), expanded(variables, project), expanded(variables, stage),
-                timeoutMinutes, onBlocking, onError);
+                timeoutMinutes, onBlocking, onError, blockOn);
     }
 
     @CheckForNull
@@ -159,6 +174,12 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
         return OnFinding.orDefault(onError);
     }
 
+    /** Which blocking alerts decide the verdict: all active ones (default) or those new since the reference build. */
+    @NonNull
+    public BlockOn blockOn() {
+        return BlockOn.orDefault(blockOn);
+    }
+
     /**
      * The request for the scan engine: these options, the rest from the chosen platform's settings. A platform
      * that is not configured gets the defaults here; connecting to it fails later with a clear error.
@@ -178,13 +199,14 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
                 .timeout(timeoutUnit.multipliedBy(minutes))
                 .maxPollInterval(maxPoll)
                 .firstPollInterval(firstPollInterval)
+                .blockOn(blockOn())
                 .build();
     }
 
     @Override
     public String toString() {
         return "ScanOptions[platform=" + platform + ", project=" + project + ", stage=" + stage + ", timeoutMinutes=" + timeoutMinutes
-                + ", onBlocking=" + onBlocking + ", onError=" + onError + "]";
+                + ", onBlocking=" + onBlocking + ", onError=" + onError + ", blockOn=" + blockOn + "]";
     }
 
     /**

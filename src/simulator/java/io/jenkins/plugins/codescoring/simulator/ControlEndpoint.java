@@ -19,6 +19,7 @@ import com.sun.net.httpserver.HttpHandler;
  * <pre>
  * GET  /_simulator/stats                                  counters as JSON (see {@link #stats()})
  * POST /_simulator/outcome?value=never-ends               how the next analyses end
+ * POST /_simulator/dataset?value=three-blockers           the dataset the next analyses publish (a preset's name)
  * POST /_simulator/analysis-seconds?value=2.5             how long the next analyses run
  * POST /_simulator/complete?outcome=success               ends the running analysis now (409 when none)
  * POST /_simulator/fault?kind=html&amp;times=N[&amp;code=C][&amp;path=/api/...]   queues a fault (kinds: {@link #FAULTS})
@@ -73,6 +74,9 @@ final class ControlEndpoint implements HttpHandler {
         switch (command) {
             case "outcome":
                 simulator.setOutcomes(SimulatorOptions.outcome(required(query, "value")));
+                break;
+            case "dataset":
+                simulator.load(Dataset.byName(required(query, "value")));
                 break;
             case "analysis-seconds":
                 simulator.setAnalysisDuration(SimulatorOptions.seconds("value", required(query, "value")));

@@ -12,7 +12,7 @@ final class DatasetPresets {
 
     static final List<String> NAMES = List.of("empty", "clean", "blocking", "delayed-blocker", "delay-expired",
             "ignored-alert", "inactive-policy", "policy-by-id", "many-pages", "many-pages:N", "several-projects",
-            "demo");
+            "demo", "two-blockers", "three-blockers");
 
     static final Policy CRITICAL_CVE = new Policy(1, "Critical vulnerabilities (CVSS >= 7)", "critical",
             Dataset.ALL_STAGES, true, true, "Stops builds with a known vulnerability scored 7.0 or higher");
@@ -58,6 +58,8 @@ final class DatasetPresets {
             case "manypages": return manyPages(250);
             case "severalprojects": return severalProjects();
             case "demo": return demo();
+            case "twoblockers": return twoBlockers();
+            case "threeblockers": return threeBlockers();
             default: throw unknown(presetName);
         }
     }
@@ -152,6 +154,23 @@ final class DatasetPresets {
                 .alert(vulnerable(CRITICAL_CVE, MOBILE, Components.AXIOS).level("warning"))
                 .alert(outdated(MOBILE, Components.GOLANG_NET))
                 .build();
+    }
+
+    /** Two blocking alerts (ids 1 and 2) in project shop: a build's blocking alerts before one more appears. */
+    static Dataset twoBlockers() {
+        return twoBlockersBase("two-blockers").build();
+    }
+
+    /** The two of {@link #twoBlockers()} with the same ids, and a third blocking alert (id 3): one new since then. */
+    static Dataset threeBlockers() {
+        return twoBlockersBase("three-blockers").alert(vulnerable(CRITICAL_CVE, SHOP, Components.SPRING_WEB)).build();
+    }
+
+    private static Dataset.Builder twoBlockersBase(String name) {
+        return base(name)
+                .alert(vulnerable(CRITICAL_CVE, SHOP, Components.LOG4J))
+                .alert(vulnerable(CRITICAL_CVE, SHOP, Components.GUAVA))
+                .alert(outdated(SHOP, Components.MOMENT));
     }
 
     private static Dataset blockingAlerts(String name, boolean embedPolicies) {

@@ -10,6 +10,7 @@ import io.jenkins.plugins.codescoring.ScanTestSupport;
 import io.jenkins.plugins.codescoring.TestCredentials;
 import io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration;
 import io.jenkins.plugins.codescoring.results.CodescoringResultAction;
+import io.jenkins.plugins.codescoring.scan.BlockOn;
 import io.jenkins.plugins.codescoring.scan.Verdict;
 import io.jenkins.plugins.codescoring.scanstep.CodescoringScans;
 import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
@@ -89,6 +90,46 @@ public class CodescoringScanStepRestartTest {
             assertEquals("no second analysis after the restart", startsBefore + 1, simulator.analysisStarts());
             assertEquals(Verdict.BLOCKED, run.getAction(CodescoringResultAction.class).getResult().verdict());
             ScanTestSupport.assertTokenNowhere(run);
+        });
+    }
+
+    /** The reference build's alerts travel with the saved request; after the restart the records on disk are the reference. */
+    @Test
+    public void newAlertsSurviveARestart() throws Throwable {
+        simulator.setManualCompletion(false);
+        simulator.load(Dataset.byName("two-blockers"));
+        String script = "def r = codescoringScan project: 'shop', blockOn: 'NEW', onBlocking: 'UNSTABLE'\n"
+                + "echo \"verdict=${r.verdict} new=${r.newBlockingAlerts} reference=${r.referenceBuild}\"";
+        sessions.then(r -> {
+            ScanTestSupport.configure(simulator);
+            WorkflowJob job = r.createProject(WorkflowJob.class, "n");
+            job.setDefinition(new CpsFlowDefinition(script, true));
+            r.assertBuildStatus(Result.UNSTABLE, job.scheduleBuild2(0));
+            simulator.load(Dataset.byName("three-blockers"));
+            simulator.setManualCompletion(true);
+            WorkflowRun second = job.scheduleBuild2(0).waitForStart();
+            r.waitForMessage(ScanTestSupport.WAITING, second);
+        });
+        sessions.then(r -> {
+            WorkflowJob job = r.jenkins.getItemByFullName("n", WorkflowJob.class);
+            WorkflowRun second = job.getBuildByNumber(2);
+            r.waitForMessage("Jenkins restarted; the CodeScoring scan goes on", second);
+            simulator.completeAnalysis(Outcome.SUCCESS);
+            r.assertBuildStatus(Result.UNSTABLE, r.waitForCompletion(second));
+            r.assertLogContains("verdict=BLOCKED new=1 reference=1", second);
+            r.assertLogContains("3 blocking alerts, 1 new since build #1", second);
+            simulator.setManualCompletion(false);
+            simulator.load(Dataset.byName("three-blockers"));
+            WorkflowRun third = r.buildAndAssertSuccess(job);
+            r.assertLogContains("verdict=PASSED new=0 reference=2", third);
+        });
+        sessions.then(r -> {
+            WorkflowRun second = r.jenkins.getItemByFullName("n", WorkflowJob.class).getBuildByNumber(2);
+            CodescoringResultAction kept = second.getAction(CodescoringResultAction.class);
+            assertEquals("the rule, the reference and the marks are kept with the build", BlockOn.NEW, kept.getResult().blockOn());
+            assertEquals(Integer.valueOf(1), kept.getResult().referenceBuild());
+            assertEquals(1, kept.getResult().newBlockingAlertCount());
+            assertEquals("pkg:maven/org.springframework/spring-web@5.3.20", kept.getSummaryAlerts().get(0).getDependency());
         });
     }
 

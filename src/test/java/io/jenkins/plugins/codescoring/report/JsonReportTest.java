@@ -33,7 +33,7 @@ public class JsonReportTest {
     public void blockedResultHasEveryDocumentedField() throws Exception {
         JsonNode json = MAPPER.readTree(JsonReport.toJson(SampleResults.blocked()));
         assertEquals(List.of("schemaVersion", "verdict", "error", "platformUrl", "analysisRunId", "scope", "requestedAt",
-                "finishedAt", "counts", "blockingPolicies"), fieldNames(json));
+                "finishedAt", "counts", "blockOn", "referenceBuild", "blockingPolicies"), fieldNames(json));
         assertEquals(1, json.get("schemaVersion").intValue());
         assertEquals("BLOCKED", json.get("verdict").textValue());
         assertTrue(json.get("error").isNull());
@@ -46,7 +46,7 @@ public class JsonReportTest {
 
         JsonNode counts = json.get("counts");
         assertEquals(List.of("activeAlerts", "ignoredAlerts", "delayedBlockingAlerts", "blockingAlerts", "blockingPolicies",
-                "byLevel"), fieldNames(counts));
+                "newBlockingAlerts", "byLevel"), fieldNames(counts));
         assertEquals(10, counts.get("activeAlerts").intValue());
         assertEquals(1, counts.get("ignoredAlerts").intValue());
         assertEquals(2, counts.get("delayedBlockingAlerts").intValue());
@@ -61,7 +61,7 @@ public class JsonReportTest {
         assertEquals("Critical CVEs", policy.get("name").textValue());
         assertEquals("critical", policy.get("level").textValue());
         JsonNode alert = policy.at("/alerts/1");
-        assertEquals(List.of("id", "project", "stage", "level", "dependencyPurl", "vulnerability", "matchedCriteria"),
+        assertEquals(List.of("id", "project", "stage", "level", "dependencyPurl", "vulnerability", "matchedCriteria", "new"),
                 fieldNames(alert));
         assertEquals("a-1", alert.get("id").textValue());
         assertEquals("pkg:maven/com.google.guava/guava@31.0.1-jre", alert.get("dependencyPurl").textValue());

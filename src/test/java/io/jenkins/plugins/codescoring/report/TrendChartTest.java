@@ -26,7 +26,7 @@ public class TrendChartTest {
     @Test
     public void theChartIsAnAccessibleSvgOfFixedSizeWithLegendAndAxes() throws Exception {
         String svg = TrendChart.english().render(List.of(
-                new TrendPoint("#1", 2, 3, 1, 0), new TrendPoint("#2", 1, 2, 1, 4), new TrendPoint("#3", 0, 1, 0, 2)));
+                new TrendPoint("#1", 2, 3, 1, 0, 2), new TrendPoint("#2", 1, 2, 1, 4, 0), new TrendPoint("#3", 0, 1, 0, 2)));
         Document document = parse(svg);
         Element root = document.getDocumentElement();
         assertEquals("svg", root.getLocalName());
@@ -37,9 +37,10 @@ public class TrendChartTest {
         assertEquals("img", root.getAttribute("role"));
         assertEquals("codescoring-trend-title codescoring-trend-desc", root.getAttribute("aria-labelledby"));
         assertEquals("CodeScoring trend", single(document, "title").getTextContent());
-        assertEquals("#1 … #3. #3: Blocking alerts 0, Critical 1, Warning 0, Info 2.",
+        assertEquals("#1 … #3. #3: Blocking alerts 0, New blocking 0, Critical 1, Warning 0, Info 2.",
                 single(document, "desc").getTextContent());
         assertThat(texts(document), hasItem("Blocking alerts"));
+        assertThat(texts(document), hasItem("New blocking"));
         assertThat(texts(document), hasItem("Critical"));
         assertThat(texts(document), hasItem("Warning"));
         assertThat(texts(document), hasItem("Info"));
@@ -47,11 +48,11 @@ public class TrendChartTest {
         assertThat(texts(document), hasItem("Alerts"));
         assertThat(texts(document), hasItem("#1"));
         assertThat(texts(document), hasItem("#3"));
-        assertEquals("four lines of three points", 4, elements(document, "polyline").size());
+        assertEquals("five lines of three points", 5, elements(document, "polyline").size());
         for (Element line : elements(document, "polyline")) {
             assertEquals(3, line.getAttribute("points").split(" ").length);
         }
-        assertEquals(12, elements(document, "circle").size());
+        assertEquals(15, elements(document, "circle").size());
         assertEquals("no script, no style sheet, no link", 0,
                 elements(document, "script").size() + elements(document, "style").size() + elements(document, "a").size());
         assertThat(svg, not(containsString("style=")));
@@ -120,7 +121,7 @@ public class TrendChartTest {
             double cy = Double.parseDouble(circle.getAttribute("cy"));
             assertTrue(cy >= TrendChart.TOP && cy <= TrendChart.BOTTOM);
         }
-        assertThat(single(document, "desc").getTextContent(), containsString("Blocking alerts 0, Critical 1"));
+        assertThat(single(document, "desc").getTextContent(), containsString("Blocking alerts 0, New blocking 0, Critical 1"));
     }
 
     @Test
@@ -139,11 +140,11 @@ public class TrendChartTest {
         Document document = parse(TrendChart.english().render(List.of(new TrendPoint("#42", 1, 1, 0, 0))));
         assertEquals("no line with one point", 0, elements(document, "polyline").size());
         List<Element> circles = elements(document, "circle");
-        assertEquals(4, circles.size());
+        assertEquals(5, circles.size());
         for (Element circle : circles) {
             assertEquals((TrendChart.LEFT + TrendChart.RIGHT) / 2, Double.parseDouble(circle.getAttribute("cx")), 0.05);
         }
-        assertEquals("#42. #42: Blocking alerts 1, Critical 1, Warning 0, Info 0.", single(document, "desc").getTextContent());
+        assertEquals("#42. #42: Blocking alerts 1, New blocking 0, Critical 1, Warning 0, Info 0.", single(document, "desc").getTextContent());
     }
 
     @Test
@@ -176,12 +177,12 @@ public class TrendChartTest {
     @Test
     public void translatedTextsAreUsed() throws Exception {
         TrendChart chart = new TrendChart(new TrendChart.Labels("Тренд CodeScoring", "Блокирующие", "Критические",
-                "Предупреждения", "Информация", "Сборка", "Алерты", "Нет данных"));
-        Document document = parse(chart.render(List.of(new TrendPoint("#1", 1, 2, 3, 4))));
+                "Предупреждения", "Информация", "Сборка", "Алерты", "Нет данных", "Новые блокирующие"));
+        Document document = parse(chart.render(List.of(new TrendPoint("#1", 1, 2, 3, 4, 1))));
         assertEquals("Тренд CodeScoring", single(document, "title").getTextContent());
         assertThat(texts(document), hasItem("Блокирующие"));
         assertThat(texts(document), hasItem("Сборка"));
-        assertEquals("#1. #1: Блокирующие 1, Критические 2, Предупреждения 3, Информация 4.",
+        assertEquals("#1. #1: Блокирующие 1, Новые блокирующие 1, Критические 2, Предупреждения 3, Информация 4.",
                 single(document, "desc").getTextContent());
     }
 

@@ -86,7 +86,7 @@ public class TrendTest {
         String svg = chart.getWebResponse().getContentAsString();
         assertThat(svg, startsWith("<?xml"));
         assertThat(svg, containsString("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-        assertThat(svg, containsString("#2 … #4. #4: Blocking alerts 0, Critical 0, Warning 0, Info 5."));
+        assertThat(svg, containsString("#2 … #4. #4: Blocking alerts 0, New blocking 0, Critical 0, Warning 0, Info 5."));
         assertThat(svg, not(containsString("<script")));
         assertEquals("nosniff", chart.getWebResponse().getResponseHeaderValue("X-Content-Type-Options"));
         assertThat(chart.getWebResponse().getResponseHeaderValue("Content-Security-Policy"), containsString("default-src 'none'"));

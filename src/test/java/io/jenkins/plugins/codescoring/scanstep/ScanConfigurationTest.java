@@ -223,7 +223,7 @@ public class ScanConfigurationTest {
                 helpUrls.put(url.substring(url.lastIndexOf('/') + 1), url);
             }
         }
-        assertEquals(Set.of("platform", "credentialsId", "project", "stage", "timeoutMinutes", "onBlocking", "onError"),
+        assertEquals(Set.of("platform", "credentialsId", "project", "stage", "timeoutMinutes", "onBlocking", "onError", "blockOn"),
                 helpUrls.keySet());
 
         for (Map.Entry<String, String> field : helpUrls.entrySet()) {

@@ -164,4 +164,17 @@ public class SimulatorControlTest {
         assertEquals(answer.body(), 200, answer.statusCode());
         return SimulatorClient.parse(answer.body());
     }
+
+    @Test
+    public void datasetLoadsAPresetForTheNextAnalyses() throws Exception {
+        assertEquals(200, control.post("/_simulator/dataset?value=three-blockers").statusCode());
+        assertEquals("three-blockers", platform.simulator().dataset().name());
+        assertEquals(3, platform.simulator().dataset().blockingAlerts(java.time.Instant.now()).size());
+        assertEquals(200, control.post("/_simulator/dataset?value=two-blockers").statusCode());
+        assertEquals(2, platform.simulator().dataset().blockingAlerts(java.time.Instant.now()).size());
+        assertEquals("the two alerts keep their ids", java.util.List.of(1L, 2L), platform.simulator().dataset().blockingAlerts(java.time.Instant.now())
+                .stream().map(Dataset.Alert::id).toList());
+        assertEquals(400, control.post("/_simulator/dataset?value=no-such-preset").statusCode());
+        assertEquals("two-blockers", platform.simulator().dataset().name());
+    }
 }

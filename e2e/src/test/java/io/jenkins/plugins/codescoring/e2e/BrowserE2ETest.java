@@ -256,6 +256,61 @@ public class BrowserE2ETest {
         assertThat(unknown.console(), containsString("No CodeScoring platform is named 'nowhere'"));
     }
 
+    /**
+     * blockOn NEW in a real controller: the build passes while the old blocking alerts stay, fails when the simulator
+     * adds one, and its pages mark that one as new and link the reference build.
+     */
+    @Test
+    public void h_blockOnNewMarksTheNewAlert() throws Exception {
+        Jobs jobs = WORLD.jobs();
+        String job = "new-alerts";
+        jobs.create("", job, JobXml.pipeline("def r = codescoringScan project: 'shop', blockOn: 'NEW'\n"
+                + "echo \"E2E new=${r.newBlockingAlerts} reference=${r.referenceBuild}\"\n"));
+        try {
+            WORLD.simulator().control("dataset?value=two-blockers");
+            Build first = jobs.run(job, BUILD_TIMEOUT);
+            assertEquals(first.console(), "FAILURE", first.result());
+            assertThat(first.console(), containsString("2 blocking alerts, all new (no reference build"));
+            Build same = jobs.run(job, BUILD_TIMEOUT);
+            assertEquals(same.console(), "SUCCESS", same.result());
+            assertThat(same.console(), containsString("CodeScoring verdict: PASSED — no new blocking alerts, 2 already blocking"));
+            assertThat(same.console(), containsString("E2E new=0 reference=" + first.number()));
+            WORLD.simulator().control("dataset?value=three-blockers");
+            Build more = jobs.run(job, BUILD_TIMEOUT);
+            assertEquals(more.console(), "FAILURE", more.result());
+            assertThat(more.console(), containsString("3 blocking alerts, 1 new since build #" + same.number()));
+            Report.line(WORLD.files(), "browser: blockOn NEW " + first + ", " + same + " (old alerts stay), " + more + " (one added)");
+
+            try (Browser browser = browser(EN)) {
+                browser.open("job/" + job + "/" + more.number() + "/");
+                WebElement summary = browser.await(By.cssSelector(".codescoring-summary"));
+                assertThat(summary.getText(), containsString("3 blocking alerts, 1 new since build #" + same.number()));
+                assertEquals(1, summary.findElements(By.cssSelector(".codescoring-new-mark")).size());
+                inlineCodeIn(browser, summary, "build summary with new alerts");
+                summary.findElement(By.cssSelector("a")).click();
+                WebElement main = browser.await(By.id("main-panel"));
+                List<WebElement> newRows = main.findElements(By.cssSelector("tr.codescoring-new-alert"));
+                assertEquals(1, newRows.size());
+                assertThat(newRows.get(0).getText(), containsString("pkg:maven/org.springframework/spring-web@5.3.20"));
+                assertThat(newRows.get(0).findElement(By.cssSelector(".codescoring-new-mark")).getText(), is("new"));
+                WebElement firstRow = main.findElements(By.cssSelector("table.codescoring-alerts tbody tr")).get(0);
+                assertThat("the new alert comes first", firstRow.getText(), containsString("spring-web"));
+                WebElement reference = main.findElement(By.cssSelector("a.codescoring-reference"));
+                assertEquals("#" + same.number(), reference.getText());
+                assertThat(main.getText(), containsString("Decided by the rule blockOn NEW"));
+                inlineCodeIn(browser, main, "results page with new alerts");
+                browser.screenshot("new-alerts", main);
+                look(browser, "results page with new alerts");
+                reference.click();
+                browser.await(By.cssSelector(".codescoring-summary"));
+                assertThat(browser.driver().getCurrentUrl(), containsString("/job/" + job + "/" + same.number() + "/"));
+            }
+            Report.line(WORLD.files(), "browser: the results page marks the one new alert first and links build #" + same.number());
+        } finally {
+            WORLD.simulator().control("dataset?value=demo");
+        }
+    }
+
     @Test
     public void z_noConsoleErrorNorInlineCodeFromOurViews() {
         List<String> ourReports = new ArrayList<>();
