@@ -183,6 +183,25 @@ public class AnalysisTrackerRulesTest {
     }
 
     @Test
+    public void whileAnotherAnalysisRunsAChangedStatusIsReportedAndTheScanKeepsWaiting() {
+        tracker.observe(state, run("40", "queued"), at(1));
+        lines.clear();
+        assertEquals(AnalysisTracker.Action.WAIT, tracker.observe(state, run("40", "in_progress"), at(5)));
+        assertEquals(Phase.WAITING_FOR_OTHER, state.phase());
+        assertThat(lines, contains("Still waiting for the other analysis to end (status in_progress, 5 s since the request)."));
+    }
+
+    @Test
+    public void aRunFollowedWithoutAKeyIsNotReplacedWhenTheStatusLaterNamesIt() {
+        tracker.observe(state, new AnalysisStatus(null, "success", null, null, null), at(1));
+        tracker.started(state, StartOutcome.started(null), at(1));
+        tracker.observe(state, new AnalysisStatus(null, "running", null, null, null), at(2));
+        assertNull(state.ourRunKey());
+        assertEquals(AnalysisTracker.Action.COLLECT, tracker.observe(state, run("41", "success"), at(3)));
+        assertFalse(lines.toString(), lines.stream().anyMatch(l -> l.startsWith("A newer analysis")));
+    }
+
+    @Test
     public void theDeadlineEndsTheScanAtItsInstantAndNotAMillisecondBefore() {
         startedAfterRun40("41");
         tracker.observe(state, run("41", "in_progress"), at(4));
