@@ -58,7 +58,9 @@ public class CoordinatorFailureTest {
         }
         scheduler.runFor(Duration.ofSeconds(20));
         assertTrue("the analysis is running", results.isEmpty());
+        Instant[] failedAt = new Instant[1];
         platform.afterStatusRead = () -> {
+            failedAt[0] = clock.instant();
             throw new IllegalStateException("a bug in the tick");
         };
         Instant failedFrom = clock.instant();
@@ -70,6 +72,7 @@ public class CoordinatorFailureTest {
             assertEquals("Unexpected failure while waiting for the analysis: IllegalStateException", result.errorMessage());
         }
         assertEquals("every scan ended by the same tick", 1, finishedAt.values().stream().distinct().count());
+        assertEquals("by the tick that failed, not a later one", failedAt[0], finishedAt.get(0));
         assertThat("long before the 30 min deadline", Duration.between(failedFrom, finishedAt.get(0)), lessThan(Duration.ofSeconds(31)));
         assertEquals(0, coordinator.waiting());
         assertEquals("no tick and no deadline check is left scheduled", 0, scheduler.pending());
