@@ -83,4 +83,20 @@ public class PollRoundRulesTest {
         assertEquals(0, platform.calls("status"));
         assertEquals(1, platform.calls("alerts"));
     }
+
+    @Test
+    public void scansArrivingWhileTheAnalysisRunsDoNotSpeedUpPolling() {
+        platform.analysisDuration = Duration.ofMinutes(20);
+        ScanRequest request = ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
+        submit(platform, 1, request, ScanState.begin(request, clock.instant()));
+        scheduler.runFor(Duration.ofMinutes(5));
+        int before = platform.calls("status");
+        for (int i = 2; i < 12; i++) {
+            submit(platform, i, request, ScanState.begin(request, clock.instant()));
+            scheduler.runFor(Duration.ofSeconds(6));
+        }
+        int polls = platform.calls("status") - before;
+        assertThat("one read per 30 s interval over the minute, whatever arrives", polls, lessThanOrEqualTo(3));
+        assertThat(polls, greaterThanOrEqualTo(2));
+    }
 }
