@@ -99,4 +99,61 @@ public class PollRoundRulesTest {
         assertThat("one read per 30 s interval over the minute, whatever arrives", polls, lessThanOrEqualTo(3));
         assertThat(polls, greaterThanOrEqualTo(2));
     }
+
+    /** Another client's run 40, whose status word the test sets; starts are refused while it runs. */
+    private static final class OtherClientsRun implements InMemoryApi {
+        volatile String word = "queued";
+        int statusReads;
+
+        @Override
+        public io.jenkins.plugins.codescoring.api.StartOutcome startOverallAnalysis() {
+            return io.jenkins.plugins.codescoring.api.StartOutcome.alreadyRunning();
+        }
+
+        @Override
+        public io.jenkins.plugins.codescoring.api.AnalysisStatus overallAnalysisStatus() {
+            statusReads++;
+            return new io.jenkins.plugins.codescoring.api.AnalysisStatus("40", word, Instant.parse("2026-12-01T09:00:00Z"), null, null);
+        }
+
+        @Override
+        public List<io.jenkins.plugins.codescoring.api.Alert> activeAlerts(io.jenkins.plugins.codescoring.api.AlertScope scope) {
+            return List.of();
+        }
+
+        @Override
+        public List<io.jenkins.plugins.codescoring.api.Policy> policies() {
+            return List.of();
+        }
+
+        @Override
+        public List<io.jenkins.plugins.codescoring.api.Project> searchProjects(String name) {
+            return List.of();
+        }
+
+        @Override
+        public io.jenkins.plugins.codescoring.api.Project project(String id) {
+            return new io.jenkins.plugins.codescoring.api.Project(id, id);
+        }
+
+        @Override
+        public void checkConnection() {
+        }
+    }
+
+    @Test
+    public void aChangeOfTheStatusWordBringsPollingBackToItsShortestInterval() {
+        OtherClientsRun other = new OtherClientsRun();
+        ScanRequest request = ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
+        submit(other, 1, request, ScanState.begin(request, clock.instant()));
+        scheduler.runFor(Duration.ofMinutes(5)); // queued all along: the interval has grown to 30 s
+        int before = other.statusReads;
+        scheduler.runFor(Duration.ofSeconds(30));
+        assertThat("unchanged status: one or two reads in 30 s", other.statusReads - before, lessThanOrEqualTo(2));
+        other.word = "in_progress";
+        before = other.statusReads;
+        // The next read (within 30 s) sees the change; then 2 s, 3 s, 4.5 s, 6.75 s, 10.1 s: at least 6 reads in a minute.
+        scheduler.runFor(Duration.ofSeconds(60));
+        assertThat(other.statusReads - before, greaterThanOrEqualTo(6));
+    }
 }
