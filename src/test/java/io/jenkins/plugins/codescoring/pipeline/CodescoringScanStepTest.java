@@ -259,11 +259,31 @@ public class CodescoringScanStepTest {
         platform.simulator().setManualCompletion(true);
         WorkflowRun run = pipeline("codescoringScan()").scheduleBuild2(0).waitForStart();
         r.waitForMessage(ScanTestSupport.WAITING, run);
-        Thread.sleep(500); // let the program be saved after the step went asynchronous
+        // The check below must look at a saved program that holds the waiting step, not at none.
+        awaitSavedProgramHolding(run, CodescoringScanExecution.class.getName());
         ScanTestSupport.assertTokenNowhere(run);
         platform.simulator().completeAnalysis(Outcome.SUCCESS);
         r.assertBuildStatusSuccess(r.waitForCompletion(run));
         ScanTestSupport.assertTokenNowhere(run);
+    }
+
+    /** Waits (at most 60 s) until the build's saved program holds the given text, e.g. a class name. */
+    private static void awaitSavedProgramHolding(WorkflowRun run, String text) throws Exception {
+        java.nio.file.Path program = run.getRootDir().toPath().resolve("program.dat");
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                if (new String(java.nio.file.Files.readAllBytes(program), java.nio.charset.StandardCharsets.ISO_8859_1).contains(text)) {
+                    return;
+                }
+            } catch (java.nio.file.NoSuchFileException e) {
+                // not saved yet, or being replaced
+            }
+            if (System.nanoTime() > until) {
+                throw new AssertionError("no saved program holding " + text + " within 60 s");
+            }
+            Thread.sleep(50);
+        }
     }
 
     @Test

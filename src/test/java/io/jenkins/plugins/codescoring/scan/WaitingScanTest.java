@@ -42,12 +42,40 @@ public class WaitingScanTest {
     }
 
     @Test
-    public void aCallbackThatThrowsDoesNotEscape() {
+    public void aCallbackThatThrowsDoesNotEscapeIsCalledOnceAndStillStopsTheDeadlineWatch() {
+        List<ScanResult> handed = new ArrayList<>();
         WaitingScan throwing = new WaitingScan(request, ScanState.begin(request, clock.instant()), ScanListener.SILENT,
                 result -> {
+                    handed.add(result);
                     throw new IllegalStateException("callback failed");
                 }, "https://codescoring.example.com");
+        ManualScheduler timer = new ManualScheduler(clock);
+        throwing.deadlineCheck = timer.schedule(() -> { }, 1, java.util.concurrent.TimeUnit.MINUTES);
         throwing.fail(new CodescoringException(ErrorKind.SERVER_ERROR, "boom"), clock.instant());
         throwing.complete(); // logged, not thrown: the coordinator's other scans go on
+        throwing.complete();
+        assertEquals(1, handed.size());
+        assertEquals(ErrorKind.SERVER_ERROR, handed.get(0).errorKind());
+        assertEquals("the deadline check is cancelled", 0, timer.pending());
+    }
+
+    @Test
+    public void aDoneScanIgnoresLaterStatusesStartsAndDecisions() {
+        scan.fail(new CodescoringException(ErrorKind.SERVER_ERROR, "first"), clock.instant());
+        assertEquals(AnalysisTracker.Action.FINISHED, scan.observe(
+                new io.jenkins.plugins.codescoring.api.AnalysisStatus("41", "success", null, null, null), clock.instant()));
+        scan.started(io.jenkins.plugins.codescoring.api.StartOutcome.started("42"), clock.instant());
+        scan.pollFailed(new CodescoringException(ErrorKind.TOKEN_REJECTED, "later"), clock.instant());
+        assertEquals(Phase.DONE, scan.snapshot().phase());
+        assertEquals(ErrorKind.SERVER_ERROR, scan.snapshot().result().errorKind());
+        assertNull(scan.snapshot().ourRunId());
+    }
+
+    @Test
+    public void aTimeOutBeforeTheDeadlineChangesNothing() {
+        assertEquals(false, scan.timeOut(clock.instant().plusSeconds(59)));
+        assertEquals(false, scan.isDone());
+        assertEquals(true, scan.timeOut(clock.instant().plusSeconds(60)));
+        assertEquals(ErrorKind.TIMEOUT, scan.snapshot().result().errorKind());
     }
 }

@@ -212,16 +212,15 @@ public class SimulatorFaultsTest {
 
     @Test
     public void slowAnswersNormallyAfterTheDelayWithoutBlockingOthers() throws Exception {
-        Duration delay = Duration.ofMillis(800);
+        // Long enough that sending 40 requests and one more fits in it on a loaded machine.
+        Duration delay = Duration.ofSeconds(3);
         platform.simulator().inject(Fault.slow(delay).onPath("/api/policies/").times(40));
         long start = System.nanoTime();
         List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            slow.add(platform.client().getAsync(POLICIES, Duration.ofSeconds(5)));
+            slow.add(platform.client().getAsync(POLICIES, Duration.ofSeconds(15)));
         }
-        while (platform.simulator().requestCount() < 40) {
-            Thread.sleep(5);
-        }
+        awaitRequests(40);
         assertEquals(200, platform.client().get(ALERTS).statusCode());
         assertTrue("others answered at once", System.nanoTime() - start < delay.toNanos());
         for (CompletableFuture<HttpResponse<String>> response : slow) {
@@ -238,9 +237,7 @@ public class SimulatorFaultsTest {
         for (int i = 0; i < CodescoringSimulator.WORKER_THREADS + 7; i++) {
             hanging.add(platform.client().getAsync(ALERTS, Duration.ofSeconds(30)));
         }
-        while (platform.simulator().requestCount() < CodescoringSimulator.WORKER_THREADS + 8) {
-            Thread.sleep(5);
-        }
+        awaitRequests(CodescoringSimulator.WORKER_THREADS + 8);
         assertEquals(200, platform.client().get(POLICIES).statusCode());
         long closing = System.nanoTime();
         platform.simulator().close();
@@ -334,5 +331,14 @@ public class SimulatorFaultsTest {
         platform.simulator().load(dataset);
         platform.client().start();
         platform.client().awaitStatus("success", Duration.ofSeconds(5));
+    }
+
+    /** Waits, at most 30 s, until the simulator has received this many requests. */
+    private void awaitRequests(int count) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (platform.simulator().requestCount() < count) {
+            assertTrue("requests received: " + platform.simulator().requestCount() + " of " + count, System.nanoTime() < end);
+            Thread.sleep(5);
+        }
     }
 }
