@@ -54,6 +54,10 @@ public final class AnalysisCoordinator {
     private final List<WaitingScan> scans = new ArrayList<>();
     private volatile CodescoringApi api;
     private volatile String platformUrl;
+    /** What the poll stream has seen, for {@link #snapshot()}. */
+    private final PollRecord record = new PollRecord();
+    /** The tick's list of scans as it was when the last tick ended, for {@link #snapshot()}. */
+    private volatile List<WaitingScan> published = List.of();
 
     private final Object scheduling = new Object();
     private ScheduledFuture<?> nextTick;
@@ -101,9 +105,19 @@ public final class AnalysisCoordinator {
      */
     public Ticket submit(CodescoringApi platformApi, ScanRequest request, ScanState state, ScanListener listener,
             Consumer<ScanResult> onDone) {
+        return submit(platformApi, request, state, listener, onDone, null);
+    }
+
+    /**
+     * As {@link #submit(CodescoringApi, ScanRequest, ScanState, ScanListener, Consumer)}, with an {@code owner} the
+     * coordinator only hands back in its {@link #snapshot()} (the adapter's build, say), so a page can tell whose
+     * scan waits.
+     */
+    public Ticket submit(CodescoringApi platformApi, ScanRequest request, ScanState state, ScanListener listener,
+            Consumer<ScanResult> onDone, Object owner) {
         this.api = platformApi;
         this.platformUrl = platformApi.platformUrl();
-        WaitingScan scan = new WaitingScan(request, state, listener, onDone, platformApi.platformUrl());
+        WaitingScan scan = new WaitingScan(request, state, listener, onDone, platformApi.platformUrl(), owner);
         synchronized (scheduling) {
             lastBusy = clock.instant();
         }
@@ -166,6 +180,27 @@ public final class AnalysisCoordinator {
         synchronized (scheduling) {
             return !ticking && nextTick == null && arrivals.isEmpty() && scans.isEmpty() && !lastBusy.isAfter(cutoff);
         }
+    }
+
+    /**
+     * What this coordinator holds now, from memory only (no request to the platform): its poll stream and the scans
+     * waiting, newcomers included. A scan ended or cancelled since the last tick is left out.
+     */
+    public CoordinatorSnapshot snapshot() {
+        Instant next;
+        synchronized (scheduling) {
+            next = nextTickAt;
+        }
+        List<CoordinatorSnapshot.Scan> views = new ArrayList<>();
+        for (Iterable<WaitingScan> source : List.<Iterable<WaitingScan>>of(published, arrivals)) {
+            for (WaitingScan scan : source) {
+                CoordinatorSnapshot.Scan view = scan.view();
+                if (view != null) {
+                    views.add(view);
+                }
+            }
+        }
+        return new CoordinatorSnapshot(platformUrl, clock.instant(), next, record.copy(), views);
     }
 
     /** Scans waiting now, for tests and the benchmark. */
@@ -239,6 +274,7 @@ public final class AnalysisCoordinator {
             synchronized (scheduling) {
                 ticking = false;
                 lastBusy = clock.instant();
+                published = List.copyOf(scans);
                 if (scans.isEmpty()) {
                     round.nobodyWaits();
                 }
@@ -260,7 +296,8 @@ public final class AnalysisCoordinator {
     /** One round: admits newcomers, lets the poll round advance every scan, completes the finished ones. */
     private Duration advanceAll() throws InterruptedException {
         admitArrivals();
-        round.advance(api, scans);
+        published = List.copyOf(scans);
+        round.advance(new RecordingApi(api, record, clock), scans);
         completeFinished();
         return scans.isEmpty() ? null : round.nextDelay(scans);
     }
