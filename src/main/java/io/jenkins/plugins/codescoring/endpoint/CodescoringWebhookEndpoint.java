@@ -79,6 +79,8 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
             if (answer.pollNow()) {
                 CodescoringScans.pollNow(platform.getUrl());
             }
+        } else if (platform != null) {
+            WebhookActivity.refused(platform.name(), CLOCK.instant(), answer.status(), answer.message());
         }
         PlainAnswer response = PlainAnswer.of(answer.status(), answer.message());
         if (answer.retryAfterSeconds().isPresent()) {

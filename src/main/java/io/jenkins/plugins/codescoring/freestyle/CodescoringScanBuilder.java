@@ -182,7 +182,7 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
         ScanState state = ScanState.begin(request, CLOCK.instant());
         try {
             CodescoringApi api = PlatformConnections.forRun(run, request.platformName(), options.credentialsId());
-            result = awaitShared(api, request, state, console);
+            result = awaitShared(api, request, state, console, run);
         } catch (CodescoringException e) {
             result = ScanCompletion.error(request, state, e, CLOCK);
         }
@@ -202,10 +202,11 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
      * withdraws only this build's scan. The wait is bounded: the coordinator ends the scan at its deadline, and
      * should it not, the build stops waiting {@link #waitMargin} later with a TIMEOUT error.
      */
-    private static ScanResult awaitShared(CodescoringApi api, ScanRequest request, ScanState state, CodescoringConsole console)
+    private static ScanResult awaitShared(CodescoringApi api, ScanRequest request, ScanState state, CodescoringConsole console,
+            Run<?, ?> run)
             throws InterruptedException {
         CompletableFuture<ScanResult> done = new CompletableFuture<>();
-        AnalysisCoordinator.Ticket ticket = CodescoringScans.submit(api, request, state, console.scanListener(), done::complete);
+        AnalysisCoordinator.Ticket ticket = CodescoringScans.submit(api, request, state, console.scanListener(), done::complete, run);
         Duration bound = Duration.between(CLOCK.instant(), state.deadline()).plus(waitMargin);
         try {
             return done.get(Math.max(0, bound.toMillis()), TimeUnit.MILLISECONDS);

@@ -1,17 +1,20 @@
 package io.jenkins.plugins.codescoring.scanstep;
 
 import hudson.init.Terminator;
+import hudson.model.Run;
 import hudson.util.ClassLoaderSanityThreadFactory;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
 import io.jenkins.plugins.codescoring.api.CodescoringApi;
 import io.jenkins.plugins.codescoring.scan.AnalysisCoordinator;
 import io.jenkins.plugins.codescoring.scan.AnalysisCoordinators;
+import io.jenkins.plugins.codescoring.scan.CoordinatorSnapshot;
 import io.jenkins.plugins.codescoring.scan.ScanListener;
 import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
 import io.jenkins.plugins.codescoring.scan.ScanState;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
@@ -57,6 +60,17 @@ public final class CodescoringScans {
     public static AnalysisCoordinator.Ticket submit(CodescoringApi api, ScanRequest request, ScanState state, ScanListener listener,
             Consumer<ScanResult> onDone) {
         return coordinators().submit(api, request, state, listener, onDone);
+    }
+
+    /** As above, for a scan of this build: the operations page shows which build waits ({@link ScanOwner}). */
+    public static AnalysisCoordinator.Ticket submit(CodescoringApi api, ScanRequest request, ScanState state, ScanListener listener,
+            Consumer<ScanResult> onDone, Run<?, ?> build) {
+        return coordinators().submit(api, request, state, listener, onDone, ScanOwner.of(build));
+    }
+
+    /** What every coordinator holds now, from memory (no request to any platform); empty before the first scan. */
+    public static synchronized List<CoordinatorSnapshot> snapshots() {
+        return coordinators == null ? List.of() : coordinators.snapshots();
     }
 
     /**
