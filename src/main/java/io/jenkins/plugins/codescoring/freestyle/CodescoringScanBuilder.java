@@ -29,6 +29,7 @@ import io.jenkins.plugins.codescoring.scanstep.CodescoringConsole;
 import io.jenkins.plugins.codescoring.scanstep.CodescoringScans;
 import io.jenkins.plugins.codescoring.scanstep.OnFinding;
 import io.jenkins.plugins.codescoring.scanstep.ScanCompletion;
+import io.jenkins.plugins.codescoring.scanstep.ScanOwner;
 import io.jenkins.plugins.codescoring.scanstep.ScanForm;
 import io.jenkins.plugins.codescoring.scanstep.ScanOptions;
 import io.jenkins.plugins.codescoring.scanstep.ScanOutcome;
@@ -206,7 +207,8 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
             Run<?, ?> run)
             throws InterruptedException {
         CompletableFuture<ScanResult> done = new CompletableFuture<>();
-        AnalysisCoordinator.Ticket ticket = CodescoringScans.submit(api, request, state, console.scanListener(), done::complete, run);
+        AnalysisCoordinator.Ticket ticket = CodescoringScans.submit(api, request, state, console.scanListener(), done::complete,
+                ScanOwner.of(run));
         Duration bound = Duration.between(CLOCK.instant(), state.deadline()).plus(waitMargin);
         try {
             return done.get(Math.max(0, bound.toMillis()), TimeUnit.MILLISECONDS);

@@ -213,10 +213,11 @@ public final class PlatformSection {
         return webhook;
     }
 
-    /** e.g. {@code 3 min 10 sec ago}; null when never. */
+    /** How long the reads have shown the current run with its status word, e.g. {@code 3 min 10 sec}; null before the first read. */
     @CheckForNull
-    public String getCurrentSinceText() {
-        return TimeWords.ago(latest == null ? null : latest.lastStatusSince(), now);
+    public String getCurrentForText() {
+        Instant since = latest == null ? null : latest.lastStatusSince();
+        return since == null ? null : TimeWords.span(java.time.Duration.between(since, now));
     }
 
     @CheckForNull

@@ -17,6 +17,7 @@ import io.jenkins.plugins.codescoring.scan.ScanState;
 import io.jenkins.plugins.codescoring.scanstep.CodescoringConsole;
 import io.jenkins.plugins.codescoring.scanstep.CodescoringScans;
 import io.jenkins.plugins.codescoring.scanstep.ScanCompletion;
+import io.jenkins.plugins.codescoring.scanstep.ScanOwner;
 import io.jenkins.plugins.codescoring.scanstep.ScanOptions;
 import io.jenkins.plugins.codescoring.scanstep.ScanOutcome;
 import io.jenkins.plugins.codescoring.scanstep.ScanStatusText;
@@ -153,7 +154,7 @@ final class CodescoringScanExecution extends StepExecution {
             if (ticket != null) { // never two waits for one step
                 ticket.cancel();
             }
-            ticket = CodescoringScans.submit(api, request, state, savingOnceStarted(console), this::handOver, run);
+            ticket = CodescoringScans.submit(api, request, state, savingOnceStarted(console), this::handOver, ScanOwner.of(run));
         }
     }
 

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.codescoring.scanstep;
 
 import hudson.init.Terminator;
-import hudson.model.Run;
 import hudson.util.ClassLoaderSanityThreadFactory;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
@@ -62,10 +61,10 @@ public final class CodescoringScans {
         return coordinators().submit(api, request, state, listener, onDone);
     }
 
-    /** As above, for a scan of this build: the operations page shows which build waits ({@link ScanOwner}). */
+    /** As above, for a scan of a build ({@link ScanOwner#of}): the operations page shows which build waits. */
     public static AnalysisCoordinator.Ticket submit(CodescoringApi api, ScanRequest request, ScanState state, ScanListener listener,
-            Consumer<ScanResult> onDone, Run<?, ?> build) {
-        return coordinators().submit(api, request, state, listener, onDone, ScanOwner.of(build));
+            Consumer<ScanResult> onDone, ScanOwner owner) {
+        return coordinators().submit(api, request, state, listener, onDone, owner);
     }
 
     /** What every coordinator holds now, from memory (no request to any platform); empty before the first scan. */

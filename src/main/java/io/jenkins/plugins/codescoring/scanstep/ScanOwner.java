@@ -26,7 +26,7 @@ public final class ScanOwner {
         this.url = url;
     }
 
-    static ScanOwner of(Run<?, ?> build) {
+    public static ScanOwner of(Run<?, ?> build) {
         return new ScanOwner(build.getParent().getFullName(), build.getNumber(), build.getFullDisplayName(), build.getUrl());
     }
 
