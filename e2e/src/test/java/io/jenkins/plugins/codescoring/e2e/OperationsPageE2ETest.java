@@ -128,7 +128,7 @@ public class OperationsPageE2ETest {
         for (Locale locale : List.of(EN, RU)) {
             try (Browser browser = browser(locale)) {
                 browser.open("manage/");
-                WebElement tile = browser.await(By.cssSelector("a[href='codescoring']"));
+                WebElement tile = browser.await(By.cssSelector("a[href$='codescoring'], a[href$='codescoring/']"));
                 assertThat(tile.getText(), containsString("CodeScoring"));
                 look(browser, "manage (" + locale + ")");
 
