@@ -56,7 +56,7 @@ public final class AnalysisCoordinator {
     private volatile String platformUrl;
     /** What the poll stream has seen, for {@link #snapshot()}. */
     private final PollRecord record = new PollRecord();
-    /** The tick's list of scans as it was when the last tick ended, for {@link #snapshot()}. */
+    /** A copy of the tick's list of scans, made after admitting newcomers and at the end of each tick, for {@link #snapshot()}. */
     private volatile List<WaitingScan> published = List.of();
 
     private final Object scheduling = new Object();
