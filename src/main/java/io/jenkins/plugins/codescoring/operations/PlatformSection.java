@@ -123,11 +123,15 @@ public final class PlatformSection {
         return status == null ? null : status.runId();
     }
 
-    /** The run's name for the page, e.g. {@code run 42}; null before the first read. */
+    /** The run's name for the page in the reader's language, e.g. {@code run 42}; null before the first read. */
     @CheckForNull
     public String getCurrentRunName() {
         AnalysisStatus status = latest == null ? null : latest.lastStatus();
-        return status == null ? null : status.runName();
+        if (status == null) {
+            return null;
+        }
+        return status.runId() != null ? Messages.PlatformSection_Run(status.runId())
+                : status.startedAt() != null ? Messages.PlatformSection_RunStarted(status.startedAt()) : Messages.PlatformSection_LastRun();
     }
 
     /** The status word as the platform wrote it, e.g. {@code in_progress}; null before the first read. */

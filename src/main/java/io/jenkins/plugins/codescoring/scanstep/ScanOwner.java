@@ -1,6 +1,5 @@
 package io.jenkins.plugins.codescoring.scanstep;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Job;
 import hudson.model.Run;
 import jenkins.model.Jenkins;
@@ -58,7 +57,6 @@ public final class ScanOwner {
         return Jenkins.get().getItemByFullName(jobFullName, Job.class) != null;
     }
 
-    @CheckForNull
     @Override
     public String toString() {
         return displayName;
