@@ -23,6 +23,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration;
 import io.jenkins.plugins.codescoring.config.Platform;
 import io.jenkins.plugins.codescoring.endpoint.CodescoringWebhookEndpoint;
+import io.jenkins.plugins.codescoring.operations.OperationsPage;
 import io.jenkins.plugins.codescoring.config.CredentialsListing;
 import io.jenkins.plugins.codescoring.freestyle.CodescoringScanBuilder;
 import io.jenkins.plugins.codescoring.pipeline.CodescoringScanStep;
@@ -159,17 +160,27 @@ public class SecurityTest {
         final boolean postOnly;
         final boolean onJob;
         final String descriptorId;
+        /** The method's address from Jenkins' root when it is not on a descriptor, else null. */
+        final String path;
 
         WebMethod(Class<?> owner, String name, boolean postOnly, boolean onJob, String descriptorId) {
+            this(owner, name, postOnly, onJob, descriptorId, null);
+        }
+
+        WebMethod(Class<?> owner, String name, boolean postOnly, boolean onJob, String descriptorId, String path) {
             this.owner = owner;
             this.name = name;
             this.postOnly = postOnly;
             this.onJob = onJob;
             this.descriptorId = descriptorId;
+            this.path = path;
         }
 
         /** e.g. {@code job/x/descriptorByName/io.jenkins.plugins.codescoring.CodescoringScanStep/checkProject} */
         String url(Item job) {
+            if (path != null) {
+                return path;
+            }
             String method = Character.toLowerCase(name.charAt(2)) + name.substring(3);
             return (onJob ? job.getUrl() : "") + "descriptorByName/" + descriptorId + "/" + method;
         }
@@ -203,6 +214,8 @@ public class SecurityTest {
         methods.add(new WebMethod(CodescoringJobAction.class, "doTrend", false, true, null)); // Item/Read, see TrendTest
         // No login, no crumb, any verb answered (405 but POST): the platform's token is the key, see WebhookEndpointTest.
         methods.add(new WebMethod(CodescoringWebhookEndpoint.class, "doDynamic", false, false, null));
+        // Manage Jenkins » CodeScoring: Overall/Administer, see OperationsPageTest.
+        methods.add(new WebMethod(OperationsPage.class, "doPollNow", true, false, null, "codescoring/pollNow"));
         return methods;
     }
 
@@ -210,7 +223,8 @@ public class SecurityTest {
     public void everyWebMethodIsListedWithItsVerb() {
         for (Class<?> owner : List.of(CodescoringGlobalConfiguration.class, Platform.DescriptorImpl.class, CodescoringWebhookEndpoint.class,
                 CodescoringScanStep.DescriptorImpl.class,
-                CodescoringScanBuilder.DescriptorImpl.class, CodescoringJobAction.class, CodescoringResultAction.class)) {
+                CodescoringScanBuilder.DescriptorImpl.class, CodescoringJobAction.class, CodescoringResultAction.class,
+                OperationsPage.class)) {
             Set<String> declared = new TreeSet<>();
             for (Method method : owner.getDeclaredMethods()) {
                 boolean web = Modifier.isPublic(method.getModifiers()) && method.getName().length() > 2
@@ -252,7 +266,7 @@ public class SecurityTest {
                 assertEquals(method + " by POST with a crumb", 200, withCrumb.getWebResponse().getStatusCode());
             }
         }
-        assertEquals(23, checked);
+        assertEquals(24, checked);
         assertEquals("only the one proper Test connection reached the platform", 1, platform.requestCount());
     }
 

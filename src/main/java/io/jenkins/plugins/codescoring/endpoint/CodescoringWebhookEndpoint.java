@@ -82,6 +82,8 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
             if (answer.pollNow()) {
                 CodescoringScans.pollNow(platform.getUrl());
             }
+        } else if (platform != null) {
+            WebhookActivity.refused(platform.name(), CLOCK.instant(), answer.status(), answer.message());
         }
         return answer(answer, platform, req);
     }

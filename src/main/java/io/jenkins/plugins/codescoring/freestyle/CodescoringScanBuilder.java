@@ -31,6 +31,7 @@ import io.jenkins.plugins.codescoring.scanstep.CodescoringConsole;
 import io.jenkins.plugins.codescoring.scanstep.CodescoringScans;
 import io.jenkins.plugins.codescoring.scanstep.OnFinding;
 import io.jenkins.plugins.codescoring.scanstep.ScanCompletion;
+import io.jenkins.plugins.codescoring.scanstep.ScanOwner;
 import io.jenkins.plugins.codescoring.scanstep.ScanForm;
 import io.jenkins.plugins.codescoring.scanstep.ScanOptions;
 import io.jenkins.plugins.codescoring.scanstep.ScanOutcome;
@@ -197,7 +198,7 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
         ScanState state = ScanState.begin(request, CLOCK.instant());
         try {
             CodescoringApi api = PlatformConnections.forScan(run, request, options.credentialsId());
-            result = awaitShared(api, request, state, console);
+            result = awaitShared(api, request, state, console, run);
         } catch (CodescoringException e) {
             result = ScanCompletion.error(request, state, e, CLOCK);
         }
@@ -217,10 +218,12 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
      * withdraws only this build's scan. The wait is bounded: the coordinator ends the scan at its deadline, and
      * should it not, the build stops waiting {@link #waitMargin} later with a TIMEOUT error.
      */
-    private static ScanResult awaitShared(CodescoringApi api, ScanRequest request, ScanState state, CodescoringConsole console)
+    private static ScanResult awaitShared(CodescoringApi api, ScanRequest request, ScanState state, CodescoringConsole console,
+            Run<?, ?> run)
             throws InterruptedException {
         CompletableFuture<ScanResult> done = new CompletableFuture<>();
-        AnalysisCoordinator.Ticket ticket = CodescoringScans.submit(api, request, state, console.scanListener(), done::complete);
+        AnalysisCoordinator.Ticket ticket = CodescoringScans.submit(api, request, state, console.scanListener(), done::complete,
+                ScanOwner.of(run));
         Duration bound = Duration.between(CLOCK.instant(), state.deadline()).plus(waitMargin);
         try {
             return done.get(Math.max(0, bound.toMillis()), TimeUnit.MILLISECONDS);

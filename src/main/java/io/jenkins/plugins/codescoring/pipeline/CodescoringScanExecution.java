@@ -17,6 +17,7 @@ import io.jenkins.plugins.codescoring.scan.ScanState;
 import io.jenkins.plugins.codescoring.scanstep.CodescoringConsole;
 import io.jenkins.plugins.codescoring.scanstep.CodescoringScans;
 import io.jenkins.plugins.codescoring.scanstep.ScanCompletion;
+import io.jenkins.plugins.codescoring.scanstep.ScanOwner;
 import io.jenkins.plugins.codescoring.scanstep.ScanOptions;
 import io.jenkins.plugins.codescoring.scanstep.ScanOutcome;
 import io.jenkins.plugins.codescoring.scanstep.ScanReference;
@@ -142,7 +143,7 @@ final class CodescoringScanExecution extends StepExecution {
                 handOver(ScanCompletion.error(request, state, e, CLOCK));
                 return;
             }
-            register(api);
+            register(api, run);
         } catch (IOException | InterruptedException | RuntimeException | LinkageError e) {
             complete(() -> getContext().onFailure(e));
         }
@@ -152,7 +153,7 @@ final class CodescoringScanExecution extends StepExecution {
      * Queues the scan in the coordinator, under the lock {@link #complete} takes: a step that was stopped never
      * queues it, and one stopped later finds its ticket to cancel.
      */
-    private void register(CodescoringApi api) throws IOException, InterruptedException {
+    private void register(CodescoringApi api, Run<?, ?> run) throws IOException, InterruptedException {
         CodescoringConsole console = console();
         synchronized (this) {
             if (completed) {
@@ -161,7 +162,7 @@ final class CodescoringScanExecution extends StepExecution {
             if (ticket != null) { // never two waits for one step
                 ticket.cancel();
             }
-            ticket = CodescoringScans.submit(api, request, state, savingOnceStarted(console), this::handOver);
+            ticket = CodescoringScans.submit(api, request, state, savingOnceStarted(console), this::handOver, ScanOwner.of(run));
         }
     }
 

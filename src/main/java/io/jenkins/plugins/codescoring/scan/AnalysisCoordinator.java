@@ -57,6 +57,10 @@ public final class AnalysisCoordinator {
     private final List<WaitingScan> scans = new ArrayList<>();
     private volatile CodescoringApi api;
     private volatile String platformUrl;
+    /** What the poll stream has seen, for {@link #snapshot()}. */
+    private final PollRecord record = new PollRecord();
+    /** A copy of the tick's list of scans, made after admitting newcomers and at the end of each tick, for {@link #snapshot()}. */
+    private volatile List<WaitingScan> published = List.of();
 
     private final Object scheduling = new Object();
     private ScheduledFuture<?> nextTick;
@@ -104,9 +108,19 @@ public final class AnalysisCoordinator {
      */
     public Ticket submit(CodescoringApi platformApi, ScanRequest request, ScanState state, ScanListener listener,
             Consumer<ScanResult> onDone) {
+        return submit(platformApi, request, state, listener, onDone, null);
+    }
+
+    /**
+     * As {@link #submit(CodescoringApi, ScanRequest, ScanState, ScanListener, Consumer)}, with an {@code owner} the
+     * coordinator only hands back in its {@link #snapshot()} (the adapter's build, say), so a page can tell whose
+     * scan waits.
+     */
+    public Ticket submit(CodescoringApi platformApi, ScanRequest request, ScanState state, ScanListener listener,
+            Consumer<ScanResult> onDone, Object owner) {
         this.api = platformApi;
         this.platformUrl = platformApi.platformUrl();
-        WaitingScan scan = new WaitingScan(request, state, listener, onDone, platformApi.platformUrl());
+        WaitingScan scan = new WaitingScan(request, state, listener, onDone, platformApi.platformUrl(), owner);
         synchronized (scheduling) {
             lastBusy = clock.instant();
         }
@@ -191,6 +205,27 @@ public final class AnalysisCoordinator {
         }
     }
 
+    /**
+     * What this coordinator holds now, from memory only (no request to the platform): its poll stream and the scans
+     * waiting, newcomers included. A scan ended or cancelled since the last tick is left out.
+     */
+    public CoordinatorSnapshot snapshot() {
+        Instant next;
+        synchronized (scheduling) {
+            next = nextTickAt;
+        }
+        List<CoordinatorSnapshot.Scan> views = new ArrayList<>();
+        for (Iterable<WaitingScan> source : List.<Iterable<WaitingScan>>of(published, arrivals)) {
+            for (WaitingScan scan : source) {
+                CoordinatorSnapshot.Scan view = scan.view();
+                if (view != null) {
+                    views.add(view);
+                }
+            }
+        }
+        return new CoordinatorSnapshot(platformUrl, clock.instant(), next, record.copy(), views);
+    }
+
     /** Scans waiting now, for tests and the benchmark. */
     public int waiting() {
         synchronized (scheduling) {
@@ -265,6 +300,7 @@ public final class AnalysisCoordinator {
             synchronized (scheduling) {
                 ticking = false;
                 lastBusy = clock.instant();
+                published = List.copyOf(scans);
                 if (scans.isEmpty()) {
                     round.nobodyWaits();
                 }
@@ -292,7 +328,8 @@ public final class AnalysisCoordinator {
                 return null;
             }
         }
-        round.advance(api, scans);
+        published = List.copyOf(scans);
+        round.advance(new RecordingApi(api, record, clock), scans);
         completeFinished();
         return scans.isEmpty() ? null : round.nextDelay(scans);
     }

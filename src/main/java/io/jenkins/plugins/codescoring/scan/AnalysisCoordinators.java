@@ -59,10 +59,16 @@ public final class AnalysisCoordinators {
      */
     public AnalysisCoordinator.Ticket submit(CodescoringApi api, ScanRequest request, ScanState state, ScanListener listener,
             Consumer<ScanResult> onDone) {
+        return submit(api, request, state, listener, onDone, null);
+    }
+
+    /** As above, with an owner handed back in the coordinator's {@link AnalysisCoordinator#snapshot() snapshots}. */
+    public AnalysisCoordinator.Ticket submit(CodescoringApi api, ScanRequest request, ScanState state, ScanListener listener,
+            Consumer<ScanResult> onDone, Object owner) {
         AnalysisCoordinator.Ticket[] ticket = new AnalysisCoordinator.Ticket[1];
         coordinators.compute(api.connectionKey(), (key, existing) -> {
             AnalysisCoordinator coordinator = existing != null ? existing : newCoordinator();
-            ticket[0] = coordinator.submit(api, request, state, listener, onDone);
+            ticket[0] = coordinator.submit(api, request, state, listener, onDone, owner);
             return coordinator;
         });
         sweepLater();
@@ -101,6 +107,21 @@ public final class AnalysisCoordinators {
         for (AnalysisCoordinator coordinator : coordinators.values()) {
             coordinator.endScans(reason);
         }
+    }
+
+    /**
+     * What every coordinator holds now ({@link AnalysisCoordinator#snapshot()}), from memory only; one per platform
+     * and credential, those that have not yet served a scan left out.
+     */
+    public java.util.List<CoordinatorSnapshot> snapshots() {
+        java.util.List<CoordinatorSnapshot> all = new java.util.ArrayList<>();
+        for (AnalysisCoordinator coordinator : coordinators.values()) {
+            CoordinatorSnapshot snapshot = coordinator.snapshot();
+            if (snapshot.platformUrl() != null) {
+                all.add(snapshot);
+            }
+        }
+        return all;
     }
 
     /** Scans waiting now in all coordinators, for tests. */

@@ -26,9 +26,17 @@ final class WaitingScan implements AnalysisCoordinator.Ticket {
     final String platformUrl;
     volatile boolean cancelled;
     volatile ScheduledFuture<?> deadlineCheck;
+    /** What the adapter gave to tell this scan apart (its build), for the operations page; may be null. */
+    final Object owner;
     private boolean completed;
 
     WaitingScan(ScanRequest request, ScanState state, ScanListener listener, Consumer<ScanResult> onDone, String platformUrl) {
+        this(request, state, listener, onDone, platformUrl, null);
+    }
+
+    WaitingScan(ScanRequest request, ScanState state, ScanListener listener, Consumer<ScanResult> onDone, String platformUrl,
+            Object owner) {
+        this.owner = owner;
         this.request = request;
         this.state = state;
         this.onDone = onDone;
@@ -104,6 +112,16 @@ final class WaitingScan implements AnalysisCoordinator.Ticket {
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "A CodeScoring scan's completion callback failed", e);
         }
+    }
+
+    /** Where the scan stands now, for the operations page; null once it is done or cancelled. */
+    synchronized CoordinatorSnapshot.Scan view() {
+        if (cancelled || state.isDone()) {
+            return null;
+        }
+        String project = state.isScopeResolved() ? state.projectLabel() : request.project();
+        return new CoordinatorSnapshot.Scan(owner, state.phase(), state.requestedAt(), state.deadline(), project, request.stage(),
+                request.platformName(), state.ourRunId());
     }
 
     @Override

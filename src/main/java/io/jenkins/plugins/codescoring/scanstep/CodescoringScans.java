@@ -10,6 +10,7 @@ import io.jenkins.plugins.codescoring.config.PlatformChange;
 import io.jenkins.plugins.codescoring.config.PlatformChangeListener;
 import io.jenkins.plugins.codescoring.scan.AnalysisCoordinator;
 import io.jenkins.plugins.codescoring.scan.AnalysisCoordinators;
+import io.jenkins.plugins.codescoring.scan.CoordinatorSnapshot;
 import io.jenkins.plugins.codescoring.scan.ScanListener;
 import io.jenkins.plugins.codescoring.scan.ScanRequest;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
@@ -61,6 +62,17 @@ public final class CodescoringScans {
     public static AnalysisCoordinator.Ticket submit(CodescoringApi api, ScanRequest request, ScanState state, ScanListener listener,
             Consumer<ScanResult> onDone) {
         return coordinators().submit(api, request, state, listener, onDone);
+    }
+
+    /** As above, for a scan of a build ({@link ScanOwner#of}): the operations page shows which build waits. */
+    public static AnalysisCoordinator.Ticket submit(CodescoringApi api, ScanRequest request, ScanState state, ScanListener listener,
+            Consumer<ScanResult> onDone, ScanOwner owner) {
+        return coordinators().submit(api, request, state, listener, onDone, owner);
+    }
+
+    /** What every coordinator holds now, from memory (no request to any platform); empty before the first scan. */
+    public static synchronized List<CoordinatorSnapshot> snapshots() {
+        return coordinators == null ? List.of() : coordinators.snapshots();
     }
 
     /**

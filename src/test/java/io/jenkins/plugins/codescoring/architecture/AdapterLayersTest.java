@@ -10,8 +10,8 @@ import org.junit.Test;
  * The Jenkins adapters, one package per role, and the arrows allowed between them (docs/architecture.md):
  *
  * <pre>
- *   pipeline   freestyle   endpoint    the two scan steps; the platform's webhook endpoint
- *        \      /        /
+ *   pipeline   freestyle   endpoint   operations    the two scan steps; the webhook endpoint; Manage Jenkins » CodeScoring
+ *        \      /        /          /           and the list view column
  *        scanstep               what both steps share: options, form, outcome, console, the coordinators
  *        /      \
  *    config    results          global configuration, credentials, connections | build and job pages
@@ -27,6 +27,7 @@ public class AdapterLayersTest {
                 .layer("Pipeline").definedBy(PluginClasses.ROOT + ".pipeline..")
                 .layer("Freestyle").definedBy(PluginClasses.ROOT + ".freestyle..")
                 .layer("Endpoint").definedBy(PluginClasses.ROOT + ".endpoint..")
+                .layer("Operations").definedBy(PluginClasses.ROOT + ".operations..")
                 .layer("Scan step").definedBy(PluginClasses.ROOT + ".scanstep..")
                 .layer("Config").definedBy(PluginClasses.ROOT + ".config..")
                 .layer("Results").definedBy(PluginClasses.ROOT + ".results..")
@@ -34,10 +35,12 @@ public class AdapterLayersTest {
                 .whereLayer("Pipeline").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Freestyle").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Endpoint").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Scan step").mayOnlyBeAccessedByLayers("Pipeline", "Freestyle", "Endpoint")
-                .whereLayer("Config").mayOnlyBeAccessedByLayers("Scan step", "Pipeline", "Freestyle", "Endpoint")
-                .whereLayer("Results").mayOnlyBeAccessedByLayers("Scan step", "Pipeline", "Freestyle")
-                .whereLayer("Core").mayOnlyBeAccessedByLayers("Scan step", "Pipeline", "Freestyle", "Endpoint", "Config", "Results")
+                .whereLayer("Operations").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Scan step").mayOnlyBeAccessedByLayers("Pipeline", "Freestyle", "Endpoint", "Operations")
+                .whereLayer("Config").mayOnlyBeAccessedByLayers("Scan step", "Pipeline", "Freestyle", "Endpoint", "Operations")
+                .whereLayer("Results").mayOnlyBeAccessedByLayers("Scan step", "Pipeline", "Freestyle", "Operations")
+                .whereLayer("Core").mayOnlyBeAccessedByLayers("Scan step", "Pipeline", "Freestyle", "Endpoint", "Operations", "Config",
+                        "Results")
                 .because("a package may only use the roles below it, so each role can be read and changed alone")
                 .check(PluginClasses.get());
     }

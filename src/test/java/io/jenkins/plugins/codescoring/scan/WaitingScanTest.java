@@ -65,7 +65,7 @@ public class WaitingScanTest {
         assertEquals(AnalysisTracker.Action.FINISHED, scan.observe(
                 new io.jenkins.plugins.codescoring.api.AnalysisStatus("41", "success", null, null, null), clock.instant()));
         scan.started(io.jenkins.plugins.codescoring.api.StartOutcome.started("42"), clock.instant());
-        scan.pollFailed(new CodescoringException(ErrorKind.TOKEN_REJECTED, "later"), clock.instant());
+        assertNull(scan.callFailed(new CodescoringException(ErrorKind.TOKEN_REJECTED, "later"), clock.instant(), clock.instant()));
         assertEquals(Phase.DONE, scan.snapshot().phase());
         assertEquals(ErrorKind.SERVER_ERROR, scan.snapshot().result().errorKind());
         assertNull(scan.snapshot().ourRunId());

@@ -1,0 +1,26 @@
+package io.jenkins.plugins.codescoring.operations;
+
+import io.jenkins.plugins.codescoring.scan.Phase;
+
+/** A waiting scan's phase in words, in the reader's language. */
+final class PhaseWords {
+    private PhaseWords() {
+    }
+
+    static String of(Phase phase) {
+        switch (phase) {
+            case REQUESTED:
+                return Messages.Phase_REQUESTED();
+            case WAITING_FOR_OTHER:
+                return Messages.Phase_WAITING_FOR_OTHER();
+            case STARTED:
+                return Messages.Phase_STARTED();
+            case RUNNING:
+                return Messages.Phase_RUNNING();
+            case COLLECTING:
+                return Messages.Phase_COLLECTING();
+            default:
+                return Messages.Phase_DONE();
+        }
+    }
+}
