@@ -169,7 +169,7 @@ public class AnalysisTrackerRulesTest {
         assertEquals(AnalysisTracker.Action.WAIT, tracker.observe(state, run("40", "in_progress"), at(1)));
         assertEquals(Phase.WAITING_FOR_OTHER, state.phase());
         assertEquals("id:40", state.baselineRunKey());
-        assertThat(lines, contains("Another CodeScoring analysis is running (run 40); this build's analysis will start when it ends."));
+        assertThat(lines, contains("Another CodeScoring analysis is running (run 40); this build waits for an analysis that begins after its request."));
     }
 
     @Test
@@ -178,7 +178,8 @@ public class AnalysisTrackerRulesTest {
         tracker.started(state, StartOutcome.alreadyRunning(), at(1));
         assertEquals(Phase.WAITING_FOR_OTHER, state.phase());
         assertNull(state.startAcceptedAt());
-        assertEquals("The platform is already running another analysis; this build's analysis will start when it ends.",
+        assertEquals("The platform is already running another analysis; this build waits for an analysis that begins after its"
+                + " request (it may be that one).",
                 lines.get(lines.size() - 1));
     }
 
