@@ -67,27 +67,37 @@ public class HangingPlatformTest {
         // The first call of each team hangs (as behind a stuck proxy); the platform answers everything else.
         platform.simulator().inject(Fault.hang().times(2));
         WorkflowRun teamA = pipeline("team-a", "codescoringScan credentialsId: '" + TEAM_A + "', timeoutMinutes: 120")
-                .scheduleBuild2(0).waitForStart();
+                .scheduleBuild2(0)
+                .waitForStart();
         WorkflowRun teamB = pipeline("team-b", "codescoringScan credentialsId: '" + TEAM_B + "', timeoutMinutes: 120")
-                .scheduleBuild2(0).waitForStart();
+                .scheduleBuild2(0)
+                .waitForStart();
         awaitRequests(2);
         assertTrue("both teams' first calls hang", platform.simulator().faultsUsedUp());
 
         // A short scan of team A, whose coordinator is stuck in its call, and a scan with the default credential.
-        WorkflowRun shortA = pipeline("team-a-short", "codescoringScan credentialsId: '" + TEAM_A + "', timeoutMinutes: 3,"
-                + " onError: 'SUCCESS'").scheduleBuild2(0).waitForStart();
-        WorkflowRun other = pipeline("other", "codescoringScan()").scheduleBuild2(0).waitForStart();
+        WorkflowRun shortA = pipeline(
+                        "team-a-short",
+                        "codescoringScan credentialsId: '" + TEAM_A + "', timeoutMinutes: 3," + " onError: 'SUCCESS'")
+                .scheduleBuild2(0)
+                .waitForStart();
+        WorkflowRun other =
+                pipeline("other", "codescoringScan()").scheduleBuild2(0).waitForStart();
 
         r.assertBuildStatusSuccess(r.waitForCompletion(shortA));
         ScanResult timedOut = shortA.getAction(CodescoringResultAction.class).getResult();
         assertEquals(ErrorKind.TIMEOUT, timedOut.errorKind());
-        assertThat("ended at its deadline", Duration.between(timedOut.requestedAt(), timedOut.finishedAt()),
+        assertThat(
+                "ended at its deadline",
+                Duration.between(timedOut.requestedAt(), timedOut.finishedAt()),
                 lessThanOrEqualTo(Duration.ofSeconds(3).plus(SLACK)));
 
         r.assertBuildStatusSuccess(r.waitForCompletion(other));
         ScanResult passed = other.getAction(CodescoringResultAction.class).getResult();
         assertEquals(Verdict.PASSED, passed.verdict());
-        assertThat("not held up by the other teams' hanging calls", Duration.between(passed.requestedAt(), passed.finishedAt()),
+        assertThat(
+                "not held up by the other teams' hanging calls",
+                Duration.between(passed.requestedAt(), passed.finishedAt()),
                 lessThanOrEqualTo(Duration.ofSeconds(5).plus(SLACK)));
 
         teamA.doStop();

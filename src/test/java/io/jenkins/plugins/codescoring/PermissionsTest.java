@@ -11,12 +11,10 @@ import static org.junit.Assert.assertThrows;
 import hudson.model.FreeStyleProject;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration;
-import io.jenkins.plugins.codescoring.config.Platform;
 import io.jenkins.plugins.codescoring.config.CredentialsListing;
+import io.jenkins.plugins.codescoring.config.Platform;
 import io.jenkins.plugins.codescoring.freestyle.CodescoringScanBuilder;
 import io.jenkins.plugins.codescoring.pipeline.CodescoringScanStep;
-import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -60,22 +58,31 @@ public class PermissionsTest {
     public void globalChecksSayNothingToOthers() throws Exception {
         for (String user : new String[] {null, "reader", "configurer"}) {
             assertEquals(FormValidation.Kind.OK, as(user, () -> global.doCheckUrl("ftp://x.example.com")).kind);
-            assertEquals(FormValidation.Kind.OK, as(user, () -> global.doCheckCredentialsId("no-such-credential", null)).kind);
+            assertEquals(
+                    FormValidation.Kind.OK,
+                    as(user, () -> global.doCheckCredentialsId("no-such-credential", null)).kind);
             assertEquals(FormValidation.Kind.OK, as(user, () -> global.doCheckTimeoutMinutes("0")).kind);
         }
         assertEquals(FormValidation.Kind.ERROR, as("admin", () -> global.doCheckUrl("ftp://x.example.com")).kind);
-        assertEquals(FormValidation.Kind.ERROR, as("admin", () -> global.doCheckCredentialsId("no-such-credential", null)).kind);
+        assertEquals(
+                FormValidation.Kind.ERROR,
+                as("admin", () -> global.doCheckCredentialsId("no-such-credential", null)).kind);
         assertEquals(FormValidation.Kind.ERROR, as("admin", () -> global.doCheckTimeoutMinutes("0")).kind);
     }
 
     @Test
     public void testConnectionOnlyForAdministrators() throws Exception {
         for (String user : new String[] {null, "reader", "configurer"}) {
-            assertThrows("user " + user, AccessDeniedException.class,
-                    () -> as(user, () -> global.doTestConnection(platform.simulator().baseUrl(), TestCredentials.GLOBAL_ID)));
+            assertThrows(
+                    "user " + user,
+                    AccessDeniedException.class,
+                    () -> as(
+                            user,
+                            () -> global.doTestConnection(platform.simulator().baseUrl(), TestCredentials.GLOBAL_ID)));
         }
         assertEquals(0, platform.simulator().requestCount());
-        FormValidation result = as("admin", () -> global.doTestConnection(platform.simulator().baseUrl(), TestCredentials.GLOBAL_ID));
+        FormValidation result =
+                as("admin", () -> global.doTestConnection(platform.simulator().baseUrl(), TestCredentials.GLOBAL_ID));
         assertEquals(FormValidation.Kind.OK, result.kind);
         assertEquals(1, platform.simulator().requestCount());
     }
@@ -96,40 +103,60 @@ public class PermissionsTest {
     @Test
     public void rootCredentialListNeedsAdministrator() throws Exception {
         assertThat(values(as("configurer", () -> CredentialsListing.fillForItem(null, "", null))), contains(""));
-        assertThat(values(as("admin", () -> CredentialsListing.fillForItem(null, "", null))),
+        assertThat(
+                values(as("admin", () -> CredentialsListing.fillForItem(null, "", null))),
                 containsInAnyOrder("", TestCredentials.GLOBAL_ID));
     }
 
     @Test
     public void jobCredentialCheck() throws Exception {
-        assertEquals(FormValidation.Kind.OK, as("reader", () -> CredentialsListing.checkForItem(job, "no-such-credential", null)).kind);
-        assertEquals(FormValidation.Kind.ERROR,
+        assertEquals(
+                FormValidation.Kind.OK,
+                as("reader", () -> CredentialsListing.checkForItem(job, "no-such-credential", null)).kind);
+        assertEquals(
+                FormValidation.Kind.ERROR,
                 as("configurer", () -> CredentialsListing.checkForItem(job, "no-such-credential", null)).kind);
-        assertEquals(FormValidation.Kind.ERROR,
+        assertEquals(
+                FormValidation.Kind.ERROR,
                 as("configurer", () -> CredentialsListing.checkForItem(job, TestCredentials.USERPASS_ID, null)).kind);
-        assertEquals(FormValidation.Kind.ERROR,
+        assertEquals(
+                FormValidation.Kind.ERROR,
                 as("configurer", () -> CredentialsListing.checkForItem(job, TestCredentials.SYSTEM_ID, null)).kind);
-        assertEquals(FormValidation.Kind.OK,
+        assertEquals(
+                FormValidation.Kind.OK,
                 as("configurer", () -> CredentialsListing.checkForItem(job, TestCredentials.GLOBAL_ID, null)).kind);
-        assertEquals(FormValidation.Kind.OK, as("configurer", () -> CredentialsListing.checkForItem(job, "", null)).kind);
+        assertEquals(
+                FormValidation.Kind.OK, as("configurer", () -> CredentialsListing.checkForItem(job, "", null)).kind);
         // Nothing expands ${...} when the build runs, so an expression is just an ID that no credential has.
-        assertEquals(FormValidation.Kind.ERROR, as("configurer", () -> CredentialsListing.checkForItem(job, "${TOKEN_ID}", null)).kind);
+        assertEquals(
+                FormValidation.Kind.ERROR,
+                as("configurer", () -> CredentialsListing.checkForItem(job, "${TOKEN_ID}", null)).kind);
         TestPlatforms.first().setCredentialsId(null);
         TestPlatforms.save();
-        assertEquals(FormValidation.Kind.WARNING, as("configurer", () -> CredentialsListing.checkForItem(job, "", null)).kind);
+        assertEquals(
+                FormValidation.Kind.WARNING,
+                as("configurer", () -> CredentialsListing.checkForItem(job, "", null)).kind);
     }
 
     @Test
     public void stepAndBuilderFormsUseTheJobListing() throws Exception {
-        CodescoringScanStep.DescriptorImpl step = r.jenkins.getDescriptorByType(CodescoringScanStep.DescriptorImpl.class);
-        CodescoringScanBuilder.DescriptorImpl builder = r.jenkins.getDescriptorByType(CodescoringScanBuilder.DescriptorImpl.class);
+        CodescoringScanStep.DescriptorImpl step =
+                r.jenkins.getDescriptorByType(CodescoringScanStep.DescriptorImpl.class);
+        CodescoringScanBuilder.DescriptorImpl builder =
+                r.jenkins.getDescriptorByType(CodescoringScanBuilder.DescriptorImpl.class);
         assertThat(values(as("reader", () -> step.doFillCredentialsIdItems(job, "", ""))), contains(""));
         assertThat(values(as("reader", () -> builder.doFillCredentialsIdItems(job, "", ""))), contains(""));
-        assertThat(values(as("configurer", () -> step.doFillCredentialsIdItems(job, "", ""))),
+        assertThat(
+                values(as("configurer", () -> step.doFillCredentialsIdItems(job, "", ""))),
                 containsInAnyOrder("", TestCredentials.GLOBAL_ID));
-        assertThat(values(as("configurer", () -> builder.doFillCredentialsIdItems(job, "", ""))),
+        assertThat(
+                values(as("configurer", () -> builder.doFillCredentialsIdItems(job, "", ""))),
                 containsInAnyOrder("", TestCredentials.GLOBAL_ID));
-        assertEquals(FormValidation.Kind.ERROR, as("configurer", () -> step.doCheckCredentialsId(job, "no-such-credential", "")).kind);
-        assertEquals(FormValidation.Kind.OK, as("reader", () -> builder.doCheckCredentialsId(job, "no-such-credential", "")).kind);
+        assertEquals(
+                FormValidation.Kind.ERROR,
+                as("configurer", () -> step.doCheckCredentialsId(job, "no-such-credential", "")).kind);
+        assertEquals(
+                FormValidation.Kind.OK,
+                as("reader", () -> builder.doCheckCredentialsId(job, "no-such-credential", "")).kind);
     }
 }

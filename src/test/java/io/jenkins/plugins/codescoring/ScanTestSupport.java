@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import hudson.model.Run;
-import io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration;
 import io.jenkins.plugins.codescoring.scanstep.CodescoringScans;
 import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
 import java.io.IOException;
@@ -24,8 +23,7 @@ public final class ScanTestSupport {
     /** The line the engine prints once the platform's status shows the scan's own analysis running. */
     public static final String WAITING = "waiting for it to finish";
 
-    private ScanTestSupport() {
-    }
+    private ScanTestSupport() {}
 
     /** Points the global configuration at the simulator, with the Global-scope token credential as default. */
     public static void configure(CodescoringSimulator simulator) throws Exception {

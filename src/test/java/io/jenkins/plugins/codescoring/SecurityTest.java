@@ -19,13 +19,12 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import hudson.model.Result;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration;
+import io.jenkins.plugins.codescoring.config.CredentialsListing;
 import io.jenkins.plugins.codescoring.config.Platform;
 import io.jenkins.plugins.codescoring.endpoint.CodescoringWebhookEndpoint;
-import io.jenkins.plugins.codescoring.operations.OperationsPage;
-import io.jenkins.plugins.codescoring.config.CredentialsListing;
 import io.jenkins.plugins.codescoring.freestyle.CodescoringScanBuilder;
+import io.jenkins.plugins.codescoring.operations.OperationsPage;
 import io.jenkins.plugins.codescoring.pipeline.CodescoringScanStep;
 import io.jenkins.plugins.codescoring.results.CodescoringJobAction;
 import io.jenkins.plugins.codescoring.results.CodescoringResultAction;
@@ -43,7 +42,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
@@ -78,7 +76,8 @@ public class SecurityTest {
     private final SimulatedPlatform other = SimulatedPlatform.elsewhere();
 
     @Rule
-    public RuleChain jenkinsThenPlatforms = RuleChain.outerRule(r).around(configured).around(other);
+    public RuleChain jenkinsThenPlatforms =
+            RuleChain.outerRule(r).around(configured).around(other);
 
     @Rule
     public EnglishLocale english = new EnglishLocale();
@@ -101,10 +100,14 @@ public class SecurityTest {
     @Test
     public void aPipelineCannotPointTheStepAtAnotherUrl() throws Exception {
         for (String parameter : List.of("platformUrl", "url")) {
-            WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, pipeline(
-                    "codescoringScan(" + parameter + ": '" + elsewhere.baseUrl() + "', credentialsId: '" + TestCredentials.GLOBAL_ID + "')"));
-            r.assertLogContains("Unknown parameter(s) found for class type '" + CodescoringScanStep.class.getName() + "': "
-                    + parameter, run);
+            WorkflowRun run = r.buildAndAssertStatus(
+                    Result.FAILURE,
+                    pipeline("codescoringScan(" + parameter + ": '" + elsewhere.baseUrl() + "', credentialsId: '"
+                            + TestCredentials.GLOBAL_ID + "')"));
+            r.assertLogContains(
+                    "Unknown parameter(s) found for class type '" + CodescoringScanStep.class.getName() + "': "
+                            + parameter,
+                    run);
             ScanTestSupport.assertTokenNowhere(run);
         }
         assertEquals("the other server received no request at all", 0, elsewhere.requestCount());
@@ -117,10 +120,12 @@ public class SecurityTest {
         boolean strict = DescribableModel.STRICT_PARAMETER_CHECKING;
         DescribableModel.STRICT_PARAMETER_CHECKING = false;
         try {
-            WorkflowRun run = r.buildAndAssertSuccess(pipeline("def r = codescoringScan(url: '" + elsewhere.baseUrl() + "')\n"
-                    + "echo \"platform=${r.platformUrl}\""));
-            r.assertLogContains("WARNING: Unknown parameter(s) found for class type '" + CodescoringScanStep.class.getName()
-                    + "': url", run);
+            WorkflowRun run = r.buildAndAssertSuccess(pipeline("def r = codescoringScan(url: '" + elsewhere.baseUrl()
+                    + "')\n" + "echo \"platform=${r.platformUrl}\""));
+            r.assertLogContains(
+                    "WARNING: Unknown parameter(s) found for class type '" + CodescoringScanStep.class.getName()
+                            + "': url",
+                    run);
             r.assertLogContains("platform=" + platform.baseUrl(), run);
             ScanTestSupport.assertTokenNowhere(run);
         } finally {
@@ -136,7 +141,8 @@ public class SecurityTest {
     @Test
     public void neitherTheStepNorTheBuilderHasAParameterThatNamesAServer() {
         // "platform" names one of the administrator's platforms, never an address: see NamedPlatformsTest.
-        Set<String> expected = Set.of("platform", "credentialsId", "project", "stage", "timeoutMinutes", "onBlocking", "onError");
+        Set<String> expected =
+                Set.of("platform", "credentialsId", "project", "stage", "timeoutMinutes", "onBlocking", "onError");
         assertEquals(expected, parameterNames(CodescoringScanStep.class));
         assertEquals(expected, parameterNames(CodescoringScanBuilder.class));
     }
@@ -196,23 +202,39 @@ public class SecurityTest {
     private static List<WebMethod> webMethods() {
         List<WebMethod> methods = new ArrayList<>();
         String platform = Platform.class.getName();
-        for (String name : List.of("doCheckName", "doCheckUrl", "doFillCredentialsIdItems", "doCheckCredentialsId",
-                "doCheckTimeoutMinutes", "doCheckMaxPollIntervalSeconds", "doFillWebhookCredentialsIdItems",
-                "doCheckWebhookCredentialsId", "doTestConnection")) {
+        for (String name : List.of(
+                "doCheckName",
+                "doCheckUrl",
+                "doFillCredentialsIdItems",
+                "doCheckCredentialsId",
+                "doCheckTimeoutMinutes",
+                "doCheckMaxPollIntervalSeconds",
+                "doFillWebhookCredentialsIdItems",
+                "doCheckWebhookCredentialsId",
+                "doTestConnection")) {
             methods.add(new WebMethod(Platform.DescriptorImpl.class, name, true, false, platform));
         }
-        for (Class<?> owner : List.of(CodescoringScanStep.DescriptorImpl.class, CodescoringScanBuilder.DescriptorImpl.class)) {
+        for (Class<?> owner :
+                List.of(CodescoringScanStep.DescriptorImpl.class, CodescoringScanBuilder.DescriptorImpl.class)) {
             String id = owner.getEnclosingClass().getName();
-            for (String name : List.of("doFillCredentialsIdItems", "doCheckCredentialsId", "doCheckProject", "doCheckStage",
-                    "doCheckTimeoutMinutes", "doCheckPlatform", "doFillPlatformItems")) {
+            for (String name : List.of(
+                    "doFillCredentialsIdItems",
+                    "doCheckCredentialsId",
+                    "doCheckProject",
+                    "doCheckStage",
+                    "doCheckTimeoutMinutes",
+                    "doCheckPlatform",
+                    "doFillPlatformItems")) {
                 methods.add(new WebMethod(owner, name, true, true, id));
             }
             for (String name : List.of("doFillStageItems", "doFillOnBlockingItems", "doFillOnErrorItems")) {
                 methods.add(new WebMethod(owner, name, false, true, id)); // constant lists: nothing to protect
             }
         }
-        methods.add(new WebMethod(CodescoringJobAction.class, "doTrend", false, true, null)); // Item/Read, see TrendTest
-        // No login, no crumb, any verb answered (405 but POST): the platform's token is the key, see WebhookEndpointTest.
+        methods.add(
+                new WebMethod(CodescoringJobAction.class, "doTrend", false, true, null)); // Item/Read, see TrendTest
+        // No login, no crumb, any verb answered (405 but POST): the platform's token is the key, see
+        // WebhookEndpointTest.
         methods.add(new WebMethod(CodescoringWebhookEndpoint.class, "doDynamic", false, false, null));
         // Manage Jenkins » CodeScoring: Overall/Administer, see OperationsPageTest.
         methods.add(new WebMethod(OperationsPage.class, "doPollNow", true, false, null, "codescoring/pollNow"));
@@ -221,23 +243,35 @@ public class SecurityTest {
 
     @Test
     public void everyWebMethodIsListedWithItsVerb() {
-        for (Class<?> owner : List.of(CodescoringGlobalConfiguration.class, Platform.DescriptorImpl.class, CodescoringWebhookEndpoint.class,
+        for (Class<?> owner : List.of(
+                CodescoringGlobalConfiguration.class,
+                Platform.DescriptorImpl.class,
+                CodescoringWebhookEndpoint.class,
                 CodescoringScanStep.DescriptorImpl.class,
-                CodescoringScanBuilder.DescriptorImpl.class, CodescoringJobAction.class, CodescoringResultAction.class,
+                CodescoringScanBuilder.DescriptorImpl.class,
+                CodescoringJobAction.class,
+                CodescoringResultAction.class,
                 OperationsPage.class)) {
             Set<String> declared = new TreeSet<>();
             for (Method method : owner.getDeclaredMethods()) {
-                boolean web = Modifier.isPublic(method.getModifiers()) && method.getName().length() > 2
-                        && method.getName().startsWith("do") && Character.isUpperCase(method.getName().charAt(2));
+                boolean web = Modifier.isPublic(method.getModifiers())
+                        && method.getName().length() > 2
+                        && method.getName().startsWith("do")
+                        && Character.isUpperCase(method.getName().charAt(2));
                 if (web) {
                     declared.add(method.getName());
-                    WebMethod listed = WEB_METHODS.stream().filter(m -> m.owner == owner && m.name.equals(method.getName()))
-                            .findFirst().orElseThrow(() -> new AssertionError("a web method nobody classified: " + owner.getName()
+                    WebMethod listed = WEB_METHODS.stream()
+                            .filter(m -> m.owner == owner && m.name.equals(method.getName()))
+                            .findFirst()
+                            .orElseThrow(() -> new AssertionError("a web method nobody classified: " + owner.getName()
                                     + "#" + method.getName() + " (add it here and to docs/security.md)"));
                     assertEquals(listed + " is POST only", listed.postOnly, method.isAnnotationPresent(POST.class));
                 }
             }
-            Set<String> listed = WEB_METHODS.stream().filter(m -> m.owner == owner).map(m -> m.name).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> listed = WEB_METHODS.stream()
+                    .filter(m -> m.owner == owner)
+                    .map(m -> m.name)
+                    .collect(Collectors.toCollection(TreeSet::new));
             assertEquals(owner.getName(), listed, declared);
         }
     }
@@ -255,15 +289,22 @@ public class SecurityTest {
             String url = method.url(job);
             try (JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
                 wc.login("admin");
-                Page get = wc.goTo(url + "?value=x&url=" + platform.baseUrl() + "&credentialsId=" + TestCredentials.GLOBAL_ID,
+                Page get = wc.goTo(
+                        url + "?value=x&url=" + platform.baseUrl() + "&credentialsId=" + TestCredentials.GLOBAL_ID,
                         null);
                 assertNotEquals(method + " by GET", 200, get.getWebResponse().getStatusCode());
 
                 Page withoutCrumb = wc.getPage(post(url));
-                assertEquals(method + " without a crumb", 403, withoutCrumb.getWebResponse().getStatusCode());
+                assertEquals(
+                        method + " without a crumb",
+                        403,
+                        withoutCrumb.getWebResponse().getStatusCode());
 
                 Page withCrumb = wc.getPage(wc.addCrumb(post(url)));
-                assertEquals(method + " by POST with a crumb", 200, withCrumb.getWebResponse().getStatusCode());
+                assertEquals(
+                        method + " by POST with a crumb",
+                        200,
+                        withCrumb.getWebResponse().getStatusCode());
             }
         }
         assertEquals(24, checked);
@@ -274,12 +315,20 @@ public class SecurityTest {
     public void jobFormChecksSayNothingToThoseWhoMayNotConfigureTheJob() throws Exception {
         FreeStyleProject job = r.createFreeStyleProject("job");
         TestUsers.grantMatrix(r, job);
-        CodescoringScanStep.DescriptorImpl step = r.jenkins.getDescriptorByType(CodescoringScanStep.DescriptorImpl.class);
-        CodescoringScanBuilder.DescriptorImpl builder = r.jenkins.getDescriptorByType(CodescoringScanBuilder.DescriptorImpl.class);
-        List<Callable<FormValidation>> stepChecks = List.of(() -> step.doCheckProject(job, "bad\u0001name"),
-                () -> step.doCheckStage(job, "nonsense"), () -> step.doCheckTimeoutMinutes(job, "0", ""), () -> step.doCheckPlatform(job, "no-such-platform"));
-        List<Callable<FormValidation>> builderChecks = List.of(() -> builder.doCheckProject(job, "bad\u0001name"),
-                () -> builder.doCheckStage(job, "nonsense"), () -> builder.doCheckTimeoutMinutes(job, "0", ""), () -> builder.doCheckPlatform(job, "no-such-platform"));
+        CodescoringScanStep.DescriptorImpl step =
+                r.jenkins.getDescriptorByType(CodescoringScanStep.DescriptorImpl.class);
+        CodescoringScanBuilder.DescriptorImpl builder =
+                r.jenkins.getDescriptorByType(CodescoringScanBuilder.DescriptorImpl.class);
+        List<Callable<FormValidation>> stepChecks = List.of(
+                () -> step.doCheckProject(job, "bad\u0001name"),
+                () -> step.doCheckStage(job, "nonsense"),
+                () -> step.doCheckTimeoutMinutes(job, "0", ""),
+                () -> step.doCheckPlatform(job, "no-such-platform"));
+        List<Callable<FormValidation>> builderChecks = List.of(
+                () -> builder.doCheckProject(job, "bad\u0001name"),
+                () -> builder.doCheckStage(job, "nonsense"),
+                () -> builder.doCheckTimeoutMinutes(job, "0", ""),
+                () -> builder.doCheckPlatform(job, "no-such-platform"));
         for (List<Callable<FormValidation>> checks : List.of(stepChecks, builderChecks)) {
             for (Callable<FormValidation> check : checks) {
                 for (String user : new String[] {null, "reader"}) {
@@ -291,32 +340,57 @@ public class SecurityTest {
             }
         }
         for (String user : new String[] {null, "reader"}) {
-            assertEquals("no platform names for " + user, List.of("saved"), values(as(user, () -> step.doFillPlatformItems(job, "saved"))));
+            assertEquals(
+                    "no platform names for " + user,
+                    List.of("saved"),
+                    values(as(user, () -> step.doFillPlatformItems(job, "saved"))));
             assertEquals("no suggested names for " + user, List.of(), as(user, () -> builder.doFillPlatformItems(job)));
-            assertEquals(List.of("", "saved-id"), values(as(user, () -> step.doFillCredentialsIdItems(job, "saved-id", ""))));
-            assertEquals(FormValidation.Kind.OK, as(user, () -> step.doCheckCredentialsId(job, TestCredentials.USERPASS_ID, "")).kind);
+            assertEquals(
+                    List.of("", "saved-id"),
+                    values(as(user, () -> step.doFillCredentialsIdItems(job, "saved-id", ""))));
+            assertEquals(
+                    FormValidation.Kind.OK,
+                    as(user, () -> step.doCheckCredentialsId(job, TestCredentials.USERPASS_ID, "")).kind);
         }
-        assertThat(values(as("admin", () -> builder.doFillCredentialsIdItems(job, "", ""))).contains(TestCredentials.GLOBAL_ID), is(true));
-        assertEquals(FormValidation.Kind.ERROR, as("admin", () -> builder.doCheckCredentialsId(job, TestCredentials.USERPASS_ID, "")).kind);
+        assertThat(
+                values(as("admin", () -> builder.doFillCredentialsIdItems(job, "", "")))
+                        .contains(TestCredentials.GLOBAL_ID),
+                is(true));
+        assertEquals(
+                FormValidation.Kind.ERROR,
+                as("admin", () -> builder.doCheckCredentialsId(job, TestCredentials.USERPASS_ID, "")).kind);
     }
 
     @Test
     public void withoutAJobThePlatformNamesAreForAdministratorsOnly() throws Exception {
         FreeStyleProject job = r.createFreeStyleProject("job");
         TestUsers.grantMatrix(r, job);
-        CodescoringScanStep.DescriptorImpl step = r.jenkins.getDescriptorByType(CodescoringScanStep.DescriptorImpl.class);
-        CodescoringScanBuilder.DescriptorImpl builder = r.jenkins.getDescriptorByType(CodescoringScanBuilder.DescriptorImpl.class);
+        CodescoringScanStep.DescriptorImpl step =
+                r.jenkins.getDescriptorByType(CodescoringScanStep.DescriptorImpl.class);
+        CodescoringScanBuilder.DescriptorImpl builder =
+                r.jenkins.getDescriptorByType(CodescoringScanBuilder.DescriptorImpl.class);
         String name = TestPlatforms.first().name();
-        for (String user : new String[] {null, "reader", "configurer"}) { // Overall/Read is not enough, as for credentials
-            assertEquals("no platform names for " + user, List.of("saved"), values(as(user, () -> step.doFillPlatformItems(null, "saved"))));
-            assertEquals("no suggested names for " + user, List.of(), as(user, () -> builder.doFillPlatformItems(null)));
+        for (String user :
+                new String[] {null, "reader", "configurer"}) { // Overall/Read is not enough, as for credentials
+            assertEquals(
+                    "no platform names for " + user,
+                    List.of("saved"),
+                    values(as(user, () -> step.doFillPlatformItems(null, "saved"))));
+            assertEquals(
+                    "no suggested names for " + user, List.of(), as(user, () -> builder.doFillPlatformItems(null)));
             assertEquals(FormValidation.Kind.OK, as(user, () -> step.doCheckPlatform(null, "no-such-platform")).kind);
-            assertThat(as(user, () -> step.doCheckPlatform(null, "no-such-platform")).renderHtml(), not(containsString(name)));
+            assertThat(
+                    as(user, () -> step.doCheckPlatform(null, "no-such-platform"))
+                            .renderHtml(),
+                    not(containsString(name)));
         }
         assertThat(values(as("admin", () -> step.doFillPlatformItems(null, ""))), hasItem(name));
         assertThat(as("admin", () -> builder.doFillPlatformItems(null)), hasItem(name));
         assertEquals(FormValidation.Kind.ERROR, as("admin", () -> step.doCheckPlatform(null, "no-such-platform")).kind);
-        assertThat("the job's configurers still see them", values(as("configurer", () -> step.doFillPlatformItems(job, ""))), hasItem(name));
+        assertThat(
+                "the job's configurers still see them",
+                values(as("configurer", () -> step.doFillPlatformItems(job, ""))),
+                hasItem(name));
     }
 
     @Test
@@ -325,7 +399,10 @@ public class SecurityTest {
         TestUsers.grantMatrix(r, job);
         Platform.DescriptorImpl global = TestPlatforms.descriptor();
         for (String user : new String[] {null, "reader", "configurer"}) {
-            assertEquals("user " + user, FormValidation.Kind.OK, as(user, () -> global.doCheckMaxPollIntervalSeconds("601")).kind);
+            assertEquals(
+                    "user " + user,
+                    FormValidation.Kind.OK,
+                    as(user, () -> global.doCheckMaxPollIntervalSeconds("601")).kind);
         }
         assertEquals(FormValidation.Kind.ERROR, as("admin", () -> global.doCheckMaxPollIntervalSeconds("601")).kind);
     }
@@ -334,7 +411,8 @@ public class SecurityTest {
     public void constantSelectBoxesNeedNoPermissionAndHoldOnlyTheirConstants() throws Exception {
         FreeStyleProject job = r.createFreeStyleProject("job");
         TestUsers.grantMatrix(r, job);
-        CodescoringScanStep.DescriptorImpl step = r.jenkins.getDescriptorByType(CodescoringScanStep.DescriptorImpl.class);
+        CodescoringScanStep.DescriptorImpl step =
+                r.jenkins.getDescriptorByType(CodescoringScanStep.DescriptorImpl.class);
         List<String> stages = values(as(null, () -> step.doFillStageItems("")));
         assertEquals(List.of("", "dev", "source", "build", "stage", "test", "prod", "proxy"), stages);
         List<String> findings = values(as(null, () -> step.doFillOnBlockingItems("")));
@@ -351,22 +429,29 @@ public class SecurityTest {
         platform.load(Dataset.builder("nasty")
                 .policy(1, "<img src=x onerror=alert(1)> Policy", "critical", true, true)
                 .project(1, "shop</td><b>")
-                .alert(Dataset.alert(1, 1).dependency("pkg:npm/<script>alert(2)</script>@1.0.0")
-                        .vulnerability("<i>CVE</i>").criteria("\"><svg onload=alert(3)>"))
+                .alert(Dataset.alert(1, 1)
+                        .dependency("pkg:npm/<script>alert(2)</script>@1.0.0")
+                        .vulnerability("<i>CVE</i>")
+                        .criteria("\"><svg onload=alert(3)>"))
                 .build());
         WorkflowJob job = pipeline("codescoringScan project: 'shop</td><b>', onBlocking: 'UNSTABLE'");
         WorkflowRun run = r.buildAndAssertStatus(Result.UNSTABLE, job);
         JenkinsRule.WebClient wc = r.createWebClient().withJavaScriptEnabled(false);
-        PlatformTextOnPage.assertShownAsTextOnly(wc.getPage(run),
-                "<img src=x onerror=alert(1)> Policy", "pkg:npm/<script>alert(2)</script>@1.0.0");
-        PlatformTextOnPage.assertShownAsTextOnly(wc.getPage(run, "codescoring-1"),
-                "pkg:npm/<script>alert(2)</script>@1.0.0", "\"><svg onload=alert(3)>", "<i>CVE</i>", "shop</td><b>");
+        PlatformTextOnPage.assertShownAsTextOnly(
+                wc.getPage(run), "<img src=x onerror=alert(1)> Policy", "pkg:npm/<script>alert(2)</script>@1.0.0");
+        PlatformTextOnPage.assertShownAsTextOnly(
+                wc.getPage(run, "codescoring-1"),
+                "pkg:npm/<script>alert(2)</script>@1.0.0",
+                "\"><svg onload=alert(3)>",
+                "<i>CVE</i>",
+                "shop</td><b>");
         PlatformTextOnPage.assertShownAsTextOnly(wc.getPage(job), "shop</td><b>");
     }
 
     @Test
     public void platformErrorTextsAreShownEscaped() throws Exception {
-        platform.inject(Fault.status(500, "{\"detail\": \"<script>alert(4)</script> went wrong\"}").times(100));
+        platform.inject(Fault.status(500, "{\"detail\": \"<script>alert(4)</script> went wrong\"}")
+                .times(100));
         FreeStyleProject project = r.createFreeStyleProject();
         project.getBuildersList().add(new CodescoringScanBuilder());
         FreeStyleBuild build = r.buildAndAssertStatus(Result.FAILURE, project);
@@ -410,11 +495,13 @@ public class SecurityTest {
 
     @Test
     public void aCredentialOfTheWrongTypeIsAClearErrorAndNothingIsSent() throws Exception {
-        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE,
-                pipeline("codescoringScan credentialsId: '" + TestCredentials.USERPASS_ID + "'"));
+        WorkflowRun run = r.buildAndAssertStatus(
+                Result.FAILURE, pipeline("codescoringScan credentialsId: '" + TestCredentials.USERPASS_ID + "'"));
         r.assertLogContains("BAD_CONFIGURATION", run);
-        r.assertLogContains("The credential with ID '" + TestCredentials.USERPASS_ID + "' is of type Username with password,"
-                + " not Secret text", run);
+        r.assertLogContains(
+                "The credential with ID '" + TestCredentials.USERPASS_ID + "' is of type Username with password,"
+                        + " not Secret text",
+                run);
         r.assertLogNotContains("password-123", run);
         assertEquals(0, platform.requestCount());
 
@@ -429,8 +516,8 @@ public class SecurityTest {
 
     @Test
     public void aSystemScopedCredentialIsNotForBuilds() throws Exception {
-        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE,
-                pipeline("codescoringScan credentialsId: '" + TestCredentials.SYSTEM_ID + "'"));
+        WorkflowRun run = r.buildAndAssertStatus(
+                Result.FAILURE, pipeline("codescoringScan credentialsId: '" + TestCredentials.SYSTEM_ID + "'"));
         r.assertLogContains("BAD_CONFIGURATION", run);
         r.assertLogContains(TestCredentials.SYSTEM_ID, run);
         assertEquals(0, platform.requestCount());

@@ -23,8 +23,7 @@ public final class TestCredentials {
     /** A username/password credential: the wrong type. */
     public static final String USERPASS_ID = "codescoring-userpass";
 
-    private TestCredentials() {
-    }
+    private TestCredentials() {}
 
     public static StringCredentialsImpl secretText(CredentialsScope scope, String id, String token) {
         return new StringCredentialsImpl(scope, id, "CodeScoring API token " + id, Secret.fromString(token));
@@ -34,7 +33,8 @@ public final class TestCredentials {
     public static void addGlobal() throws Exception {
         addToRoot(secretText(CredentialsScope.GLOBAL, GLOBAL_ID, TOKEN));
         addToRoot(secretText(CredentialsScope.SYSTEM, SYSTEM_ID, TOKEN));
-        addToRoot(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, USERPASS_ID, "not a token", "user", "password-123"));
+        addToRoot(new UsernamePasswordCredentialsImpl(
+                CredentialsScope.GLOBAL, USERPASS_ID, "not a token", "user", "password-123"));
     }
 
     public static void addToRoot(Credentials credentials) throws IOException {

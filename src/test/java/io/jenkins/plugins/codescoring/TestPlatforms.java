@@ -8,8 +8,7 @@ import jenkins.model.Jenkins;
 
 /** Sets up the platforms of the global configuration for a test. */
 public final class TestPlatforms {
-    private TestPlatforms() {
-    }
+    private TestPlatforms() {}
 
     /** One platform, the default, at this URL with this default credential (null for none). */
     public static Platform configure(String url, String credentialsId) {
@@ -24,7 +23,8 @@ public final class TestPlatforms {
         Platform platform = new Platform(url);
         platform.setName(name);
         platform.setCredentialsId(credentialsId);
-        List<Platform> platforms = new ArrayList<>(CodescoringGlobalConfiguration.get().getPlatforms());
+        List<Platform> platforms =
+                new ArrayList<>(CodescoringGlobalConfiguration.get().getPlatforms());
         platforms.add(platform);
         CodescoringGlobalConfiguration.get().setPlatforms(platforms);
         return platform;

@@ -25,7 +25,8 @@ public final class Alert {
     private Alert(Builder builder) {
         this.id = Objects.requireNonNull(builder.id, "id");
         this.policy = builder.policy;
-        this.policyId = builder.policy != null ? builder.policy.id() : Objects.requireNonNull(builder.policyId, "policyId");
+        this.policyId =
+                builder.policy != null ? builder.policy.id() : Objects.requireNonNull(builder.policyId, "policyId");
         this.project = builder.project;
         this.stage = builder.stage;
         this.level = builder.level;

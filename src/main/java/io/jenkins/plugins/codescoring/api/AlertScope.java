@@ -35,7 +35,8 @@ public final class AlertScope implements Serializable {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof AlertScope && Objects.equals(projectId, ((AlertScope) other).projectId)
+        return other instanceof AlertScope
+                && Objects.equals(projectId, ((AlertScope) other).projectId)
                 && Objects.equals(stage, ((AlertScope) other).stage);
     }
 
@@ -46,6 +47,7 @@ public final class AlertScope implements Serializable {
 
     @Override
     public String toString() {
-        return "AlertScope[project=" + (projectId == null ? "any" : projectId) + ", stage=" + (stage == null ? "any" : stage) + "]";
+        return "AlertScope[project=" + (projectId == null ? "any" : projectId) + ", stage="
+                + (stage == null ? "any" : stage) + "]";
     }
 }

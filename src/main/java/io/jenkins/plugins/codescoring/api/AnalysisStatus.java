@@ -73,8 +73,11 @@ public final class AnalysisStatus {
             return false;
         }
         AnalysisStatus that = (AnalysisStatus) other;
-        return Objects.equals(runId, that.runId) && word.equals(that.word) && Objects.equals(startedAt, that.startedAt)
-                && Objects.equals(finishedAt, that.finishedAt) && Objects.equals(error, that.error);
+        return Objects.equals(runId, that.runId)
+                && word.equals(that.word)
+                && Objects.equals(startedAt, that.startedAt)
+                && Objects.equals(finishedAt, that.finishedAt)
+                && Objects.equals(error, that.error);
     }
 
     @Override

@@ -69,7 +69,10 @@ final class ApiCall {
         StringBuilder result = new StringBuilder(path);
         char separator = '?';
         for (Map.Entry<String, String> parameter : query.entrySet()) {
-            result.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+            result.append(separator)
+                    .append(encode(parameter.getKey()))
+                    .append('=')
+                    .append(encode(parameter.getValue()));
             separator = '&';
         }
         return result.toString();

@@ -32,8 +32,17 @@ public final class CodescoringClient implements CodescoringApi {
         Redactor redactor = Redactor.of(token);
         Failures failures = new Failures(platformUrl, redactor, builder.requestTimeout, builder.maxResponseBytes);
         HttpClient httpClient = builder.httpClient != null ? builder.httpClient : defaultHttpClient();
-        this.transport = new HttpTransport(httpClient, platformUrl, token, builder.userAgent, builder.requestTimeout,
-                builder.retryPolicy, builder.sleeper, builder.clock, (int) builder.maxResponseBytes, failures);
+        this.transport = new HttpTransport(
+                httpClient,
+                platformUrl,
+                token,
+                builder.userAgent,
+                builder.requestTimeout,
+                builder.retryPolicy,
+                builder.sleeper,
+                builder.clock,
+                (int) builder.maxResponseBytes,
+                failures);
         this.responses = new ResponseReader(failures);
         this.models = new ModelReader(redactor);
         this.pager = new Pager(responses, failures);
@@ -109,15 +118,17 @@ public final class CodescoringClient implements CodescoringApi {
         }
         Answer answer = send(ApiCall.get(paths.path(Endpoint.PROJECTS) + id.trim() + "/"));
         if (answer.status() == 404) {
-            throw new CodescoringException(ErrorKind.BAD_CONFIGURATION, "The platform at " + platformUrl
-                    + " has no project with id " + id.trim() + ".");
+            throw new CodescoringException(
+                    ErrorKind.BAD_CONFIGURATION,
+                    "The platform at " + platformUrl + " has no project with id " + id.trim() + ".");
         }
         return responses.read(answer, models::project);
     }
 
     @Override
     public void checkConnection() throws CodescoringException, InterruptedException {
-        Answer answer = send(ApiCall.get(paths.path(Endpoint.POLICIES)).with("page", "1").with("per_page", "1"));
+        Answer answer = send(
+                ApiCall.get(paths.path(Endpoint.POLICIES)).with("page", "1").with("per_page", "1"));
         pager.items(responses.json(answer), answer);
     }
 
@@ -188,8 +199,9 @@ public final class CodescoringClient implements CodescoringApi {
          */
         public Builder httpClient(HttpClient value) {
             if (value.followRedirects() != HttpClient.Redirect.NEVER) {
-                throw new IllegalArgumentException("the HttpClient must be built with followRedirects(HttpClient.Redirect.NEVER),"
-                        + " or it would send the API token to wherever the platform redirects");
+                throw new IllegalArgumentException(
+                        "the HttpClient must be built with followRedirects(HttpClient.Redirect.NEVER),"
+                                + " or it would send the API token to wherever the platform redirects");
             }
             this.httpClient = value;
             return this;
@@ -253,7 +265,8 @@ public final class CodescoringClient implements CodescoringApi {
             }
             String trimmedToken = token.trim();
             if (!isHeaderSafe(trimmedToken, false)) {
-                throw new CodescoringException(ErrorKind.BAD_CONFIGURATION,
+                throw new CodescoringException(
+                        ErrorKind.BAD_CONFIGURATION,
                         "The API token contains spaces, line breaks or other characters a token cannot have.");
             }
             PlatformUrl.checkPaths(url, paths);
@@ -272,7 +285,8 @@ public final class CodescoringClient implements CodescoringApi {
 
         private static String defaultUserAgent() {
             String version = CodescoringClient.class.getPackage().getImplementationVersion();
-            return "codescoring-jenkins-plugin/" + (version == null ? "dev" : version) + " Java/" + Runtime.version().feature();
+            return "codescoring-jenkins-plugin/" + (version == null ? "dev" : version) + " Java/"
+                    + Runtime.version().feature();
         }
     }
 }

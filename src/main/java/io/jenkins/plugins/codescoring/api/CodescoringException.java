@@ -31,8 +31,8 @@ public final class CodescoringException extends Exception {
     }
 
     /** @param transientFailure whether the same call may well succeed a little later (see {@link #isTransient()}) */
-    public CodescoringException(ErrorKind kind, String message, String redirectTarget, Duration retryAfter,
-            boolean transientFailure) {
+    public CodescoringException(
+            ErrorKind kind, String message, String redirectTarget, Duration retryAfter, boolean transientFailure) {
         super(Redactor.standard().redact(message));
         this.kind = kind;
         this.redirectTarget = redirectTarget;

@@ -7,8 +7,7 @@ import java.util.HexFormat;
 
 /** Keys for {@link CodescoringApi#connectionKey()}: a SHA-256 of the URL and the token, never the token. */
 public final class ConnectionKeys {
-    private ConnectionKeys() {
-    }
+    private ConnectionKeys() {}
 
     public static String of(String platformUrl, String token) {
         try {

@@ -11,10 +11,10 @@ import java.util.List;
  * show it pass it through a {@link Redactor}.
  */
 final class ErrorDetail {
-    private static final List<String> MESSAGE_FIELDS = List.of("detail", "message", "error", "errors", "non_field_errors");
+    private static final List<String> MESSAGE_FIELDS =
+            List.of("detail", "message", "error", "errors", "non_field_errors");
 
-    private ErrorDetail() {
-    }
+    private ErrorDetail() {}
 
     static String of(Answer answer) {
         if (answer.isBodyBlank()) {

@@ -32,32 +32,50 @@ final class Failures {
         String call = answer.call().describe();
         if (answer.isRedirect()) {
             String target = redirectTarget(answer);
-            return new CodescoringException(ErrorKind.REDIRECTED, redactor.redact(at() + " redirected " + call + " to "
-                    + (target == null ? "an address it did not name or that is invalid" : target) + " (HTTP " + status
-                    + "). The token is not sent to redirect targets."), target == null ? null : redactor.redact(target));
+            return new CodescoringException(
+                    ErrorKind.REDIRECTED,
+                    redactor.redact(at() + " redirected " + call + " to "
+                            + (target == null ? "an address it did not name or that is invalid" : target) + " (HTTP "
+                            + status
+                            + "). The token is not sent to redirect targets."),
+                    target == null ? null : redactor.redact(target));
         }
         String detail = detail(answer);
         switch (status) {
             case 401:
-                return error(ErrorKind.TOKEN_REJECTED, at() + " rejected the API token (HTTP 401) on " + call + "." + detail);
+                return error(
+                        ErrorKind.TOKEN_REJECTED,
+                        at() + " rejected the API token (HTTP 401) on " + call + "." + detail);
             case 403:
-                return error(ErrorKind.TOKEN_REJECTED, at() + " refused " + call + " (HTTP 403): the token's user may not"
-                        + " use this part of the API; it needs the rights to read policies, alerts and projects and to"
-                        + " start analyses." + detail);
+                return error(
+                        ErrorKind.TOKEN_REJECTED,
+                        at() + " refused " + call + " (HTTP 403): the token's user may not"
+                                + " use this part of the API; it needs the rights to read policies, alerts and projects and to"
+                                + " start analyses." + detail);
             case 404:
-                return error(ErrorKind.NOT_CODESCORING_API, at() + " answered " + call + " with HTTP 404 (not found): no"
-                        + " CodeScoring API answers at this address, or this platform version uses another path.");
+                return error(
+                        ErrorKind.NOT_CODESCORING_API,
+                        at() + " answered " + call + " with HTTP 404 (not found): no"
+                                + " CodeScoring API answers at this address, or this platform version uses another path.");
             case 429:
-                return error(ErrorKind.RATE_LIMITED, at() + " kept asking to slow down (HTTP 429) on " + call
-                        + attempts(answer.attempts()) + "." + detail, answer.retryAfter());
+                return error(
+                        ErrorKind.RATE_LIMITED,
+                        at() + " kept asking to slow down (HTTP 429) on " + call + attempts(answer.attempts()) + "."
+                                + detail,
+                        answer.retryAfter());
             default:
                 break;
         }
         if (status >= 500 && status < 600) {
             // 502, 503 and 504 come from a platform restarting or a proxy in front of it; a 500 would come again.
             boolean unavailable = status == 502 || status == 503 || status == 504;
-            return new CodescoringException(ErrorKind.SERVER_ERROR, redactor.redact(at() + " failed on " + call + " (HTTP "
-                    + status + attemptsInside(answer) + ")." + detail), null, answer.retryAfter(), unavailable);
+            return new CodescoringException(
+                    ErrorKind.SERVER_ERROR,
+                    redactor.redact(
+                            at() + " failed on " + call + " (HTTP " + status + attemptsInside(answer) + ")." + detail),
+                    null,
+                    answer.retryAfter(),
+                    unavailable);
         }
         if (status >= 400 && status < 500) {
             return error(ErrorKind.REQUEST_REJECTED, at() + " rejected " + call + " (HTTP " + status + ")." + detail);
@@ -68,20 +86,26 @@ final class Failures {
     /** A successful answer that is not what the plugin expects. */
     CodescoringException unreadable(Answer answer, String reason) {
         String contentType = answer.contentType().isEmpty() ? "no content type" : shorten(answer.contentType(), 100);
-        String excerpt = answer.isBodyBlank() ? " The answer was empty."
-                : " The answer began with: " + excerpt(answer.text());
-        return error(ErrorKind.UNREADABLE_RESPONSE, at() + " answered " + answer.call().describe() + " with something this"
-                + " plugin cannot read (HTTP " + answer.status() + ", " + contentType + "): " + reason + "." + excerpt);
+        String excerpt =
+                answer.isBodyBlank() ? " The answer was empty." : " The answer began with: " + excerpt(answer.text());
+        return error(
+                ErrorKind.UNREADABLE_RESPONSE,
+                at() + " answered " + answer.call().describe() + " with something this" + " plugin cannot read (HTTP "
+                        + answer.status() + ", " + contentType + "): " + reason + "." + excerpt);
     }
 
     CodescoringException html(Answer answer) {
-        return error(ErrorKind.NOT_CODESCORING_API, at() + " answered " + answer.call().describe() + " with an HTML page,"
-                + " not JSON (HTTP " + answer.status() + "): a login page or a proxy may answer instead of CodeScoring.");
+        return error(
+                ErrorKind.NOT_CODESCORING_API,
+                at() + " answered " + answer.call().describe() + " with an HTML page," + " not JSON (HTTP "
+                        + answer.status() + "): a login page or a proxy may answer instead of CodeScoring.");
     }
 
     CodescoringException tooLarge(Answer answer) {
-        return error(ErrorKind.UNREADABLE_RESPONSE, at() + " answered " + answer.call().describe() + " with more than "
-                + bytes(maxResponseBytes) + " (HTTP " + answer.status() + "); the answer was not read.");
+        return error(
+                ErrorKind.UNREADABLE_RESPONSE,
+                at() + " answered " + answer.call().describe() + " with more than " + bytes(maxResponseBytes)
+                        + " (HTTP " + answer.status() + "); the answer was not read.");
     }
 
     /** The error for a call that got no complete answer. */
@@ -89,20 +113,30 @@ final class Failures {
         String tries = attempts(attempts);
         switch (failure.category()) {
             case TLS:
-                return error(ErrorKind.TLS_FAILURE, "The secure connection to the platform at " + platformUrl + " failed on "
-                        + call.describe() + " (" + failure.cause() + "): the platform's certificate is not trusted by this"
-                        + " Java runtime, or the TLS settings do not match.");
+                return error(
+                        ErrorKind.TLS_FAILURE,
+                        "The secure connection to the platform at " + platformUrl + " failed on "
+                                + call.describe() + " (" + failure.cause()
+                                + "): the platform's certificate is not trusted by this"
+                                + " Java runtime, or the TLS settings do not match.");
             case TIMED_OUT:
-                String waited = failure.cutShortAfter() == null ? seconds(requestTimeout)
+                String waited = failure.cutShortAfter() == null
+                        ? seconds(requestTimeout)
                         : seconds(failure.cutShortAfter()) + " (all the time left before the deadline)";
-                return error(ErrorKind.TIMEOUT, at() + " gave no answer within " + waited + " to "
-                        + call.describe() + tries + "." + notRepeated(call));
+                return error(
+                        ErrorKind.TIMEOUT,
+                        at() + " gave no answer within " + waited + " to " + call.describe() + tries + "."
+                                + notRepeated(call));
             case NOT_CONNECTED:
-                return error(ErrorKind.UNREACHABLE, "Could not connect to the platform at " + platformUrl + " for "
-                        + call.describe() + tries + ": " + failure.describeCause() + ".");
+                return error(
+                        ErrorKind.UNREACHABLE,
+                        "Could not connect to the platform at " + platformUrl + " for " + call.describe() + tries + ": "
+                                + failure.describeCause() + ".");
             default:
-                return error(ErrorKind.UNREACHABLE, "The connection to the platform at " + platformUrl + " broke during "
-                        + call.describe() + tries + " (" + failure.cause() + ")." + notRepeated(call));
+                return error(
+                        ErrorKind.UNREACHABLE,
+                        "The connection to the platform at " + platformUrl + " broke during " + call.describe() + tries
+                                + " (" + failure.cause() + ")." + notRepeated(call));
         }
     }
 
@@ -137,7 +171,8 @@ final class Failures {
                 return null;
             }
             String port = target.getPort() < 0 ? "" : ":" + target.getPort();
-            return target.getScheme() + "://" + target.getHost() + port + (target.getRawPath() == null ? "" : target.getRawPath());
+            return target.getScheme() + "://" + target.getHost() + port
+                    + (target.getRawPath() == null ? "" : target.getRawPath());
         } catch (IllegalArgumentException e) {
             return null;
         }

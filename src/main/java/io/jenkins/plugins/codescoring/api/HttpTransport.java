@@ -42,8 +42,17 @@ final class HttpTransport {
     private final HttpResponse.BodyHandler<CappedBody> bodyHandler;
     private final Failures failures;
 
-    HttpTransport(HttpClient httpClient, String platformUrl, String token, String userAgent, Duration requestTimeout,
-            RetryPolicy retryPolicy, Sleeper sleeper, Clock clock, int maxResponseBytes, Failures failures) {
+    HttpTransport(
+            HttpClient httpClient,
+            String platformUrl,
+            String token,
+            String userAgent,
+            Duration requestTimeout,
+            RetryPolicy retryPolicy,
+            Sleeper sleeper,
+            Clock clock,
+            int maxResponseBytes,
+            Failures failures) {
         this.httpClient = httpClient;
         this.platformUrl = platformUrl;
         this.authorization = "Token " + token;
@@ -123,7 +132,8 @@ final class HttpTransport {
             throw new FailedAttempt(IoFailure.classify(e.getCause() == null ? e : e.getCause()));
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new FailedAttempt(patience.equals(requestTimeout) ? IoFailure.timedOut() : IoFailure.timedOutAt(patience));
+            throw new FailedAttempt(
+                    patience.equals(requestTimeout) ? IoFailure.timedOut() : IoFailure.timedOutAt(patience));
         } catch (InterruptedException e) {
             future.cancel(true);
             throw e;
@@ -150,7 +160,8 @@ final class HttpTransport {
             return Duration.ofSeconds(Long.parseLong(value));
         } catch (NumberFormatException e) {
             try {
-                Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 return Duration.between(clock.instant(), until);
             } catch (DateTimeParseException notADate) {
                 return null;

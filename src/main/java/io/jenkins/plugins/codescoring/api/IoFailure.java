@@ -55,9 +55,13 @@ final class IoFailure {
         if (tls != null) {
             return new IoFailure(Category.TLS, tls.getClass().getSimpleName());
         }
-        for (Class<? extends Throwable> notConnected : java.util.List.of(HttpConnectTimeoutException.class,
-                UnresolvedAddressException.class, UnknownHostException.class, NoRouteToHostException.class,
-                PortUnreachableException.class, ConnectException.class)) {
+        for (Class<? extends Throwable> notConnected : java.util.List.of(
+                HttpConnectTimeoutException.class,
+                UnresolvedAddressException.class,
+                UnknownHostException.class,
+                NoRouteToHostException.class,
+                PortUnreachableException.class,
+                ConnectException.class)) {
             Throwable found = find(error, notConnected);
             if (found != null) {
                 return new IoFailure(Category.NOT_CONNECTED, found.getClass().getSimpleName());

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.codescoring.api;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,8 +15,7 @@ final class Json {
 
     private static final ObjectMapper MAPPER = createMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Parses one JSON document; trailing content, duplicate keys and excessive nesting are errors. */
     static JsonNode parse(byte[] bytes) throws IOException {

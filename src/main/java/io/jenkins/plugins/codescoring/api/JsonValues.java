@@ -23,8 +23,7 @@ final class JsonValues {
     private static final Pattern OFFSET_WITHOUT_COLON = Pattern.compile("([+-]\\d{2})(\\d{2})$");
     private static final Pattern OFFSET_HOURS_ONLY = Pattern.compile("(T[^+-]*[+-]\\d{2})$");
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     /** An id (number or text) as text, or null when the field is absent, null or blank. */
     static String id(JsonNode parent, String field, String subject) throws UnexpectedShape {
@@ -124,11 +123,14 @@ final class JsonValues {
         if (text.length() == 10) {
             return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
         }
-        String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
+        String iso =
+                text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
         iso = OFFSET_WITHOUT_COLON.matcher(iso).replaceFirst("$1:$2");
         iso = OFFSET_HOURS_ONLY.matcher(iso).replaceFirst("$1:00");
-        TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, ZonedDateTime::from, LocalDateTime::from);
-        return parsed instanceof ZonedDateTime ? ((ZonedDateTime) parsed).toInstant()
+        TemporalAccessor parsed =
+                DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, ZonedDateTime::from, LocalDateTime::from);
+        return parsed instanceof ZonedDateTime
+                ? ((ZonedDateTime) parsed).toInstant()
                 : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
     }
 

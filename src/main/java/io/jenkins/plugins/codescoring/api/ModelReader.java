@@ -26,8 +26,12 @@ final class ModelReader {
         if (error == null) {
             error = optionalText(node.get("detail"));
         }
-        return new AnalysisStatus(JsonValues.id(node, "id", subject), word, JsonValues.instant(node, "started_at", subject),
-                JsonValues.instant(node, "finished_at", subject), error == null ? null : redactor.redact(error));
+        return new AnalysisStatus(
+                JsonValues.id(node, "id", subject),
+                word,
+                JsonValues.instant(node, "started_at", subject),
+                JsonValues.instant(node, "finished_at", subject),
+                error == null ? null : redactor.redact(error));
     }
 
     /** The run id a start answer may name, or null. */
@@ -83,14 +87,19 @@ final class ModelReader {
         requireObject(node, alert == null ? "a policy" : "the policy of " + alert);
         String id = JsonValues.requiredId(node, "id", alert == null ? "a policy" : "the policy of " + alert);
         String subject = alert == null ? "policy " + id : "policy " + id + " of " + alert;
-        return new Policy(id, JsonValues.text(node, "name", subject), JsonValues.text(node, "level", subject),
-                JsonValues.bool(node, "is_active", subject, true), JsonValues.requiredBool(node, "is_blocks_build", subject));
+        return new Policy(
+                id,
+                JsonValues.text(node, "name", subject),
+                JsonValues.text(node, "level", subject),
+                JsonValues.bool(node, "is_active", subject, true),
+                JsonValues.requiredBool(node, "is_blocks_build", subject));
     }
 
     private static Project project(JsonNode node, String alert) throws UnexpectedShape {
         requireObject(node, alert == null ? "a project" : "the project of " + alert);
         String id = JsonValues.requiredId(node, "id", alert == null ? "a project" : "the project of " + alert);
-        return new Project(id, JsonValues.text(node, "name", alert == null ? "project " + id : "the project of " + alert));
+        return new Project(
+                id, JsonValues.text(node, "name", alert == null ? "project " + id : "the project of " + alert));
     }
 
     /**
@@ -120,7 +129,8 @@ final class ModelReader {
 
     private static void requireObject(JsonNode node, String subject) throws UnexpectedShape {
         if (!node.isObject()) {
-            throw new UnexpectedShape(subject + " is not a JSON object but " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            throw new UnexpectedShape(subject + " is not a JSON object but "
+                    + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 }

@@ -47,17 +47,21 @@ final class Pager {
                 throw failures.unreadable(previous, "it offered more than " + MAX_PAGES + " pages");
             }
             if (announced >= 0 && page > pagesFor(announced) + 1) {
-                throw failures.unreadable(previous, "it announced " + announced + " items but still offered more after page "
-                        + (page - 1));
+                throw failures.unreadable(
+                        previous,
+                        "it announced " + announced + " items but still offered more after page " + (page - 1));
             }
-            Answer answer = fetch.fetch(listCall.with("page", Integer.toString(page)).with("per_page", Integer.toString(PER_PAGE)));
+            Answer answer = fetch.fetch(
+                    listCall.with("page", Integer.toString(page)).with("per_page", Integer.toString(PER_PAGE)));
             if (page > 1 && answer.status() == 404) {
                 // Django REST framework's "Invalid page.": the list ended, unless its count says otherwise.
                 if (announced < 0 || all.size() >= announced) {
                     return all;
                 }
-                throw failures.unreadable(answer, "it announced " + announced + " items but answered HTTP 404 for page " + page
-                        + " after " + all.size());
+                throw failures.unreadable(
+                        answer,
+                        "it announced " + announced + " items but answered HTTP 404 for page " + page + " after "
+                                + all.size());
             }
             JsonNode root = responses.json(answer);
             JsonNode items = items(root, answer);
@@ -111,7 +115,9 @@ final class Pager {
             return items.size() >= PER_PAGE;
         }
         JsonNode next = root.get("next");
-        return next != null && !next.isNull() && !(next.isTextual() && next.asText().isBlank())
+        return next != null
+                && !next.isNull()
+                && !(next.isTextual() && next.asText().isBlank())
                 && !(next.isBoolean() && !next.booleanValue());
     }
 

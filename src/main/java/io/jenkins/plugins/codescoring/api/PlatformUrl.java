@@ -10,8 +10,7 @@ import java.util.Locale;
  * URL may hold a password or a token.
  */
 final class PlatformUrl {
-    private PlatformUrl() {
-    }
+    private PlatformUrl() {}
 
     static String normalize(String url) throws CodescoringException {
         if (url == null || url.isBlank()) {
@@ -29,7 +28,8 @@ final class PlatformUrl {
                     + (scheme.isEmpty() ? "." : " (it starts with " + scheme + ":)."));
         }
         if (uri.getRawUserInfo() != null) {
-            throw invalid("The platform URL must not contain a user name or password; the API token comes from the credential.");
+            throw invalid(
+                    "The platform URL must not contain a user name or password; the API token comes from the credential.");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw invalid("The platform URL has no valid host name.");
@@ -64,7 +64,9 @@ final class PlatformUrl {
     private static boolean staysOnHost(String url, String authority) {
         try {
             URI target = new URI(url);
-            return authority.equals(target.getRawAuthority()) && target.getRawQuery() == null && target.getRawFragment() == null;
+            return authority.equals(target.getRawAuthority())
+                    && target.getRawQuery() == null
+                    && target.getRawFragment() == null;
         } catch (URISyntaxException e) {
             return false;
         }

@@ -49,7 +49,10 @@ public final class Policy implements Serializable {
             return false;
         }
         Policy that = (Policy) other;
-        return id.equals(that.id) && name.equals(that.name) && level.equals(that.level) && active == that.active
+        return id.equals(that.id)
+                && name.equals(that.name)
+                && level.equals(that.level)
+                && active == that.active
                 && blocksBuild == that.blocksBuild;
     }
 
@@ -60,6 +63,7 @@ public final class Policy implements Serializable {
 
     @Override
     public String toString() {
-        return "Policy[" + id + " " + name + ", " + level + (active ? "" : ", inactive") + (blocksBuild ? ", blocks build" : "") + "]";
+        return "Policy[" + id + " " + name + ", " + level + (active ? "" : ", inactive")
+                + (blocksBuild ? ", blocks build" : "") + "]";
     }
 }

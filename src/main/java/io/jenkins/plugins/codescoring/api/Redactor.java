@@ -13,10 +13,11 @@ import java.util.regex.Pattern;
 public final class Redactor {
     public static final String MASK = "****";
 
-    private static final Pattern AUTH_HEADER =
-            Pattern.compile("(?i)(authorization\"?\\s*[:=]\\s*\"?)([^\"\\r\\n,}]*)");
-    private static final Pattern TOKEN_SCHEME = // A credential after the scheme word contains a digit; plain words ("token rejected") do not.
-            Pattern.compile("(?i)\\b(token|bearer)(\\s+)(?=[A-Za-z0-9._~+/=-]*[0-9])[A-Za-z0-9._~+/=-]{8,}");
+    private static final Pattern AUTH_HEADER = Pattern.compile("(?i)(authorization\"?\\s*[:=]\\s*\"?)([^\"\\r\\n,}]*)");
+    private static final Pattern
+            TOKEN_SCHEME = // A credential after the scheme word contains a digit; plain words ("token rejected") do
+                    // not.
+                    Pattern.compile("(?i)\\b(token|bearer)(\\s+)(?=[A-Za-z0-9._~+/=-]*[0-9])[A-Za-z0-9._~+/=-]{8,}");
     private static final Redactor STANDARD = new Redactor(Collections.emptyList());
 
     /** Shorter secrets are masked only as whole words: masking "x" inside every word would garble all text. */

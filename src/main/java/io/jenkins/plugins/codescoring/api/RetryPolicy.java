@@ -21,7 +21,12 @@ public final class RetryPolicy {
     private final double jitter;
     private final Duration maxRetryAfter;
 
-    private RetryPolicy(int maxAttempts, Duration firstBackoff, Duration maxBackoff, double multiplier, double jitter,
+    private RetryPolicy(
+            int maxAttempts,
+            Duration firstBackoff,
+            Duration maxBackoff,
+            double multiplier,
+            double jitter,
             Duration maxRetryAfter) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
@@ -140,7 +145,8 @@ public final class RetryPolicy {
 
     @Override
     public String toString() {
-        return "RetryPolicy[" + maxAttempts + " attempts, backoff " + firstBackoff.toMillis() + " ms x" + multiplier + " up to "
-                + maxBackoff.toMillis() + " ms, jitter " + jitter + ", Retry-After up to " + maxRetryAfter.toSeconds() + " s]";
+        return "RetryPolicy[" + maxAttempts + " attempts, backoff " + firstBackoff.toMillis() + " ms x" + multiplier
+                + " up to " + maxBackoff.toMillis() + " ms, jitter " + jitter + ", Retry-After up to "
+                + maxRetryAfter.toSeconds() + " s]";
     }
 }

@@ -38,8 +38,11 @@ public enum RunPhase {
 
     public static boolean isKnownWord(String word) {
         String normalized = normalize(word);
-        return RUNNING_WORDS.contains(normalized) || SUCCESS_WORDS.contains(normalized) || FAILED_WORDS.contains(normalized)
-                || CANCELLED_WORDS.contains(normalized) || NONE_WORDS.contains(normalized);
+        return RUNNING_WORDS.contains(normalized)
+                || SUCCESS_WORDS.contains(normalized)
+                || FAILED_WORDS.contains(normalized)
+                || CANCELLED_WORDS.contains(normalized)
+                || NONE_WORDS.contains(normalized);
     }
 
     public boolean isFinal() {
@@ -47,6 +50,8 @@ public enum RunPhase {
     }
 
     private static String normalize(String word) {
-        return word == null ? "" : word.trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        return word == null
+                ? ""
+                : word.trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
     }
 }

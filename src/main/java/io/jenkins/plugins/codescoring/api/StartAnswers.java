@@ -32,7 +32,8 @@ final class StartAnswers {
             return StartOutcome.started(runId(answer));
         }
         int status = answer.status();
-        if ((status == 400 || status == 409 || status == 423) && saysAlreadyRunning(ErrorDetail.of(answer) + " " + answer.text())) {
+        if ((status == 400 || status == 409 || status == 423)
+                && saysAlreadyRunning(ErrorDetail.of(answer) + " " + answer.text())) {
             return StartOutcome.alreadyRunning();
         }
         throw failures.forStatus(answer);

@@ -35,6 +35,8 @@ public final class StartOutcome {
 
     @Override
     public String toString() {
-        return started ? "StartOutcome[started" + (runId == null ? "" : " " + runId) + "]" : "StartOutcome[already running]";
+        return started
+                ? "StartOutcome[started" + (runId == null ? "" : " " + runId) + "]"
+                : "StartOutcome[already running]";
     }
 }

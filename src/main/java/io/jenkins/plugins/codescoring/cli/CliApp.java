@@ -23,8 +23,13 @@ public final class CliApp {
     private final SimulatorLauncher simulatorLauncher;
     private final Clock clock;
 
-    public CliApp(Map<String, String> environment, PrintStream out, PrintStream err, ScanLauncher scanLauncher,
-            SimulatorLauncher simulatorLauncher, Clock clock) {
+    public CliApp(
+            Map<String, String> environment,
+            PrintStream out,
+            PrintStream err,
+            ScanLauncher scanLauncher,
+            SimulatorLauncher simulatorLauncher,
+            Clock clock) {
         this.environment = Map.copyOf(environment);
         this.out = out;
         this.err = err;
@@ -53,8 +58,8 @@ public final class CliApp {
                 case "simulator":
                     return runSimulator(rest);
                 default:
-                    throw new UsageException("Unknown command " + (command.startsWith("-") ? "or option " : "") + command
-                            + ": the first argument is the command, scan or simulator.");
+                    throw new UsageException("Unknown command " + (command.startsWith("-") ? "or option " : "")
+                            + command + ": the first argument is the command, scan or simulator.");
             }
         } catch (UsageException e) {
             console.problem("error: " + e.getMessage());

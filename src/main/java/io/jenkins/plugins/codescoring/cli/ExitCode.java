@@ -11,8 +11,7 @@ public final class ExitCode {
     /** No verdict (the scan failed), or the command line was wrong. */
     public static final int FAILURE = 2;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 
     public static int of(Verdict verdict) {
         switch (verdict) {

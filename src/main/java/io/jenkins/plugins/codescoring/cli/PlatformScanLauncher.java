@@ -33,8 +33,8 @@ public final class PlatformScanLauncher implements ScanLauncher {
         try {
             api = CodescoringClient.builder(platformUrl, token).build();
         } catch (CodescoringException e) {
-            return new ResultFactory(request, platformUrl).error(ScanState.begin(request, clock.instant()), e.kind(), e.getMessage(),
-                    clock.instant());
+            return new ResultFactory(request, platformUrl)
+                    .error(ScanState.begin(request, clock.instant()), e.kind(), e.getMessage(), clock.instant());
         }
         return new ScanRunner(api, clock, sleeper).run(request, listener);
     }

@@ -23,8 +23,7 @@ final class ScanArguments {
 
     private static final Set<String> OPTIONS = Set.of(URL, PROJECT, STAGE, TIMEOUT, POLL_INTERVAL, JSON);
 
-    private ScanArguments() {
-    }
+    private ScanArguments() {}
 
     static ScanCommandLine parse(List<String> args) throws UsageException {
         refuseToken(args);
@@ -33,14 +32,20 @@ final class ScanArguments {
         if (url == null) {
             throw new UsageException(URL + " is required: the address of the CodeScoring platform.");
         }
-        return new ScanCommandLine(url, values.get(PROJECT), values.get(STAGE), seconds(values, TIMEOUT),
-                seconds(values, POLL_INTERVAL), path(values.get(JSON)));
+        return new ScanCommandLine(
+                url,
+                values.get(PROJECT),
+                values.get(STAGE),
+                seconds(values, TIMEOUT),
+                seconds(values, POLL_INTERVAL),
+                path(values.get(JSON)));
     }
 
     private static void refuseToken(List<String> args) throws UsageException {
         for (String arg : args) {
             if (arg.equals(TOKEN) || arg.startsWith(TOKEN + "=")) {
-                throw new UsageException(TOKEN + " is not accepted: a token in the arguments leaks into shell history and"
+                throw new UsageException(TOKEN
+                        + " is not accepted: a token in the arguments leaks into shell history and"
                         + " process lists. Set the " + ScanCommand.TOKEN_VARIABLE + " environment variable instead.");
             }
         }

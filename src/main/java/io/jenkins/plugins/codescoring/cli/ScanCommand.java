@@ -56,8 +56,12 @@ final class ScanCommand {
             result = launcher.scan(platformUrl, token, request, console::print);
         } catch (InterruptedException e) {
             interrupted = true;
-            result = new ResultFactory(request, platformUrl).error(ScanState.begin(request, requestedAt), ErrorKind.ABORTED,
-                    "The scan was interrupted.", clock.instant());
+            result = new ResultFactory(request, platformUrl)
+                    .error(
+                            ScanState.begin(request, requestedAt),
+                            ErrorKind.ABORTED,
+                            "The scan was interrupted.",
+                            clock.instant());
         }
         console.print(report(options.jsonFile()).lines(result));
         int exitCode = ExitCode.of(result.verdict());
@@ -65,7 +69,8 @@ final class ScanCommand {
             exitCode = ExitCode.FAILURE;
         }
         if (interrupted) {
-            Thread.currentThread().interrupt(); // after the file is written: file channels refuse to work once interrupted
+            Thread.currentThread()
+                    .interrupt(); // after the file is written: file channels refuse to work once interrupted
         }
         return exitCode;
     }

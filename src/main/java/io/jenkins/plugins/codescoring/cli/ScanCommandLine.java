@@ -13,7 +13,8 @@ final class ScanCommandLine {
     private final Duration maxPollInterval;
     private final Path jsonFile;
 
-    ScanCommandLine(String url, String project, String stage, Duration timeout, Duration maxPollInterval, Path jsonFile) {
+    ScanCommandLine(
+            String url, String project, String stage, Duration timeout, Duration maxPollInterval, Path jsonFile) {
         this.url = url;
         this.project = project;
         this.stage = stage;

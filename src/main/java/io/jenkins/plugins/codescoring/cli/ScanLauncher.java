@@ -14,5 +14,6 @@ public interface ScanLauncher {
      * @return the result; every failure is an ERROR result
      * @throws InterruptedException when the thread is interrupted (Ctrl-C in an embedding program)
      */
-    ScanResult scan(String platformUrl, String token, ScanRequest request, ScanListener listener) throws InterruptedException;
+    ScanResult scan(String platformUrl, String token, ScanRequest request, ScanListener listener)
+            throws InterruptedException;
 }

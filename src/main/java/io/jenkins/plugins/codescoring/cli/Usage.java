@@ -6,7 +6,8 @@ import io.jenkins.plugins.codescoring.scan.ScanRequest;
 final class Usage {
     static final String HINT = "Run with --help for usage.";
 
-    static final String TEXT = String.join("\n",
+    static final String TEXT = String.join(
+            "\n",
             "Usage:",
             "  java -jar codescoring-cli.jar scan --url URL [--project NAME|ID] [--stage STAGE]",
             "                                     [--timeout SECONDS] [--poll-interval MAX_SECONDS] [--json FILE]",
@@ -28,7 +29,8 @@ final class Usage {
             "  --json FILE                  also write the result to FILE as JSON (see docs/json-report.md)",
             "",
             "Environment:",
-            "  " + ScanCommand.TOKEN_VARIABLE + "            the API token (required). It is never accepted as an argument:",
+            "  " + ScanCommand.TOKEN_VARIABLE
+                    + "            the API token (required). It is never accepted as an argument:",
             "                               arguments show up in shell history and process lists.",
             "  CODESCORING_API_PATH_<NAME>  overrides the path of one API endpoint (START_ANALYSIS, ANALYSIS_STATUS,",
             "                               ALERTS, POLICIES, PROJECTS), e.g. CODESCORING_API_PATH_ALERTS=/api/v2/alerts/",
@@ -40,6 +42,5 @@ final class Usage {
             "Exit codes: 0 = passed, 1 = blocked by a policy, 2 = no verdict (error) or wrong usage.",
             "");
 
-    private Usage() {
-    }
+    private Usage() {}
 }

@@ -36,8 +36,7 @@ import org.springframework.security.core.Authentication;
 public final class BuildCredentials {
     private static final Logger LOGGER = Logger.getLogger(BuildCredentials.class.getName());
 
-    private BuildCredentials() {
-    }
+    private BuildCredentials() {}
 
     /**
      * The token of the Secret text credential {@code id} as the build may use it.
@@ -58,7 +57,8 @@ public final class BuildCredentials {
             token = credential.getSecret().getPlainText();
         } catch (RuntimeException e) { // CredentialsUnavailableException, or any failure of a credentials provider
             LOGGER.log(Level.FINE, "The credentials provider failed to give the CodeScoring credential " + id, e);
-            throw badConfiguration(Messages.PlatformConnections_CredentialUnavailable(id, e.getClass().getSimpleName()));
+            throw badConfiguration(Messages.PlatformConnections_CredentialUnavailable(
+                    id, e.getClass().getSimpleName()));
         }
         trackOnce(run, credential);
         return token;
@@ -86,7 +86,8 @@ public final class BuildCredentials {
      */
     private static CodescoringException notSecretText(Run<?, ?> run, String id, List<DomainRequirement> domain) {
         Job<?, ?> job = run.getParent();
-        Authentication authentication = job instanceof Queue.Task ? Tasks.getAuthenticationOf2((Queue.Task) job) : ACL.SYSTEM2;
+        Authentication authentication =
+                job instanceof Queue.Task ? Tasks.getAuthenticationOf2((Queue.Task) job) : ACL.SYSTEM2;
         StandardCredentials other = CredentialsMatchers.firstOrNull(
                 CredentialsProvider.lookupCredentialsInItem(StandardCredentials.class, job, authentication, domain),
                 CredentialsMatchers.withId(chosenId(run, id)));

@@ -165,7 +165,8 @@ public final class CodescoringGlobalConfiguration extends GlobalConfiguration {
         Set<String> seen = new HashSet<>();
         for (Platform platform : platforms) {
             if (!seen.add(platform.name().toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException(Messages.CodescoringGlobalConfiguration_DuplicateName(platform.name()));
+                throw new IllegalArgumentException(
+                        Messages.CodescoringGlobalConfiguration_DuplicateName(platform.name()));
             }
         }
     }

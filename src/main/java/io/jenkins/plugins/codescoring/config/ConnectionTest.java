@@ -29,8 +29,7 @@ final class ConnectionTest {
     /** A button click should not wait for the long timeouts of a scan. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
-    private ConnectionTest() {
-    }
+    private ConnectionTest() {}
 
     static FormValidation run(@CheckForNull String platformUrl, @CheckForNull String credentialsId) {
         if (Util.fixEmptyAndTrim(platformUrl) == null) {
@@ -54,7 +53,8 @@ final class ConnectionTest {
             return FormValidation.error(Messages.Credentials_WrongType(id, PlatformCredentials.typeName(found)));
         }
         try {
-            CodescoringClient.builder(url, ((StringCredentials) found).getSecret().getPlainText())
+            CodescoringClient.builder(
+                            url, ((StringCredentials) found).getSecret().getPlainText())
                     .httpClient(JenkinsHttpClients.create())
                     .requestTimeout(REQUEST_TIMEOUT)
                     .retryPolicy(RetryPolicy.none())
@@ -129,7 +129,8 @@ final class ConnectionTest {
     @CheckForNull
     private static StandardCredentials rootCredential(String id, List<DomainRequirement> domain) {
         return CredentialsMatchers.firstOrNull(
-                CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2, domain),
+                CredentialsProvider.lookupCredentialsInItemGroup(
+                        StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2, domain),
                 CredentialsMatchers.withId(id));
     }
 }

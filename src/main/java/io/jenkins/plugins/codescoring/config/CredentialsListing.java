@@ -29,12 +29,11 @@ import org.springframework.security.core.Authentication;
  */
 @Restricted(NoExternalUse.class)
 public final class CredentialsListing {
-    private CredentialsListing() {
-    }
+    private CredentialsListing() {}
 
     /** The credential choices for a job (or, without one, for the root of Jenkins). */
-    public static ListBoxModel fillForItem(@CheckForNull Item item, @CheckForNull String credentialsId,
-            @CheckForNull String platformName) {
+    public static ListBoxModel fillForItem(
+            @CheckForNull Item item, @CheckForNull String credentialsId, @CheckForNull String platformName) {
         String current = Util.fixNull(credentialsId).trim();
         StandardListBoxModel model = new StandardListBoxModel();
         model.add(Messages.CredentialsListing_UseDefault(), "");
@@ -42,18 +41,26 @@ public final class CredentialsListing {
             return model.includeCurrentValue(current);
         }
         if (item == null) {
-            model.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, domain(platformName),
+            model.includeMatchingAs(
+                    ACL.SYSTEM2,
+                    Jenkins.get(),
+                    StringCredentials.class,
+                    domain(platformName),
                     PlatformCredentials.usableByJobs());
         } else {
-            model.includeMatchingAs(authenticationOf(item), item, StringCredentials.class, domain(platformName),
+            model.includeMatchingAs(
+                    authenticationOf(item),
+                    item,
+                    StringCredentials.class,
+                    domain(platformName),
                     PlatformCredentials.usableByJobs());
         }
         return model.includeCurrentValue(current);
     }
 
     /** Checks the credential chosen for a job; blank means "the default of the chosen platform". */
-    public static FormValidation checkForItem(@CheckForNull Item item, @CheckForNull String value,
-            @CheckForNull String platformName) {
+    public static FormValidation checkForItem(
+            @CheckForNull Item item, @CheckForNull String value, @CheckForNull String platformName) {
         if (!mayList(item)) {
             return FormValidation.ok();
         }
@@ -64,7 +71,8 @@ public final class CredentialsListing {
                     ? FormValidation.warning(Messages.CredentialsListing_NoDefault())
                     : FormValidation.ok();
         }
-        if (id.contains("$")) { // a build variable in the freestyle step's expression field: resolved when the build runs
+        if (id.contains(
+                "$")) { // a build variable in the freestyle step's expression field: resolved when the build runs
             return FormValidation.ok();
         }
         List<DomainRequirement> domain = domain(platformName);
@@ -96,12 +104,13 @@ public final class CredentialsListing {
     }
 
     @CheckForNull
-    private static <C extends StandardCredentials> C find(@CheckForNull Item item, Class<C> type, String id,
-            List<DomainRequirement> domain) {
+    private static <C extends StandardCredentials> C find(
+            @CheckForNull Item item, Class<C> type, String id, List<DomainRequirement> domain) {
         List<C> candidates = item == null
                 ? CredentialsProvider.lookupCredentialsInItemGroup(type, Jenkins.get(), ACL.SYSTEM2, domain)
                 : CredentialsProvider.lookupCredentialsInItem(type, item, authenticationOf(item), domain);
-        return CredentialsMatchers.firstOrNull(candidates,
+        return CredentialsMatchers.firstOrNull(
+                candidates,
                 CredentialsMatchers.allOf(CredentialsMatchers.withId(id), PlatformCredentials.usableByJobs()));
     }
 }

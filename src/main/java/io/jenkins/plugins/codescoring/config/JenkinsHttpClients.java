@@ -29,8 +29,7 @@ public final class JenkinsHttpClients {
     private static ProxyConfiguration builtFor;
     private static HttpClient shared;
 
-    private JenkinsHttpClients() {
-    }
+    private JenkinsHttpClients() {}
 
     /** A proxy-aware client that never follows redirects. */
     public static synchronized HttpClient create() {

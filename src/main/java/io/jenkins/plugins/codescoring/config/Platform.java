@@ -45,6 +45,7 @@ public final class Platform extends AbstractDescribableImpl<Platform> {
     private final String url;
     /** Null: the URL's host names the platform. */
     private String name;
+
     private String credentialsId;
     private int timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
     private int maxPollIntervalSeconds = DEFAULT_MAX_POLL_INTERVAL_SECONDS;
@@ -128,8 +129,11 @@ public final class Platform extends AbstractDescribableImpl<Platform> {
     /** @throws IllegalArgumentException outside 5..600 */
     @DataBoundSetter
     public void setMaxPollIntervalSeconds(int maxPollIntervalSeconds) {
-        this.maxPollIntervalSeconds = inRange(maxPollIntervalSeconds, MIN_MAX_POLL_INTERVAL_SECONDS,
-                MAX_MAX_POLL_INTERVAL_SECONDS, "maxPollIntervalSeconds");
+        this.maxPollIntervalSeconds = inRange(
+                maxPollIntervalSeconds,
+                MIN_MAX_POLL_INTERVAL_SECONDS,
+                MAX_MAX_POLL_INTERVAL_SECONDS,
+                "maxPollIntervalSeconds");
     }
 
     /** The Secret text holding the token the platform's webhooks must carry; null: webhooks are refused. */
@@ -167,8 +171,11 @@ public final class Platform extends AbstractDescribableImpl<Platform> {
             return null;
         }
         long ago = Math.max(0, Duration.between(at, Instant.now()).toMillis());
-        return Messages.Platform_LastWebhook(Util.getTimeSpanString(ago),
-                DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(at.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)) + " UTC");
+        return Messages.Platform_LastWebhook(
+                Util.getTimeSpanString(ago),
+                DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+                                at.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC))
+                        + " UTC");
     }
 
     @Override
@@ -189,7 +196,8 @@ public final class Platform extends AbstractDescribableImpl<Platform> {
 
     static int inRange(int value, int min, int max, String name) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(Messages.CodescoringGlobalConfiguration_OutOfRange(name, min, max, value));
+            throw new IllegalArgumentException(
+                    Messages.CodescoringGlobalConfiguration_OutOfRange(name, min, max, value));
         }
         return value;
     }
@@ -249,7 +257,8 @@ public final class Platform extends AbstractDescribableImpl<Platform> {
         @POST
         public FormValidation doCheckMaxPollIntervalSeconds(@QueryParameter String value) {
             return PlatformForm.isAdministrator()
-                    ? FormValidation.validateIntegerInRange(value, MIN_MAX_POLL_INTERVAL_SECONDS, MAX_MAX_POLL_INTERVAL_SECONDS)
+                    ? FormValidation.validateIntegerInRange(
+                            value, MIN_MAX_POLL_INTERVAL_SECONDS, MAX_MAX_POLL_INTERVAL_SECONDS)
                     : FormValidation.ok();
         }
 

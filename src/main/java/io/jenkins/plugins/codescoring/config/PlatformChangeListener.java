@@ -25,7 +25,8 @@ public interface PlatformChangeListener extends ExtensionPoint {
             try {
                 listener.platformsChanged(changes);
             } catch (RuntimeException e) {
-                Logger.getLogger(PlatformChangeListener.class.getName()).log(Level.WARNING, "A CodeScoring platform change listener failed", e);
+                Logger.getLogger(PlatformChangeListener.class.getName())
+                        .log(Level.WARNING, "A CodeScoring platform change listener failed", e);
             }
         }
     }

@@ -20,8 +20,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  */
 @Restricted(NoExternalUse.class)
 public final class PlatformConnections {
-    private PlatformConnections() {
-    }
+    private PlatformConnections() {}
 
     /**
      * The platform of this name, or the default one for a blank name.
@@ -38,7 +37,8 @@ public final class PlatformConnections {
         if (global.getPlatforms().isEmpty()) {
             throw badConfiguration(Messages.PlatformConnections_NoPlatformUrl());
         }
-        throw badConfiguration(Messages.PlatformConnections_UnknownPlatform(name, String.join(", ", global.platformNames())));
+        throw badConfiguration(
+                Messages.PlatformConnections_UnknownPlatform(name, String.join(", ", global.platformNames())));
     }
 
     /** The URL of the platform of this name (blank: the default), or null when there is none. */
@@ -56,8 +56,9 @@ public final class PlatformConnections {
      * @throws CodescoringException of kind {@link ErrorKind#BAD_CONFIGURATION} naming what to configure
      */
     @NonNull
-    public static CodescoringApi forRun(@NonNull Run<?, ?> run, @CheckForNull String platformName,
-            @CheckForNull String credentialsIdOverride) throws CodescoringException {
+    public static CodescoringApi forRun(
+            @NonNull Run<?, ?> run, @CheckForNull String platformName, @CheckForNull String credentialsIdOverride)
+            throws CodescoringException {
         Platform platform = choose(platformName);
         String id = Util.fixEmptyAndTrim(credentialsIdOverride);
         if (id == null) {
@@ -79,8 +80,9 @@ public final class PlatformConnections {
      * A scan saved without a URL (by an older version) goes on with the platform of its name.
      */
     @NonNull
-    public static CodescoringApi forScan(@NonNull Run<?, ?> run, @NonNull ScanRequest request,
-            @CheckForNull String credentialsIdOverride) throws CodescoringException {
+    public static CodescoringApi forScan(
+            @NonNull Run<?, ?> run, @NonNull ScanRequest request, @CheckForNull String credentialsIdOverride)
+            throws CodescoringException {
         PlatformChange change = PlatformChange.of(request.platformName(), request.platformUrl());
         if (change != null) {
             throw badConfiguration(change.reason());

@@ -17,8 +17,7 @@ import java.util.List;
  * connection, the scans and the job forms.
  */
 final class PlatformCredentials {
-    private PlatformCredentials() {
-    }
+    private PlatformCredentials() {}
 
     /** The domain requirements of a platform URL, so credentials restricted to its host are found. */
     static List<DomainRequirement> domainOf(@CheckForNull String platformUrl) {
@@ -27,7 +26,8 @@ final class PlatformCredentials {
             return List.of();
         }
         try {
-            return URIRequirementBuilder.fromUri(CodescoringClient.normalizeUrl(url)).build();
+            return URIRequirementBuilder.fromUri(CodescoringClient.normalizeUrl(url))
+                    .build();
         } catch (CodescoringException e) {
             return List.of();
         }

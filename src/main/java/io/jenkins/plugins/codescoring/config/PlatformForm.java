@@ -19,8 +19,7 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * anyone else only the value already saved.
  */
 final class PlatformForm {
-    private PlatformForm() {
-    }
+    private PlatformForm() {}
 
     static boolean isAdministrator() {
         return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
@@ -64,8 +63,13 @@ final class PlatformForm {
         if (!isAdministrator()) {
             return model.includeCurrentValue(current);
         }
-        model.includeEmptyValue().includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class,
-                PlatformCredentials.domainOf(url), CredentialsMatchers.withScope(CredentialsScope.GLOBAL));
+        model.includeEmptyValue()
+                .includeMatchingAs(
+                        ACL.SYSTEM2,
+                        Jenkins.get(),
+                        StringCredentials.class,
+                        PlatformCredentials.domainOf(url),
+                        CredentialsMatchers.withScope(CredentialsScope.GLOBAL));
         return model.includeCurrentValue(current);
     }
 
@@ -84,8 +88,9 @@ final class PlatformForm {
         if (!isAdministrator()) {
             return model.includeCurrentValue(current);
         }
-        model.includeEmptyValue().includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(),
-                CredentialsMatchers.always());
+        model.includeEmptyValue()
+                .includeMatchingAs(
+                        ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(), CredentialsMatchers.always());
         return model.includeCurrentValue(current);
     }
 

@@ -16,20 +16,30 @@ final class UrlErrorText {
 
     static {
         TEXTS.put(Pattern.compile("The platform URL is empty\\."), m -> Messages.UrlErrorText_Empty());
-        TEXTS.put(Pattern.compile("The platform URL is not a valid URL \\((.*)\\)\\."), m -> Messages.UrlErrorText_NotAUrl(m.group(1)));
-        TEXTS.put(Pattern.compile("The platform URL must start with http:// or https://\\."), m -> Messages.UrlErrorText_NoScheme());
-        TEXTS.put(Pattern.compile("The platform URL must start with http:// or https:// \\(it starts with (.*):\\)\\."),
+        TEXTS.put(
+                Pattern.compile("The platform URL is not a valid URL \\((.*)\\)\\."),
+                m -> Messages.UrlErrorText_NotAUrl(m.group(1)));
+        TEXTS.put(
+                Pattern.compile("The platform URL must start with http:// or https://\\."),
+                m -> Messages.UrlErrorText_NoScheme());
+        TEXTS.put(
+                Pattern.compile("The platform URL must start with http:// or https:// \\(it starts with (.*):\\)\\."),
                 m -> Messages.UrlErrorText_WrongScheme(m.group(1)));
-        TEXTS.put(Pattern.compile("The platform URL must not contain a user name or password; the API token comes from the credential\\."),
+        TEXTS.put(
+                Pattern.compile(
+                        "The platform URL must not contain a user name or password; the API token comes from the credential\\."),
                 m -> Messages.UrlErrorText_UserInfo());
         TEXTS.put(Pattern.compile("The platform URL has no valid host name\\."), m -> Messages.UrlErrorText_NoHost());
         TEXTS.put(Pattern.compile("The platform URL has an invalid port\\."), m -> Messages.UrlErrorText_Port());
-        TEXTS.put(Pattern.compile("The platform URL must not contain a query \\(\\?\\.\\.\\.\\)\\."), m -> Messages.UrlErrorText_Query());
-        TEXTS.put(Pattern.compile("The platform URL must not contain a fragment \\(#\\.\\.\\.\\)\\."), m -> Messages.UrlErrorText_Fragment());
+        TEXTS.put(
+                Pattern.compile("The platform URL must not contain a query \\(\\?\\.\\.\\.\\)\\."),
+                m -> Messages.UrlErrorText_Query());
+        TEXTS.put(
+                Pattern.compile("The platform URL must not contain a fragment \\(#\\.\\.\\.\\)\\."),
+                m -> Messages.UrlErrorText_Fragment());
     }
 
-    private UrlErrorText() {
-    }
+    private UrlErrorText() {}
 
     static String localized(String coreMessage) {
         for (Map.Entry<Pattern, Function<Matcher, String>> text : TEXTS.entrySet()) {

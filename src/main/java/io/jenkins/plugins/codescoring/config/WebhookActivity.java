@@ -18,8 +18,7 @@ public final class WebhookActivity {
     /** Deliveries counted per configured platform name, and the last refused one, for the operations page. */
     private static final Map<String, Tally> TALLIES = new ConcurrentHashMap<>();
 
-    private WebhookActivity() {
-    }
+    private WebhookActivity() {}
 
     public static void accepted(String platformName, Instant at) {
         LAST_ACCEPTED.put(platformName, at);

@@ -19,8 +19,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  */
 @Restricted(NoExternalUse.class)
 public final class WebhookCredential {
-    private WebhookCredential() {
-    }
+    private WebhookCredential() {}
 
     /**
      * The webhook token of the platform, or null when none is configured or its credential cannot be read; then
@@ -62,7 +61,8 @@ public final class WebhookCredential {
     @CheckForNull
     private static StandardCredentials find(String id) {
         return CredentialsMatchers.firstOrNull(
-                CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()),
+                CredentialsProvider.lookupCredentialsInItemGroup(
+                        StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()),
                 CredentialsMatchers.withId(id));
     }
 }

@@ -36,14 +36,14 @@ public final class WebhookTokenDigests {
     private static final Logger LOGGER = Logger.getLogger(WebhookTokenDigests.class.getName());
     /** How long a digest is used before its credential is read again. */
     public static final Duration REFRESH_EVERY = Duration.ofMinutes(1);
+
     static final Duration WARN_AGAIN_AFTER = Duration.ofHours(1);
 
     private static final Map<String, Known> DIGESTS = new ConcurrentHashMap<>();
     private static final Map<String, Warned> WARNED = new ConcurrentHashMap<>();
     private static final AtomicLong READS = new AtomicLong();
 
-    private WebhookTokenDigests() {
-    }
+    private WebhookTokenDigests() {}
 
     /** A platform's webhook credential ID when read, and its token's digest (null: no usable token). */
     private static final class Known {
@@ -79,8 +79,8 @@ public final class WebhookTokenDigests {
 
     /** Reads the webhook credentials of the configured platforms again. */
     static void refresh() {
-        CodescoringGlobalConfiguration configuration = ExtensionList.lookup(CodescoringGlobalConfiguration.class).get(
-                CodescoringGlobalConfiguration.class);
+        CodescoringGlobalConfiguration configuration =
+                ExtensionList.lookup(CodescoringGlobalConfiguration.class).get(CodescoringGlobalConfiguration.class);
         if (configuration != null) { // null early at startup: the initializer reads them once it is loaded
             refresh(configuration.getPlatforms());
         }

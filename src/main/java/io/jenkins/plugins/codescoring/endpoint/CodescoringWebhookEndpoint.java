@@ -36,6 +36,7 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
     private static final Logger LOGGER = Logger.getLogger(CodescoringWebhookEndpoint.class.getName());
     /** The header the platform sends its static webhook token in. */
     public static final String TOKEN_HEADER = "X-CodeScoring-Authentication";
+
     private static final Clock CLOCK = Clock.systemUTC();
     private static final WebhookReceiver RECEIVER = new WebhookReceiver(CLOCK);
 
@@ -63,7 +64,8 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
      */
     public HttpResponse doDynamic(StaplerRequest2 req) throws IOException {
         if (!"POST".equals(req.getMethod())) {
-            return PlainAnswer.of(405, "Only POST: this is where CodeScoring sends its webhooks.").withHeader("Allow", "POST");
+            return PlainAnswer.of(405, "Only POST: this is where CodeScoring sends its webhooks.")
+                    .withHeader("Allow", "POST");
         }
         String given = req.getHeader(TOKEN_HEADER);
         if (given == null || given.isBlank()) {
@@ -76,7 +78,8 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
             return answer(refused.orElseGet(RECEIVER::refuseWithoutToken), platform, req);
         }
         DeliveryBody body = DeliveryBody.read(req.getInputStream(), req.getContentLengthLong());
-        WebhookAnswer answer = RECEIVER.receive(WebhookDelivery.withDigest(platform.name(), expected, given, body.bytes, body.tooLong));
+        WebhookAnswer answer = RECEIVER.receive(
+                WebhookDelivery.withDigest(platform.name(), expected, given, body.bytes, body.tooLong));
         if (answer.accepted()) {
             WebhookActivity.accepted(platform.name(), CLOCK.instant());
             if (answer.pollNow()) {
@@ -92,7 +95,8 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
         log(answer, platform, req.getRemoteAddr());
         PlainAnswer response = PlainAnswer.of(answer.status(), answer.message());
         if (answer.retryAfterSeconds().isPresent()) {
-            response = response.withHeader("Retry-After", Long.toString(answer.retryAfterSeconds().getAsLong()));
+            response = response.withHeader(
+                    "Retry-After", Long.toString(answer.retryAfterSeconds().getAsLong()));
         }
         return response;
     }
@@ -116,10 +120,11 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
     private static void log(WebhookAnswer answer, @CheckForNull Platform platform, String remoteAddress) {
         Level level = !answer.worthAWarning() ? Level.FINE : answer.accepted() ? Level.INFO : Level.WARNING;
         if (LOGGER.isLoggable(level)) {
-            String who = platform == null ? "an unconfigured or unknown platform" : "the platform '" + platform.name() + "'";
-            LOGGER.log(level, "CodeScoring webhook for {0} from {1}: HTTP {2} {3}",
-                    new Object[] {who, remoteAddress, answer.status(), answer.message()});
+            String who =
+                    platform == null ? "an unconfigured or unknown platform" : "the platform '" + platform.name() + "'";
+            LOGGER.log(level, "CodeScoring webhook for {0} from {1}: HTTP {2} {3}", new Object[] {
+                who, remoteAddress, answer.status(), answer.message()
+            });
         }
     }
-
 }

@@ -32,7 +32,8 @@ final class PlainAnswer implements HttpResponse {
     }
 
     @Override
-    public void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node) throws IOException, ServletException {
+    public void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node)
+            throws IOException, ServletException {
         rsp.setStatus(status);
         headers.forEach(rsp::setHeader);
         rsp.setContentType("text/plain;charset=UTF-8");

@@ -22,7 +22,8 @@ public final class WebhookCrumbExclusion extends CrumbExclusion {
     private static final String PREFIX = "/" + Platform.WEBHOOK_PATH + "/";
 
     @Override
-    public boolean process(HttpServletRequest req, HttpServletResponse resp, FilterChain chain) throws IOException, ServletException {
+    public boolean process(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+            throws IOException, ServletException {
         String path = req.getPathInfo();
         if (path != null && path.startsWith(PREFIX)) {
             chain.doFilter(req, resp);

@@ -39,9 +39,11 @@ public final class CodescoringEnvironmentAction extends InvisibleAction implemen
         variables.put(ANALYSIS_RUN_ID, Util.fixNull(result.analysisRunId()));
         variables.put(PLATFORM, Util.fixNull(result.platformName()));
         variables.put(PLATFORM_URL, Util.fixNull(result.platformUrl()));
-        variables.put(ERROR_KIND, result.errorKind() == null ? "" : result.errorKind().name());
+        variables.put(
+                ERROR_KIND, result.errorKind() == null ? "" : result.errorKind().name());
         variables.put(NEW_BLOCKING_ALERTS, Integer.toString(result.newBlockingAlertCount()));
-        variables.put(REFERENCE_BUILD, result.referenceBuild() == null ? "" : Integer.toString(result.referenceBuild()));
+        variables.put(
+                REFERENCE_BUILD, result.referenceBuild() == null ? "" : Integer.toString(result.referenceBuild()));
     }
 
     /** The variables, in a stable order. */

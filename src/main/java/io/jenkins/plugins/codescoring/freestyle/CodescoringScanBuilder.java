@@ -31,10 +31,10 @@ import io.jenkins.plugins.codescoring.scanstep.CodescoringConsole;
 import io.jenkins.plugins.codescoring.scanstep.CodescoringScans;
 import io.jenkins.plugins.codescoring.scanstep.OnFinding;
 import io.jenkins.plugins.codescoring.scanstep.ScanCompletion;
-import io.jenkins.plugins.codescoring.scanstep.ScanOwner;
 import io.jenkins.plugins.codescoring.scanstep.ScanForm;
 import io.jenkins.plugins.codescoring.scanstep.ScanOptions;
 import io.jenkins.plugins.codescoring.scanstep.ScanOutcome;
+import io.jenkins.plugins.codescoring.scanstep.ScanOwner;
 import io.jenkins.plugins.codescoring.scanstep.ScanReference;
 import io.jenkins.plugins.codescoring.scanstep.ScanStatusText;
 import java.io.IOException;
@@ -72,8 +72,7 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
     private ScanOptions options = ScanOptions.defaults();
 
     @DataBoundConstructor
-    public CodescoringScanBuilder() {
-    }
+    public CodescoringScanBuilder() {}
 
     @CheckForNull
     public String getPlatform() {
@@ -183,8 +182,8 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
             throws InterruptedException, IOException {
         // The job keeps the variables; this build scans with their values (EnvVars matches names in any case). A
         // credentials parameter stays ${NAME}: the lookup resolves it with the user's own credentials too.
-        ScanOptions options = toOptions().expand(env::expand,
-                id -> BuildCredentials.namesCredentialsParameter(run, id) ? id : env.expand(id));
+        ScanOptions options = toOptions()
+                .expand(env::expand, id -> BuildCredentials.namesCredentialsParameter(run, id) ? id : env.expand(id));
         ScanRequest request;
         try {
             request = options.toRequest();
@@ -218,21 +217,29 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
      * withdraws only this build's scan. The wait is bounded: the coordinator ends the scan at its deadline, and
      * should it not, the build stops waiting {@link #waitMargin} later with a TIMEOUT error.
      */
-    private static ScanResult awaitShared(CodescoringApi api, ScanRequest request, ScanState state, CodescoringConsole console,
-            Run<?, ?> run)
+    private static ScanResult awaitShared(
+            CodescoringApi api, ScanRequest request, ScanState state, CodescoringConsole console, Run<?, ?> run)
             throws InterruptedException {
         CompletableFuture<ScanResult> done = new CompletableFuture<>();
-        AnalysisCoordinator.Ticket ticket = CodescoringScans.submit(api, request, state, console.scanListener(), done::complete,
-                ScanOwner.of(run));
+        AnalysisCoordinator.Ticket ticket =
+                CodescoringScans.submit(api, request, state, console.scanListener(), done::complete, ScanOwner.of(run));
         Duration bound = Duration.between(CLOCK.instant(), state.deadline()).plus(waitMargin);
         try {
             return done.get(Math.max(0, bound.toMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             ticket.cancel();
             ScanResult late = done.getNow(null);
-            return late != null ? late : ScanCompletion.error(request, ticket.snapshot(), new CodescoringException(ErrorKind.TIMEOUT,
-                    Messages.CodescoringScanBuilder_NoResultInTime(ScanStatusText.duration(request.timeout()),
-                            ScanStatusText.duration(waitMargin))), CLOCK);
+            return late != null
+                    ? late
+                    : ScanCompletion.error(
+                            request,
+                            ticket.snapshot(),
+                            new CodescoringException(
+                                    ErrorKind.TIMEOUT,
+                                    Messages.CodescoringScanBuilder_NoResultInTime(
+                                            ScanStatusText.duration(request.timeout()),
+                                            ScanStatusText.duration(waitMargin))),
+                            CLOCK);
         } catch (InterruptedException e) {
             ticket.cancel();
             console.println(Messages.CodescoringScanBuilder_Aborted());
@@ -263,14 +270,14 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
         }
 
         @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId,
-                @QueryParameter String platform) {
+        public ListBoxModel doFillCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter String credentialsId, @QueryParameter String platform) {
             return CredentialsListing.fillForItem(item, credentialsId, platform);
         }
 
         @POST
-        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value,
-                @QueryParameter String platform) {
+        public FormValidation doCheckCredentialsId(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String platform) {
             return CredentialsListing.checkForItem(item, value, platform);
         }
 
@@ -296,8 +303,8 @@ public final class CodescoringScanBuilder extends Builder implements SimpleBuild
         }
 
         @POST
-        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value,
-                @QueryParameter String platform) {
+        public FormValidation doCheckTimeoutMinutes(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String platform) {
             return ScanForm.checkTimeoutMinutes(item, value, platform);
         }
 

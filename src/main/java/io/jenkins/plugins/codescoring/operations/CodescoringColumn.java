@@ -19,8 +19,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 public final class CodescoringColumn extends ListViewColumn {
 
     @DataBoundConstructor
-    public CodescoringColumn() {
-    }
+    public CodescoringColumn() {}
 
     /** The cell of this job, or null when none of its last completed builds scanned. */
     @CheckForNull
@@ -37,7 +36,10 @@ public final class CodescoringColumn extends ListViewColumn {
                 shown = result;
             }
         }
-        return new VerdictCell(action.getBuild().getUrl() + shown.getUrlName() + "/", shown, blocking,
+        return new VerdictCell(
+                action.getBuild().getUrl() + shown.getUrlName() + "/",
+                shown,
+                blocking,
                 action.getResults().size());
     }
 

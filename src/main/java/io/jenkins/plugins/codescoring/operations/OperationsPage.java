@@ -98,7 +98,8 @@ public final class OperationsPage extends ManagementLink implements StaplerProxy
     /** One section per configured platform, in the configuration's order; then one per platform no longer configured that still has scans. */
     @Exported(inline = true)
     public List<PlatformSection> getPlatforms() {
-        return sections(CodescoringGlobalConfiguration.get().getPlatforms(), CodescoringScans.snapshots(), CLOCK.instant());
+        return sections(
+                CodescoringGlobalConfiguration.get().getPlatforms(), CodescoringScans.snapshots(), CLOCK.instant());
     }
 
     /** When this page's data was read (milliseconds since the epoch). */
@@ -110,7 +111,8 @@ public final class OperationsPage extends ManagementLink implements StaplerProxy
     static List<PlatformSection> sections(List<Platform> platforms, List<CoordinatorSnapshot> snapshots, Instant now) {
         Map<String, List<CoordinatorSnapshot>> byUrl = new LinkedHashMap<>();
         for (CoordinatorSnapshot snapshot : snapshots) {
-            byUrl.computeIfAbsent(snapshot.platformUrl(), u -> new ArrayList<>()).add(snapshot);
+            byUrl.computeIfAbsent(snapshot.platformUrl(), u -> new ArrayList<>())
+                    .add(snapshot);
         }
         List<PlatformSection> sections = new ArrayList<>();
         for (Platform platform : platforms) {
@@ -142,7 +144,8 @@ public final class OperationsPage extends ManagementLink implements StaplerProxy
     @POST
     public HttpResponse doPollNow(@QueryParameter String platform) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        Platform named = platform == null ? null : CodescoringGlobalConfiguration.get().platform(platform);
+        Platform named =
+                platform == null ? null : CodescoringGlobalConfiguration.get().platform(platform);
         if (named != null) {
             CodescoringScans.pollNow(named.getUrl());
         }

@@ -4,8 +4,7 @@ import io.jenkins.plugins.codescoring.scan.Phase;
 
 /** A waiting scan's phase in words, in the reader's language. */
 final class PhaseWords {
-    private PhaseWords() {
-    }
+    private PhaseWords() {}
 
     static String of(Phase phase) {
         switch (phase) {

@@ -35,7 +35,12 @@ public final class PlatformSection {
     private final List<WaitingRow> waiting;
     private final WebhookSection webhook;
 
-    private PlatformSection(String name, String url, boolean configured, List<CoordinatorSnapshot> snapshots, Instant now,
+    private PlatformSection(
+            String name,
+            String url,
+            boolean configured,
+            List<CoordinatorSnapshot> snapshots,
+            Instant now,
             WebhookSection webhook) {
         this.name = name;
         this.url = url;
@@ -54,16 +59,21 @@ public final class PlatformSection {
             CoordinatorSnapshot.Stream stream = snapshot.stream();
             reads += stream.statusReads();
             starts += stream.analysesStarted();
-            if (stream.lastStatusReadAt() != null && (newest == null || stream.lastStatusReadAt().isAfter(newest.lastStatusReadAt()))) {
+            if (stream.lastStatusReadAt() != null
+                    && (newest == null || stream.lastStatusReadAt().isAfter(newest.lastStatusReadAt()))) {
                 newest = stream;
             }
-            if (stream.failedReadsInRow() > 0 && (worst == null || stream.failedReadsInRow() > worst.failedReadsInRow())) {
+            if (stream.failedReadsInRow() > 0
+                    && (worst == null || stream.failedReadsInRow() > worst.failedReadsInRow())) {
                 worst = stream;
             }
-            if (stream.lastErrorAt() != null && (erred == null || stream.lastErrorAt().isAfter(erred.lastErrorAt()))) {
+            if (stream.lastErrorAt() != null
+                    && (erred == null || stream.lastErrorAt().isAfter(erred.lastErrorAt()))) {
                 erred = stream;
             }
-            if (snapshot.nextReadAt() != null && !snapshot.scans().isEmpty() && (next == null || snapshot.nextReadAt().isBefore(next))) {
+            if (snapshot.nextReadAt() != null
+                    && !snapshot.scans().isEmpty()
+                    && (next == null || snapshot.nextReadAt().isBefore(next))) {
                 next = snapshot.nextReadAt();
             }
             for (CoordinatorSnapshot.Scan scan : snapshot.scans()) {
@@ -82,7 +92,12 @@ public final class PlatformSection {
     }
 
     static PlatformSection of(Platform platform, List<CoordinatorSnapshot> snapshots, Instant now) {
-        return new PlatformSection(platform.name(), platform.getUrl(), true, snapshots, now,
+        return new PlatformSection(
+                platform.name(),
+                platform.getUrl(),
+                true,
+                snapshots,
+                now,
                 new WebhookSection(platform.getWebhookCredentialsId() != null, WebhookActivity.tally(platform.name())));
     }
 
@@ -130,8 +145,11 @@ public final class PlatformSection {
         if (status == null) {
             return null;
         }
-        return status.runId() != null ? Messages.PlatformSection_Run(status.runId())
-                : status.startedAt() != null ? Messages.PlatformSection_RunStarted(status.startedAt()) : Messages.PlatformSection_LastRun();
+        return status.runId() != null
+                ? Messages.PlatformSection_Run(status.runId())
+                : status.startedAt() != null
+                        ? Messages.PlatformSection_RunStarted(status.startedAt())
+                        : Messages.PlatformSection_LastRun();
     }
 
     /** The status word as the platform wrote it, e.g. {@code in_progress}; null before the first read. */

@@ -7,8 +7,7 @@ import java.time.Instant;
 
 /** Times on the operations page in the reader's language: {@code 3 min 10 sec ago}, {@code in 57 min}. */
 final class TimeWords {
-    private TimeWords() {
-    }
+    private TimeWords() {}
 
     /** e.g. {@code 3 min 10 sec}. */
     static String span(Duration duration) {

@@ -52,7 +52,9 @@ public final class WebhookSection {
     @CheckForNull
     @Exported(skipNull = true)
     public String getLastRefusedReason() {
-        return tally.lastRefused() == null ? null : "HTTP " + tally.lastRefusedStatus() + ": " + tally.lastRefusedReason();
+        return tally.lastRefused() == null
+                ? null
+                : "HTTP " + tally.lastRefusedStatus() + ": " + tally.lastRefusedReason();
     }
 
     @CheckForNull

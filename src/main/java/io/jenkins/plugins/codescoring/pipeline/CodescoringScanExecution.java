@@ -17,9 +17,9 @@ import io.jenkins.plugins.codescoring.scan.ScanState;
 import io.jenkins.plugins.codescoring.scanstep.CodescoringConsole;
 import io.jenkins.plugins.codescoring.scanstep.CodescoringScans;
 import io.jenkins.plugins.codescoring.scanstep.ScanCompletion;
-import io.jenkins.plugins.codescoring.scanstep.ScanOwner;
 import io.jenkins.plugins.codescoring.scanstep.ScanOptions;
 import io.jenkins.plugins.codescoring.scanstep.ScanOutcome;
+import io.jenkins.plugins.codescoring.scanstep.ScanOwner;
 import io.jenkins.plugins.codescoring.scanstep.ScanReference;
 import io.jenkins.plugins.codescoring.scanstep.ScanStatusText;
 import java.io.IOException;
@@ -76,7 +76,8 @@ final class CodescoringScanExecution extends StepExecution {
     @Override
     public void onResume() {
         if (request == null || state == null) {
-            complete(() -> getContext().onFailure(new AbortException(Messages.CodescoringScanExecution_CannotResume())));
+            complete(
+                    () -> getContext().onFailure(new AbortException(Messages.CodescoringScanExecution_CannotResume())));
             return;
         }
         if (isCompleted()) { // stopped (a timeout that ran out while Jenkins was down) before we were resumed
@@ -95,7 +96,8 @@ final class CodescoringScanExecution extends StepExecution {
     public void stop(Throwable cause) throws Exception {
         AnalysisCoordinator.Ticket waiting;
         boolean first;
-        synchronized (this) { // with register(): either the scan is not queued yet and never will be, or it is cancelled here
+        synchronized (
+                this) { // with register(): either the scan is not queued yet and never will be, or it is cancelled here
             first = !completed;
             completed = true;
             waiting = ticket;
@@ -136,7 +138,8 @@ final class CodescoringScanExecution extends StepExecution {
             }
             CodescoringApi api;
             try {
-                // The platform the request was made for: a resumed scan stays on it even if the default changed meanwhile,
+                // The platform the request was made for: a resumed scan stays on it even if the default changed
+                // meanwhile,
                 // and ends with an error if that name now points elsewhere (its analysis ran on the old URL).
                 api = PlatformConnections.forScan(run, request, options.credentialsId());
             } catch (CodescoringException e) {
@@ -162,7 +165,8 @@ final class CodescoringScanExecution extends StepExecution {
             if (ticket != null) { // never two waits for one step
                 ticket.cancel();
             }
-            ticket = CodescoringScans.submit(api, request, state, savingOnceStarted(console), this::handOver, ScanOwner.of(run));
+            ticket = CodescoringScans.submit(
+                    api, request, state, savingOnceStarted(console), this::handOver, ScanOwner.of(run));
         }
     }
 
@@ -175,7 +179,9 @@ final class CodescoringScanExecution extends StepExecution {
         return line -> {
             console.println(line);
             AnalysisCoordinator.Ticket waiting = ticket;
-            if (!savedAfterStart && waiting != null && waiting.snapshot().phase().compareTo(Phase.STARTED) >= 0) {
+            if (!savedAfterStart
+                    && waiting != null
+                    && waiting.snapshot().phase().compareTo(Phase.STARTED) >= 0) {
                 savedAfterStart = true;
                 getContext().saveState();
             }

@@ -39,8 +39,7 @@ public final class CodescoringScanStep extends Step {
     private ScanOptions options = ScanOptions.defaults();
 
     @DataBoundConstructor
-    public CodescoringScanStep() {
-    }
+    public CodescoringScanStep() {}
 
     @CheckForNull
     public String getPlatform() {
@@ -165,14 +164,14 @@ public final class CodescoringScanStep extends Step {
         }
 
         @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId,
-                @QueryParameter String platform) {
+        public ListBoxModel doFillCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter String credentialsId, @QueryParameter String platform) {
             return CredentialsListing.fillForItem(item, credentialsId, platform);
         }
 
         @POST
-        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value,
-                @QueryParameter String platform) {
+        public FormValidation doCheckCredentialsId(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String platform) {
             return CredentialsListing.checkForItem(item, value, platform);
         }
 
@@ -197,8 +196,8 @@ public final class CodescoringScanStep extends Step {
         }
 
         @POST
-        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value,
-                @QueryParameter String platform) {
+        public FormValidation doCheckTimeoutMinutes(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String platform) {
             return ScanForm.checkTimeoutMinutes(item, value, platform);
         }
 

@@ -40,8 +40,7 @@ public final class ScanResultMap {
     static final String REFERENCE_BUILD = "referenceBuild";
     static final String BLOCK_ON = "blockOn";
 
-    private ScanResultMap() {
-    }
+    private ScanResultMap() {}
 
     @NonNull
     public static Map<String, Object> of(@NonNull ScanResult result) {

@@ -23,12 +23,16 @@ final class BlockingAlertsTable {
             new TextTable.Column("Vulnerability", 20));
     /** With the "New" column, for results compared with a reference build. */
     private static final List<TextTable.Column> COLUMNS_WITH_NEW = List.of(
-            COLUMNS.get(0), COLUMNS.get(1), COLUMNS.get(2), COLUMNS.get(3), COLUMNS.get(4),
+            COLUMNS.get(0),
+            COLUMNS.get(1),
+            COLUMNS.get(2),
+            COLUMNS.get(3),
+            COLUMNS.get(4),
             new TextTable.Column("New", 3));
     /** New alerts first (when the scan compared them with a reference build), then by policy and dependency. */
     private static final Comparator<String> TEXT_ORDER = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
-    private static final Comparator<Row> ROW_ORDER = Comparator
-            .comparing((Row row) -> !row.alert.isNew())
+
+    private static final Comparator<Row> ROW_ORDER = Comparator.comparing((Row row) -> !row.alert.isNew())
             .thenComparing((Row row) -> row.policy.name(), TEXT_ORDER)
             .thenComparing(row -> row.policy.id(), TEXT_ORDER)
             .thenComparing(row -> row.alert.dependencyPurl(), TEXT_ORDER)
@@ -51,8 +55,9 @@ final class BlockingAlertsTable {
         List<String> lines = new ArrayList<>(table.render());
         int hidden = rows.size() - maxRows;
         if (hidden > 0) {
-            lines.add(ConsoleText.ELLIPSIS + " and " + ConsoleText.count(hidden, "more blocking alert", "more blocking alerts")
-                    + " (" + overflowHint + ")");
+            lines.add(ConsoleText.ELLIPSIS + " and "
+                    + ConsoleText.count(hidden, "more blocking alert", "more blocking alerts") + " (" + overflowHint
+                    + ")");
         }
         return lines;
     }
@@ -81,7 +86,8 @@ final class BlockingAlertsTable {
         /** With a "New" column (yes or no) when the scan compared its alerts with a reference build. */
         List<String> cells(ScanResult result) {
             String level = alert.level() != null && !alert.level().isBlank() ? alert.level() : policy.level();
-            List<String> cells = new ArrayList<>(Arrays.asList(policy.name(), "yes", level, alert.dependencyPurl(), alert.vulnerability()));
+            List<String> cells = new ArrayList<>(
+                    Arrays.asList(policy.name(), "yes", level, alert.dependencyPurl(), alert.vulnerability()));
             if (result.compared()) {
                 cells.add(alert.isNew() ? "yes" : "no");
             }

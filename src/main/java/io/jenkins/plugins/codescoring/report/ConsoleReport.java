@@ -94,14 +94,16 @@ public final class ConsoleReport {
                         ? "no new blocking alerts, " + result.alreadyBlockingAlertCount() + " already blocking"
                         : "no blocking alerts";
             case BLOCKED:
-                String all = ConsoleText.count(result.blockingAlertCount(), "blocking alert", "blocking alerts") + " from "
-                        + ConsoleText.count(result.blockingPolicies().size(), "policy", "policies");
+                String all = ConsoleText.count(result.blockingAlertCount(), "blocking alert", "blocking alerts")
+                        + " from " + ConsoleText.count(result.blockingPolicies().size(), "policy", "policies");
                 return result.blockOn() == BlockOn.NEW
-                        ? ConsoleText.count(result.newBlockingAlertCount(), "new blocking alert", "new blocking alerts") + " (" + all + ")"
+                        ? ConsoleText.count(result.newBlockingAlertCount(), "new blocking alert", "new blocking alerts")
+                                + " (" + all + ")"
                         : all;
             default:
                 return result.errorKind().name() + ": "
-                        + ConsoleText.truncate(ConsoleText.cell(result.errorMessage()), MAX_ERROR_MESSAGE_IN_VERDICT_LINE);
+                        + ConsoleText.truncate(
+                                ConsoleText.cell(result.errorMessage()), MAX_ERROR_MESSAGE_IN_VERDICT_LINE);
         }
     }
 
@@ -113,8 +115,13 @@ public final class ConsoleReport {
 
     private static String platformLine(ScanResult result) {
         String where = ConsoleText.cell(result.platformUrl());
-        String line = "Platform: " + (result.platformName() == null ? where : ConsoleText.cell(result.platformName()) + " (" + where + ")");
-        return result.analysisRunId() == null ? line : line + ", analysis run " + ConsoleText.cell(result.analysisRunId());
+        String line = "Platform: "
+                + (result.platformName() == null
+                        ? where
+                        : ConsoleText.cell(result.platformName()) + " (" + where + ")");
+        return result.analysisRunId() == null
+                ? line
+                : line + ", analysis run " + ConsoleText.cell(result.analysisRunId());
     }
 
     private static String countsLine(ScanResult result) {
@@ -130,7 +137,8 @@ public final class ConsoleReport {
             }
         }
         StringBuilder levels = new StringBuilder();
-        named.forEach((level, count) -> levels.append(level).append(' ').append(count).append(", "));
+        named.forEach(
+                (level, count) -> levels.append(level).append(' ').append(count).append(", "));
         levels.append("other ").append(other);
         return "Active alerts: " + result.activeAlerts() + " (" + levels + "), ignored " + result.ignoredAlerts()
                 + ", delayed blockers " + result.delayedBlockingAlerts();
@@ -140,10 +148,10 @@ public final class ConsoleReport {
     public static final class Builder {
         private int maxRows = DEFAULT_MAX_ROWS;
         private String overflowHint = DEFAULT_OVERFLOW_HINT;
-        private Function<ScanResult, String> advice = result -> result.errorKind().advice();
+        private Function<ScanResult, String> advice =
+                result -> result.errorKind().advice();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * What to do about an error, where the report is shown: by default the error kind's advice; the Jenkins

@@ -8,8 +8,7 @@ public final class ConsoleText {
     static final String NOTHING = "-";
     static final String ELLIPSIS = "…";
 
-    private ConsoleText() {
-    }
+    private ConsoleText() {}
 
     /**
      * The value on one line: control characters (line breaks, tabs, escape sequences that could colour

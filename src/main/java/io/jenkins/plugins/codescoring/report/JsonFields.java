@@ -13,6 +13,7 @@ final class JsonFields {
     static final String PLATFORM_URL = "platformUrl";
     /** Written only when the platform has a name (the Jenkins configuration's; the terminal runner names none). */
     static final String PLATFORM_NAME = "platformName";
+
     static final String ANALYSIS_RUN_ID = "analysisRunId";
     static final String SCOPE = "scope";
     static final String PROJECT = "project";
@@ -37,10 +38,10 @@ final class JsonFields {
     static final String BLOCK_ON = "blockOn";
     /** The reference build's number, or null when there was none. */
     static final String REFERENCE_BUILD = "referenceBuild";
+
     static final String NEW_BLOCKING_ALERTS = "newBlockingAlerts";
     /** Of an alert: new since the reference build. */
     static final String NEW = "new";
 
-    private JsonFields() {
-    }
+    private JsonFields() {}
 }

@@ -16,8 +16,7 @@ import java.nio.file.Path;
 public final class JsonReport {
     public static final int SCHEMA_VERSION = JsonFields.SCHEMA_VERSION;
 
-    private JsonReport() {
-    }
+    private JsonReport() {}
 
     /** The report as JSON text, UTF-8 when stored, ending with a line break. */
     public static String toJson(ScanResult result) {

@@ -39,13 +39,15 @@ final class JsonReportReader {
         }
         int version = root.path(SCHEMA_VERSION_FIELD).asInt(-1);
         if (version != SCHEMA_VERSION) {
-            throw new IllegalArgumentException("unsupported " + SCHEMA_VERSION_FIELD + " " + root.path(SCHEMA_VERSION_FIELD)
-                    + " (this reader knows " + SCHEMA_VERSION + ")");
+            throw new IllegalArgumentException("unsupported " + SCHEMA_VERSION_FIELD + " "
+                    + root.path(SCHEMA_VERSION_FIELD) + " (this reader knows " + SCHEMA_VERSION + ")");
         }
         ScanResult.Builder result = ScanResult.builder(enumValue(Verdict.class, text(root, VERDICT), VERDICT));
         JsonNode error = root.path(ERROR);
         if (error.isObject()) {
-            result.error(enumValue(ErrorKind.class, text(error, ERROR_KIND), ERROR + "." + ERROR_KIND), text(error, ERROR_MESSAGE));
+            result.error(
+                    enumValue(ErrorKind.class, text(error, ERROR_KIND), ERROR + "." + ERROR_KIND),
+                    text(error, ERROR_MESSAGE));
         }
         JsonNode counts = root.path(COUNTS);
         try {
@@ -82,8 +84,14 @@ final class JsonReportReader {
         for (JsonNode policy : array) {
             List<BlockingAlert> alerts = new ArrayList<>();
             for (JsonNode alert : policy.path(ALERTS)) {
-                alerts.add(new BlockingAlert(text(alert, ID), text(alert, PROJECT), text(alert, STAGE), text(alert, LEVEL),
-                        text(alert, DEPENDENCY_PURL), text(alert, VULNERABILITY), strings(alert.path(MATCHED_CRITERIA)),
+                alerts.add(new BlockingAlert(
+                        text(alert, ID),
+                        text(alert, PROJECT),
+                        text(alert, STAGE),
+                        text(alert, LEVEL),
+                        text(alert, DEPENDENCY_PURL),
+                        text(alert, VULNERABILITY),
+                        strings(alert.path(MATCHED_CRITERIA)),
                         alert.path(NEW).asBoolean(false)));
             }
             policies.add(new BlockingPolicy(text(policy, ID), text(policy, NAME), text(policy, LEVEL), alerts));

@@ -42,7 +42,8 @@ final class JsonReportWriter {
             writeInstant(REQUESTED_AT, result.requestedAt(), json);
             writeInstant(FINISHED_AT, result.finishedAt(), json);
             writeCounts(result, json);
-            json.writeStringField(BLOCK_ON, result.blockOn() == null ? null : result.blockOn().name());
+            json.writeStringField(
+                    BLOCK_ON, result.blockOn() == null ? null : result.blockOn().name());
             if (result.referenceBuild() == null) {
                 json.writeNullField(REFERENCE_BUILD);
             } else {
@@ -59,7 +60,8 @@ final class JsonReportWriter {
     }
 
     private static DefaultPrettyPrinter prettyPrinter() {
-        Separators separators = Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER);
+        Separators separators =
+                Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER);
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators);
         printer.indentObjectsWith(INDENTER);
         printer.indentArraysWith(INDENTER);

@@ -11,8 +11,7 @@ import java.util.List;
  * blocking alerts new since build #41 block the build}. English, as all the core's console text.
  */
 final class NewAlertsText {
-    private NewAlertsText() {
-    }
+    private NewAlertsText() {}
 
     /** The lines for a result whose blocking alerts were compared ({@link ScanResult#compared()}). */
     static List<String> lines(ScanResult result) {
@@ -28,7 +27,8 @@ final class NewAlertsText {
     static String newLine(ScanResult result) {
         String all = ConsoleText.count(result.blockingAlertCount(), "blocking alert", "blocking alerts");
         if (result.referenceBuild() == null) {
-            return all + ", all new (no reference build: no earlier build of this job scanned this platform, project and stage with a verdict)";
+            return all
+                    + ", all new (no reference build: no earlier build of this job scanned this platform, project and stage with a verdict)";
         }
         return all + ", " + result.newBlockingAlertCount() + " new since build #" + result.referenceBuild();
     }
@@ -38,7 +38,8 @@ final class NewAlertsText {
         if (result.blockOn() != BlockOn.NEW) {
             return "Rule: blockOn ALL — any active blocking alert blocks the build";
         }
-        String since = result.referenceBuild() == null ? "every blocking alert is new: there is no reference build"
+        String since = result.referenceBuild() == null
+                ? "every blocking alert is new: there is no reference build"
                 : "only blocking alerts new since build #" + result.referenceBuild() + " block the build";
         int already = result.alreadyBlockingAlertCount();
         return "Rule: blockOn NEW — " + since + (already > 0 ? " (" + already + " already blocking)" : "");

@@ -18,6 +18,7 @@ public final class TrendChart {
     public static final int MAX_POINTS = 30;
     /** Longest build label under the x axis, in code points (longer ones are cut with an ellipsis). */
     static final int MAX_LABEL = 8;
+
     static final int MAX_X_LABELS = 10;
 
     static final double LEFT = 56;
@@ -33,13 +34,36 @@ public final class TrendChart {
     private static final String GRID_COLOUR = "#e0e0e0";
 
     /** The texts of the chart; Jenkins passes translated ones. */
-    public record Labels(String title, String blocking, String critical, String warning, String info, String builds,
-                         String alerts, String noData, String newBlocking) {
-        public static final Labels ENGLISH = new Labels("CodeScoring trend", "Blocking alerts", "Critical", "Warning",
-                "Info", "Build", "Alerts", "No CodeScoring results yet", "New blocking");
+    public record Labels(
+            String title,
+            String blocking,
+            String critical,
+            String warning,
+            String info,
+            String builds,
+            String alerts,
+            String noData,
+            String newBlocking) {
+        public static final Labels ENGLISH = new Labels(
+                "CodeScoring trend",
+                "Blocking alerts",
+                "Critical",
+                "Warning",
+                "Info",
+                "Build",
+                "Alerts",
+                "No CodeScoring results yet",
+                "New blocking");
 
         /** The texts with the English name of the new blocking alerts' line. */
-        public Labels(String title, String blocking, String critical, String warning, String info, String builds, String alerts,
+        public Labels(
+                String title,
+                String blocking,
+                String critical,
+                String warning,
+                String info,
+                String builds,
+                String alerts,
                 String noData) {
             this(title, blocking, critical, warning, info, builds, alerts, noData, ENGLISH_NEW_BLOCKING);
         }
@@ -58,8 +82,7 @@ public final class TrendChart {
     }
 
     /** One line of the chart. Blocking alerts are drawn first, wide, so an equal critical line stays visible on top. */
-    private record Series(String name, String colour, double width, String dash, ToIntFunction<TrendPoint> count) {
-    }
+    private record Series(String name, String colour, double width, String dash, ToIntFunction<TrendPoint> count) {}
 
     private final Labels labels;
     private final List<Series> series;
@@ -82,22 +105,39 @@ public final class TrendChart {
     /** The SVG document of these points, oldest first; only the newest {@value #MAX_POINTS} are drawn. */
     public String render(List<TrendPoint> allPoints) {
         List<TrendPoint> points = allPoints.size() > MAX_POINTS
-                ? allPoints.subList(allPoints.size() - MAX_POINTS, allPoints.size()) : allPoints;
+                ? allPoints.subList(allPoints.size() - MAX_POINTS, allPoints.size())
+                : allPoints;
         StringBuilder svg = new StringBuilder(8192);
         svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" role=\"img\" aria-labelledby=\"").append(TITLE_ID).append(' ').append(DESC_ID)
+                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .append(WIDTH)
+                .append("\" height=\"")
+                .append(HEIGHT)
+                .append("\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(HEIGHT)
+                .append("\" role=\"img\" aria-labelledby=\"")
+                .append(TITLE_ID)
+                .append(' ')
+                .append(DESC_ID)
                 .append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
         element(svg, "title", "id=\"" + TITLE_ID + "\"", labels.title());
         element(svg, "desc", "id=\"" + DESC_ID + "\"", description(points));
         svg.append("<rect width=\"100%\" height=\"100%\" rx=\"4\" fill=\"#ffffff\"/>\n");
         if (points.isEmpty()) {
-            svg.append("<text x=\"").append(WIDTH / 2).append("\" y=\"").append(HEIGHT / 2)
-                    .append("\" text-anchor=\"middle\" fill=\"").append(MUTED_COLOUR).append("\" font-size=\"13\">")
-                    .append(escape(labels.noData())).append("</text>\n");
+            svg.append("<text x=\"")
+                    .append(WIDTH / 2)
+                    .append("\" y=\"")
+                    .append(HEIGHT / 2)
+                    .append("\" text-anchor=\"middle\" fill=\"")
+                    .append(MUTED_COLOUR)
+                    .append("\" font-size=\"13\">")
+                    .append(escape(labels.noData()))
+                    .append("</text>\n");
         } else {
-            Scale scale = Scale.of(points.stream().mapToInt(TrendPoint::max).max().orElse(0));
+            Scale scale =
+                    Scale.of(points.stream().mapToInt(TrendPoint::max).max().orElse(0));
             legend(svg);
             axes(svg, points, scale);
             for (Series line : series) {
@@ -115,11 +155,16 @@ public final class TrendChart {
         TrendPoint first = points.get(0);
         TrendPoint last = points.get(points.size() - 1);
         StringBuilder text = new StringBuilder();
-        text.append(points.size() == 1 ? first.label() : first.label() + " … " + last.label()).append(". ")
-                .append(last.label()).append(':');
+        text.append(points.size() == 1 ? first.label() : first.label() + " … " + last.label())
+                .append(". ")
+                .append(last.label())
+                .append(':');
         String separator = " ";
         for (Series line : series) {
-            text.append(separator).append(line.name()).append(' ').append(line.count().applyAsInt(last));
+            text.append(separator)
+                    .append(line.name())
+                    .append(' ')
+                    .append(line.count().applyAsInt(last));
             separator = ", ";
         }
         return text.append('.').toString();
@@ -129,11 +174,25 @@ public final class TrendChart {
         double x = LEFT;
         double y = 20;
         for (Series line : series) {
-            svg.append("<line x1=\"").append(num(x)).append("\" y1=\"").append(num(y)).append("\" x2=\"")
-                    .append(num(x + 18)).append("\" y2=\"").append(num(y)).append('"');
+            svg.append("<line x1=\"")
+                    .append(num(x))
+                    .append("\" y1=\"")
+                    .append(num(y))
+                    .append("\" x2=\"")
+                    .append(num(x + 18))
+                    .append("\" y2=\"")
+                    .append(num(y))
+                    .append('"');
             stroke(svg, line);
-            svg.append("/>\n<text x=\"").append(num(x + 23)).append("\" y=\"").append(num(y + 4)).append("\" fill=\"")
-                    .append(TEXT_COLOUR).append("\">").append(escape(line.name())).append("</text>\n");
+            svg.append("/>\n<text x=\"")
+                    .append(num(x + 23))
+                    .append("\" y=\"")
+                    .append(num(y + 4))
+                    .append("\" fill=\"")
+                    .append(TEXT_COLOUR)
+                    .append("\">")
+                    .append(escape(line.name()))
+                    .append("</text>\n");
             x += 23 + 6.5 * ConsoleText.width(line.name()) + 18;
         }
     }
@@ -141,30 +200,70 @@ public final class TrendChart {
     private void axes(StringBuilder svg, List<TrendPoint> points, Scale scale) {
         for (long tick = 0; tick <= scale.max(); tick += scale.step()) {
             double y = scale.y(tick);
-            svg.append("<line x1=\"").append(num(LEFT)).append("\" y1=\"").append(num(y)).append("\" x2=\"")
-                    .append(num(RIGHT)).append("\" y2=\"").append(num(y)).append("\" stroke=\"").append(GRID_COLOUR)
-                    .append("\" stroke-width=\"1\"/>\n<text x=\"").append(num(LEFT - 6)).append("\" y=\"")
-                    .append(num(y + 4)).append("\" text-anchor=\"end\" fill=\"").append(MUTED_COLOUR).append("\">")
-                    .append(compact(tick)).append("</text>\n");
+            svg.append("<line x1=\"")
+                    .append(num(LEFT))
+                    .append("\" y1=\"")
+                    .append(num(y))
+                    .append("\" x2=\"")
+                    .append(num(RIGHT))
+                    .append("\" y2=\"")
+                    .append(num(y))
+                    .append("\" stroke=\"")
+                    .append(GRID_COLOUR)
+                    .append("\" stroke-width=\"1\"/>\n<text x=\"")
+                    .append(num(LEFT - 6))
+                    .append("\" y=\"")
+                    .append(num(y + 4))
+                    .append("\" text-anchor=\"end\" fill=\"")
+                    .append(MUTED_COLOUR)
+                    .append("\">")
+                    .append(compact(tick))
+                    .append("</text>\n");
         }
-        svg.append("<line x1=\"").append(num(LEFT)).append("\" y1=\"").append(num(TOP)).append("\" x2=\"")
-                .append(num(LEFT)).append("\" y2=\"").append(num(BOTTOM)).append("\" stroke=\"").append(MUTED_COLOUR)
+        svg.append("<line x1=\"")
+                .append(num(LEFT))
+                .append("\" y1=\"")
+                .append(num(TOP))
+                .append("\" x2=\"")
+                .append(num(LEFT))
+                .append("\" y2=\"")
+                .append(num(BOTTOM))
+                .append("\" stroke=\"")
+                .append(MUTED_COLOUR)
                 .append("\" stroke-width=\"1\"/>\n");
         int every = (points.size() + MAX_X_LABELS - 1) / MAX_X_LABELS;
         for (int i = 0; i < points.size(); i++) {
             if ((points.size() - 1 - i) % every == 0) { // always the newest build, then every n-th before it
-                svg.append("<text x=\"").append(num(x(i, points.size()))).append("\" y=\"").append(num(BOTTOM + 16))
-                        .append("\" text-anchor=\"middle\" fill=\"").append(MUTED_COLOUR).append("\">")
-                        .append(escape(ConsoleText.truncate(points.get(i).label(), MAX_LABEL))).append("</text>\n");
+                svg.append("<text x=\"")
+                        .append(num(x(i, points.size())))
+                        .append("\" y=\"")
+                        .append(num(BOTTOM + 16))
+                        .append("\" text-anchor=\"middle\" fill=\"")
+                        .append(MUTED_COLOUR)
+                        .append("\">")
+                        .append(escape(ConsoleText.truncate(points.get(i).label(), MAX_LABEL)))
+                        .append("</text>\n");
             }
         }
         double middleY = (TOP + BOTTOM) / 2;
-        svg.append("<text x=\"").append(num((LEFT + RIGHT) / 2)).append("\" y=\"").append(HEIGHT - 8)
-                .append("\" text-anchor=\"middle\" fill=\"").append(TEXT_COLOUR).append("\">")
-                .append(escape(labels.builds())).append("</text>\n")
-                .append("<text x=\"14\" y=\"").append(num(middleY)).append("\" transform=\"rotate(-90 14 ")
-                .append(num(middleY)).append(")\" text-anchor=\"middle\" fill=\"").append(TEXT_COLOUR).append("\">")
-                .append(escape(labels.alerts())).append("</text>\n");
+        svg.append("<text x=\"")
+                .append(num((LEFT + RIGHT) / 2))
+                .append("\" y=\"")
+                .append(HEIGHT - 8)
+                .append("\" text-anchor=\"middle\" fill=\"")
+                .append(TEXT_COLOUR)
+                .append("\">")
+                .append(escape(labels.builds()))
+                .append("</text>\n")
+                .append("<text x=\"14\" y=\"")
+                .append(num(middleY))
+                .append("\" transform=\"rotate(-90 14 ")
+                .append(num(middleY))
+                .append(")\" text-anchor=\"middle\" fill=\"")
+                .append(TEXT_COLOUR)
+                .append("\">")
+                .append(escape(labels.alerts()))
+                .append("</text>\n");
     }
 
     private static void line(StringBuilder svg, List<TrendPoint> points, Scale scale, Series line) {
@@ -172,7 +271,9 @@ public final class TrendChart {
         if (points.size() > 1) {
             svg.append("<polyline fill=\"none\" points=\"");
             for (int i = 0; i < points.size(); i++) {
-                svg.append(i == 0 ? "" : " ").append(num(x(i, points.size()))).append(',')
+                svg.append(i == 0 ? "" : " ")
+                        .append(num(x(i, points.size())))
+                        .append(',')
                         .append(num(scale.y(line.count().applyAsInt(points.get(i)))));
             }
             svg.append('"');
@@ -180,15 +281,24 @@ public final class TrendChart {
             svg.append("/>\n");
         }
         for (int i = 0; i < points.size(); i++) {
-            svg.append("<circle cx=\"").append(num(x(i, points.size()))).append("\" cy=\"")
-                    .append(num(scale.y(line.count().applyAsInt(points.get(i))))).append("\" r=\"")
-                    .append(num(line.width() * 0.75 + 1)).append("\" fill=\"").append(line.colour()).append("\"/>\n");
+            svg.append("<circle cx=\"")
+                    .append(num(x(i, points.size())))
+                    .append("\" cy=\"")
+                    .append(num(scale.y(line.count().applyAsInt(points.get(i)))))
+                    .append("\" r=\"")
+                    .append(num(line.width() * 0.75 + 1))
+                    .append("\" fill=\"")
+                    .append(line.colour())
+                    .append("\"/>\n");
         }
         svg.append("</g>\n");
     }
 
     private static void stroke(StringBuilder svg, Series line) {
-        svg.append(" stroke=\"").append(line.colour()).append("\" stroke-width=\"").append(num(line.width()))
+        svg.append(" stroke=\"")
+                .append(line.colour())
+                .append("\" stroke-width=\"")
+                .append(num(line.width()))
                 .append("\" stroke-linejoin=\"round\" stroke-linecap=\"round\"");
         if (line.dash() != null) {
             svg.append(" stroke-dasharray=\"").append(line.dash()).append('"');
@@ -201,8 +311,15 @@ public final class TrendChart {
     }
 
     private static void element(StringBuilder svg, String name, String attributes, String text) {
-        svg.append('<').append(name).append(' ').append(attributes).append('>').append(escape(text)).append("</")
-                .append(name).append(">\n");
+        svg.append('<')
+                .append(name)
+                .append(' ')
+                .append(attributes)
+                .append('>')
+                .append(escape(text))
+                .append("</")
+                .append(name)
+                .append(">\n");
     }
 
     /** A coordinate with at most one decimal, always with a dot. */
@@ -236,16 +353,30 @@ public final class TrendChart {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '&': out.append("&amp;"); break;
-                case '<': out.append("&lt;"); break;
-                case '>': out.append("&gt;"); break;
-                case '"': out.append("&quot;"); break;
-                case '\'': out.append("&#39;"); break;
+                case '&':
+                    out.append("&amp;");
+                    break;
+                case '<':
+                    out.append("&lt;");
+                    break;
+                case '>':
+                    out.append("&gt;");
+                    break;
+                case '"':
+                    out.append("&quot;");
+                    break;
+                case '\'':
+                    out.append("&#39;");
+                    break;
                 default:
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    if (Character.isHighSurrogate(c)
+                            && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
                         out.append(c).append(text.charAt(++i));
-                    } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || Character.isSurrogate(c)
-                            || c == '\uFFFE' || c == '\uFFFF') {
+                    } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+                            || Character.isSurrogate(c)
+                            || c == '\uFFFE'
+                            || c == '\uFFFF') {
                         out.append('\uFFFD');
                     } else {
                         out.append(c);

@@ -68,7 +68,8 @@ public final class CodescoringJobAction implements Action {
      */
     public void doTrend(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         job.checkPermission(Item.READ);
-        byte[] svg = new TrendChart(TrendData.labels()).render(TrendData.of(job)).getBytes(StandardCharsets.UTF_8);
+        byte[] svg =
+                new TrendChart(TrendData.labels()).render(TrendData.of(job)).getBytes(StandardCharsets.UTF_8);
         rsp.setContentType("image/svg+xml;charset=UTF-8");
         rsp.setHeader("Cache-Control", "private, max-age=" + TREND_MAX_AGE_SECONDS);
         rsp.setHeader("X-Content-Type-Options", "nosniff");

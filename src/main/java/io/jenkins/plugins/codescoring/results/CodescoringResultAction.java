@@ -26,6 +26,7 @@ public final class CodescoringResultAction implements RunAction2 {
     private static final String ICON_PLUGIN = " plugin-codescoring";
     /** How many blocking alerts the summary on the build page lists. */
     static final int SUMMARY_ALERTS = 5;
+
     private static final Object ATTACHING = new Object();
 
     private final int index;
@@ -40,7 +41,8 @@ public final class CodescoringResultAction implements RunAction2 {
     }
 
     /** Adds the result to the run as its next scan (numbered from 1) and saves the run. */
-    public static CodescoringResultAction attach(@NonNull Run<?, ?> run, @NonNull ScanResult result) throws IOException {
+    public static CodescoringResultAction attach(@NonNull Run<?, ?> run, @NonNull ScanResult result)
+            throws IOException {
         CodescoringResultAction action;
         synchronized (ATTACHING) { // parallel branches of one Pipeline may finish scans at the same moment
             List<CodescoringResultAction> existing = run.getActions(CodescoringResultAction.class);
@@ -64,8 +66,10 @@ public final class CodescoringResultAction implements RunAction2 {
      */
     private boolean isFor(ScanResult other) {
         ScanResult mine = getResult();
-        return mine.verdict() == other.verdict() && mine.errorKind() == other.errorKind()
-                && Objects.equals(mine.project(), other.project()) && Objects.equals(mine.stage(), other.stage())
+        return mine.verdict() == other.verdict()
+                && mine.errorKind() == other.errorKind()
+                && Objects.equals(mine.project(), other.project())
+                && Objects.equals(mine.stage(), other.stage())
                 && Objects.equals(mine.analysisRunId(), other.analysisRunId())
                 && Objects.equals(mine.platformUrl(), other.platformUrl())
                 && Objects.equals(millis(mine.requestedAt()), millis(other.requestedAt()))
@@ -108,7 +112,8 @@ public final class CodescoringResultAction implements RunAction2 {
     public String getIconText() {
         switch (getResult().verdict()) {
             case PASSED:
-                return getResult().alreadyBlockingAlertCount() > 0 ? Messages.CodescoringResultAction_IconPassedNoNew()
+                return getResult().alreadyBlockingAlertCount() > 0
+                        ? Messages.CodescoringResultAction_IconPassedNoNew()
                         : Messages.CodescoringResultAction_IconPassed();
             case BLOCKED:
                 return Messages.CodescoringResultAction_IconBlocked();
@@ -136,7 +141,8 @@ public final class CodescoringResultAction implements RunAction2 {
 
     @Override
     public String getDisplayName() {
-        return index <= 1 ? Messages.CodescoringResultAction_DisplayName()
+        return index <= 1
+                ? Messages.CodescoringResultAction_DisplayName()
                 : Messages.CodescoringResultAction_DisplayNameNumbered(index);
     }
 
@@ -240,7 +246,9 @@ public final class CodescoringResultAction implements RunAction2 {
         Map<String, Integer> levels = new LinkedHashMap<>();
         PolicyGate.KNOWN_LEVELS.forEach(level -> levels.put(level, 0));
         for (Map.Entry<String, Integer> entry : result.alertsByLevel().entrySet()) {
-            String level = entry.getKey() == null || entry.getKey().isBlank() ? "-" : entry.getKey().toLowerCase(Locale.ROOT);
+            String level = entry.getKey() == null || entry.getKey().isBlank()
+                    ? "-"
+                    : entry.getKey().toLowerCase(Locale.ROOT);
             Integer count = entry.getValue();
             levels.merge(level, count == null ? Integer.valueOf(0) : count, Integer::sum);
         }
@@ -294,8 +302,11 @@ public final class CodescoringResultAction implements RunAction2 {
     /** e.g. {@code 1 blocking alert; 4 active alerts (critical 2, warning 1, info 1)}, in the reader's language. */
     public String getCountsText() {
         Map<String, Integer> levels = getAlertsByLevel();
-        return Messages.CodescoringResultAction_Counts(Plurals.count("Plural.BlockingAlerts", getBlockingAlertCount()),
-                Plurals.count("Plural.ActiveAlerts", getActiveAlerts()), levels.get("critical"), levels.get("warning"),
+        return Messages.CodescoringResultAction_Counts(
+                Plurals.count("Plural.BlockingAlerts", getBlockingAlertCount()),
+                Plurals.count("Plural.ActiveAlerts", getActiveAlerts()),
+                levels.get("critical"),
+                levels.get("warning"),
                 levels.get("info"));
     }
 

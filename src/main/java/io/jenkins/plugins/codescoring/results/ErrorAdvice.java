@@ -14,8 +14,7 @@ final class ErrorAdvice {
     static final String KEY_PREFIX = "ErrorAdvice.";
     private static final ResourceBundleHolder MESSAGES = ResourceBundleHolder.get(Messages.class);
 
-    private ErrorAdvice() {
-    }
+    private ErrorAdvice() {}
 
     /** In the language of the current request, else of the controller. */
     @NonNull

@@ -45,7 +45,8 @@ public final class NewAlertsSummary {
     public String getText() {
         String all = Plurals.count("Plural.BlockingAlerts", result.blockingAlertCount());
         Integer reference = result.referenceBuild();
-        return reference == null ? Messages.NewAlertsSummary_NoReference(all)
+        return reference == null
+                ? Messages.NewAlertsSummary_NoReference(all)
                 : Messages.NewAlertsSummary_NewSince(all, result.newBlockingAlertCount(), reference);
     }
 
@@ -59,7 +60,9 @@ public final class NewAlertsSummary {
             return Messages.NewAlertsSummary_RuleAll();
         }
         Integer reference = result.referenceBuild();
-        String rule = reference == null ? Messages.NewAlertsSummary_RuleNewNoReference() : Messages.NewAlertsSummary_RuleNew(reference);
+        String rule = reference == null
+                ? Messages.NewAlertsSummary_RuleNewNoReference()
+                : Messages.NewAlertsSummary_RuleNew(reference);
         int already = result.alreadyBlockingAlertCount();
         return already > 0 ? rule + " " + Messages.NewAlertsSummary_AlreadyBlocking(already) : rule;
     }

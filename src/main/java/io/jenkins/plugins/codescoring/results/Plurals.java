@@ -21,7 +21,9 @@ public final class Plurals {
 
     /** The plural forms, as the suffixes of the message keys. */
     enum Form {
-        ONE("one"), FEW("few"), MANY("many");
+        ONE("one"),
+        FEW("few"),
+        MANY("many");
 
         private final String suffix;
 
@@ -30,8 +32,7 @@ public final class Plurals {
         }
     }
 
-    private Plurals() {
-    }
+    private Plurals() {}
 
     /** Which form a count takes in a language. */
     @NonNull

@@ -24,8 +24,7 @@ public final class ReferenceBuild {
     /** How many earlier builds are read at most. */
     static final int LOOK_BACK = 25;
 
-    private ReferenceBuild() {
-    }
+    private ReferenceBuild() {}
 
     /**
      * The blocking alerts of the reference build of a scan of this scope, or null when there is none.
@@ -35,18 +34,24 @@ public final class ReferenceBuild {
      * @param stage the stage (null: all stages)
      */
     @CheckForNull
-    public static AlertBaseline find(@NonNull Run<?, ?> run, @CheckForNull String platformUrl, @CheckForNull String project,
+    public static AlertBaseline find(
+            @NonNull Run<?, ?> run,
+            @CheckForNull String platformUrl,
+            @CheckForNull String project,
             @CheckForNull String stage) {
         if (platformUrl == null) {
             return null;
         }
         int read = 0;
-        for (Run<?, ?> earlier = run.getPreviousBuild(); earlier != null && read < LOOK_BACK; earlier = earlier.getPreviousBuild()) {
+        for (Run<?, ?> earlier = run.getPreviousBuild();
+                earlier != null && read < LOOK_BACK;
+                earlier = earlier.getPreviousBuild()) {
             read++;
             if (earlier.isBuilding()) {
                 continue;
             }
-            ScanResult reference = verdictOf(earlier.getActions(CodescoringResultAction.class), platformUrl, project, stage);
+            ScanResult reference =
+                    verdictOf(earlier.getActions(CodescoringResultAction.class), platformUrl, project, stage);
             if (reference != null) {
                 return AlertBaseline.of(earlier.getNumber(), reference);
             }
@@ -56,8 +61,11 @@ public final class ReferenceBuild {
 
     /** The last scan of the scope with a verdict among a build's scans, or null. */
     @CheckForNull
-    static ScanResult verdictOf(@NonNull List<CodescoringResultAction> scans, @NonNull String platformUrl,
-            @CheckForNull String project, @CheckForNull String stage) {
+    static ScanResult verdictOf(
+            @NonNull List<CodescoringResultAction> scans,
+            @NonNull String platformUrl,
+            @CheckForNull String project,
+            @CheckForNull String stage) {
         for (int i = scans.size() - 1; i >= 0; i--) {
             ScanResult result = scans.get(i).getResult();
             if (result.verdict() != Verdict.ERROR && sameScope(result, platformUrl, project, stage)) {
@@ -68,10 +76,15 @@ public final class ReferenceBuild {
     }
 
     /** The same platform URL (a trailing slash and letter case aside), project and stage. */
-    static boolean sameScope(@NonNull ScanResult result, @NonNull String platformUrl, @CheckForNull String project,
+    static boolean sameScope(
+            @NonNull ScanResult result,
+            @NonNull String platformUrl,
+            @CheckForNull String project,
             @CheckForNull String stage) {
-        return result.platformUrl() != null && normalized(result.platformUrl()).equals(normalized(platformUrl))
-                && Objects.equals(result.project(), project) && Objects.equals(result.stage(), stage);
+        return result.platformUrl() != null
+                && normalized(result.platformUrl()).equals(normalized(platformUrl))
+                && Objects.equals(result.project(), project)
+                && Objects.equals(result.stage(), stage);
     }
 
     private static String normalized(String url) {

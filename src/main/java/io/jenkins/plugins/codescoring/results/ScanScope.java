@@ -7,8 +7,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 /** What a scan looked at, in the reader's words: e.g. {@code project shop, all stages}. */
 @Restricted(NoExternalUse.class)
 public final class ScanScope {
-    private ScanScope() {
-    }
+    private ScanScope() {}
 
     /** The scope of a project (null: all) and a stage (null: all). */
     public static String describe(@CheckForNull String project, @CheckForNull String stage) {

@@ -35,6 +35,7 @@ public final class StoredScanResult {
     private final Long finishedAt;
     /** Null in records made before the comparison with a reference build existed. */
     private final BlockOn blockOn;
+
     private final Integer referenceBuild;
 
     private StoredScanResult(ScanResult result) {
@@ -51,8 +52,10 @@ public final class StoredScanResult {
         this.delayedBlockingAlerts = result.delayedBlockingAlerts();
         this.alertsByLevel = new LinkedHashMap<>(result.alertsByLevel());
         this.blockingPolicies = new ArrayList<>(result.blockingPolicies());
-        this.requestedAt = result.requestedAt() == null ? null : result.requestedAt().toEpochMilli();
-        this.finishedAt = result.finishedAt() == null ? null : result.finishedAt().toEpochMilli();
+        this.requestedAt =
+                result.requestedAt() == null ? null : result.requestedAt().toEpochMilli();
+        this.finishedAt =
+                result.finishedAt() == null ? null : result.finishedAt().toEpochMilli();
         this.blockOn = result.blockOn();
         this.referenceBuild = result.referenceBuild();
     }

@@ -30,8 +30,7 @@ final class TrendData {
     /** How many of the last completed builds are read. */
     static final int MAX_BUILDS = TrendChart.MAX_POINTS;
 
-    private TrendData() {
-    }
+    private TrendData() {}
 
     /** The points of the last {@value #MAX_BUILDS} completed builds, oldest first. */
     @NonNull
@@ -73,18 +72,30 @@ final class TrendData {
             warning += levels.getOrDefault("warning", 0);
             info += levels.getOrDefault("info", 0);
         }
-        return counted ? new TrendPoint("#" + build.getNumber(), capped(blocking), capped(critical), capped(warning),
-                capped(info), capped(newBlocking)) : null;
+        return counted
+                ? new TrendPoint(
+                        "#" + build.getNumber(),
+                        capped(blocking),
+                        capped(critical),
+                        capped(warning),
+                        capped(info),
+                        capped(newBlocking))
+                : null;
     }
 
     /** The chart's texts in the language of the current request. */
     @NonNull
     static TrendChart.Labels labels() {
-        return new TrendChart.Labels(Messages.CodescoringJobAction_TrendTitle(),
-                Messages.CodescoringJobAction_TrendBlocking(), Messages.CodescoringJobAction_TrendCritical(),
-                Messages.CodescoringJobAction_TrendWarning(), Messages.CodescoringJobAction_TrendInfo(),
-                Messages.CodescoringJobAction_TrendBuilds(), Messages.CodescoringJobAction_TrendAlerts(),
-                Messages.CodescoringJobAction_TrendNoData(), Messages.CodescoringJobAction_TrendNewBlocking());
+        return new TrendChart.Labels(
+                Messages.CodescoringJobAction_TrendTitle(),
+                Messages.CodescoringJobAction_TrendBlocking(),
+                Messages.CodescoringJobAction_TrendCritical(),
+                Messages.CodescoringJobAction_TrendWarning(),
+                Messages.CodescoringJobAction_TrendInfo(),
+                Messages.CodescoringJobAction_TrendBuilds(),
+                Messages.CodescoringJobAction_TrendAlerts(),
+                Messages.CodescoringJobAction_TrendNoData(),
+                Messages.CodescoringJobAction_TrendNewBlocking());
     }
 
     private static int capped(long count) {

@@ -13,21 +13,27 @@ import java.util.HexFormat;
 public final class AlertIdentity {
     /** The longest identity: {@code id:} and an id cut to 64 characters, or {@code key:} and 32 hex digits. */
     public static final int MAX_LENGTH = 67;
+
     private static final int MAX_ID = 64;
 
-    private AlertIdentity() {
-    }
+    private AlertIdentity() {}
 
     /** The identity of an alert of a policy. */
     public static String of(BlockingPolicy policy, BlockingAlert alert) {
         String id = alert.id();
         if (id != null && !id.isBlank()) {
             String trimmed = id.trim();
-            return "id:" + (trimmed.length() <= MAX_ID ? trimmed : sha256(trimmed).substring(0, MAX_ID));
+            return "id:"
+                    + (trimmed.length() <= MAX_ID ? trimmed : sha256(trimmed).substring(0, MAX_ID));
         }
         String policyKey = policy.id() != null && !policy.id().isBlank() ? policy.id() : policy.name();
-        String joined = String.join("\u0000", part(policyKey), part(alert.project()), part(alert.stage()),
-                part(alert.dependencyPurl()), part(alert.vulnerability()));
+        String joined = String.join(
+                "\u0000",
+                part(policyKey),
+                part(alert.project()),
+                part(alert.stage()),
+                part(alert.dependencyPurl()),
+                part(alert.vulnerability()));
         return "key:" + sha256(joined).substring(0, 32);
     }
 
@@ -37,7 +43,8 @@ public final class AlertIdentity {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

@@ -55,6 +55,7 @@ public final class AnalysisCoordinator {
     private final ConcurrentLinkedQueue<BiFunction<String, String, String>> endings = new ConcurrentLinkedQueue<>();
     /** Touched only by the tick, which never runs twice at once. */
     private final List<WaitingScan> scans = new ArrayList<>();
+
     private volatile CodescoringApi api;
     private volatile String platformUrl;
     /** What the poll stream has seen, for {@link #snapshot()}. */
@@ -68,6 +69,7 @@ public final class AnalysisCoordinator {
     private boolean ticking;
     /** A {@link #pollNow()} came while a tick ran: that tick may have read the status before the event. */
     private boolean pollAgain;
+
     private Instant lastTickStarted;
     /** When a scan last arrived or a tick last ended. */
     private Instant lastBusy;
@@ -106,7 +108,11 @@ public final class AnalysisCoordinator {
      * @param platformApi the API for this platform with the scan's credential; the coordinator uses the
      *     latest one given for its shared calls
      */
-    public Ticket submit(CodescoringApi platformApi, ScanRequest request, ScanState state, ScanListener listener,
+    public Ticket submit(
+            CodescoringApi platformApi,
+            ScanRequest request,
+            ScanState state,
+            ScanListener listener,
             Consumer<ScanResult> onDone) {
         return submit(platformApi, request, state, listener, onDone, null);
     }
@@ -116,8 +122,13 @@ public final class AnalysisCoordinator {
      * coordinator only hands back in its {@link #snapshot()} (the adapter's build, say), so a page can tell whose
      * scan waits.
      */
-    public Ticket submit(CodescoringApi platformApi, ScanRequest request, ScanState state, ScanListener listener,
-            Consumer<ScanResult> onDone, Object owner) {
+    public Ticket submit(
+            CodescoringApi platformApi,
+            ScanRequest request,
+            ScanState state,
+            ScanListener listener,
+            Consumer<ScanResult> onDone,
+            Object owner) {
         this.api = platformApi;
         this.platformUrl = platformApi.platformUrl();
         WaitingScan scan = new WaitingScan(request, state, listener, onDone, platformApi.platformUrl(), owner);
@@ -295,7 +306,10 @@ public final class AnalysisCoordinator {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "CodeScoring coordinator tick failed", e);
-            failAll(ErrorKind.UNREADABLE_RESPONSE, "Unexpected failure while waiting for the analysis: " + e.getClass().getSimpleName());
+            failAll(
+                    ErrorKind.UNREADABLE_RESPONSE,
+                    "Unexpected failure while waiting for the analysis: "
+                            + e.getClass().getSimpleName());
         } finally {
             synchronized (scheduling) {
                 ticking = false;

@@ -57,14 +57,23 @@ public final class AnalysisCoordinators {
      * Submits a scan to the coordinator of its API; see {@link AnalysisCoordinator#submit}. Atomic with the
      * eviction of idle coordinators: a scan never joins a coordinator that is being dropped.
      */
-    public AnalysisCoordinator.Ticket submit(CodescoringApi api, ScanRequest request, ScanState state, ScanListener listener,
+    public AnalysisCoordinator.Ticket submit(
+            CodescoringApi api,
+            ScanRequest request,
+            ScanState state,
+            ScanListener listener,
             Consumer<ScanResult> onDone) {
         return submit(api, request, state, listener, onDone, null);
     }
 
     /** As above, with an owner handed back in the coordinator's {@link AnalysisCoordinator#snapshot() snapshots}. */
-    public AnalysisCoordinator.Ticket submit(CodescoringApi api, ScanRequest request, ScanState state, ScanListener listener,
-            Consumer<ScanResult> onDone, Object owner) {
+    public AnalysisCoordinator.Ticket submit(
+            CodescoringApi api,
+            ScanRequest request,
+            ScanState state,
+            ScanListener listener,
+            Consumer<ScanResult> onDone,
+            Object owner) {
         AnalysisCoordinator.Ticket[] ticket = new AnalysisCoordinator.Ticket[1];
         coordinators.compute(api.connectionKey(), (key, existing) -> {
             AnalysisCoordinator coordinator = existing != null ? existing : newCoordinator();
@@ -146,7 +155,8 @@ public final class AnalysisCoordinators {
     private void evictIdle() {
         Instant cutoff = clock.instant().minus(IDLE_EVICTION);
         for (String key : coordinators.keySet()) {
-            coordinators.computeIfPresent(key, (k, coordinator) -> coordinator.isIdleSince(cutoff) ? null : coordinator);
+            coordinators.computeIfPresent(
+                    key, (k, coordinator) -> coordinator.isIdleSince(cutoff) ? null : coordinator);
         }
         synchronized (sweeping) {
             sweepScheduled = false;

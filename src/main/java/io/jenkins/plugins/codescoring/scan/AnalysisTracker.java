@@ -58,8 +58,11 @@ public final class AnalysisTracker {
                         state.baselineRunning();
                     }
                     state.moveTo(Phase.WAITING_FOR_OTHER);
-                    say(state, now, "Another CodeScoring analysis is running (" + status.runName()
-                            + "); this build waits for an analysis that begins after its request.");
+                    say(
+                            state,
+                            now,
+                            "Another CodeScoring analysis is running (" + status.runName()
+                                    + "); this build waits for an analysis that begins after its request.");
                     return Action.WAIT;
                 }
                 return Action.START;
@@ -150,13 +153,20 @@ public final class AnalysisTracker {
         if (outcome.isStarted()) {
             state.startAccepted(now, outcome.runId());
             state.moveTo(Phase.STARTED);
-            say(state, now, "Started a new CodeScoring analysis" + (outcome.runId() == null ? "" : " (run " + outcome.runId() + ")")
-                    + "; waiting for it to finish.");
+            say(
+                    state,
+                    now,
+                    "Started a new CodeScoring analysis"
+                            + (outcome.runId() == null ? "" : " (run " + outcome.runId() + ")")
+                            + "; waiting for it to finish.");
         } else {
             // The baseline stays the run of the last look: a run with another key that shows next may be followed.
             state.moveTo(Phase.WAITING_FOR_OTHER);
-            say(state, now, "The platform is already running another analysis; this build waits for an analysis that begins"
-                    + " after its request (it may be that one).");
+            say(
+                    state,
+                    now,
+                    "The platform is already running another analysis; this build waits for an analysis that begins"
+                            + " after its request (it may be that one).");
         }
     }
 
@@ -168,8 +178,11 @@ public final class AnalysisTracker {
         state.adoptRun(status.runKey(), status.runId());
         state.moveTo(Phase.RUNNING);
         state.lastWord(status.word());
-        say(state, now, "Analysis " + status.runName() + ", started by another client after this build's request, will decide"
-                + " the verdict.");
+        say(
+                state,
+                now,
+                "Analysis " + status.runName() + ", started by another client after this build's request, will decide"
+                        + " the verdict.");
         return followOurRun(state, status, now);
     }
 
@@ -178,9 +191,15 @@ public final class AnalysisTracker {
         if (now.isBefore(state.deadline())) {
             return false;
         }
-        String where = state.lastWord() == null ? "" : " The last status seen was '" + state.lastWord() + "', " + during(state.phase()) + ".";
-        state.finish(results.error(state, ErrorKind.TIMEOUT, "No verdict within "
-                + Durations.describe(Duration.between(state.requestedAt(), state.deadline())) + "." + where, now));
+        String where = state.lastWord() == null
+                ? ""
+                : " The last status seen was '" + state.lastWord() + "', " + during(state.phase()) + ".";
+        state.finish(results.error(
+                state,
+                ErrorKind.TIMEOUT,
+                "No verdict within " + Durations.describe(Duration.between(state.requestedAt(), state.deadline())) + "."
+                        + where,
+                now));
         return true;
     }
 
@@ -207,21 +226,34 @@ public final class AnalysisTracker {
                 return Action.WAIT;
             }
             // A newer run replaced ours before we saw it end; it began after our request too.
-            say(state, now, "A newer analysis (" + status.runName() + ") started after this build's; its result will be used.");
+            say(
+                    state,
+                    now,
+                    "A newer analysis (" + status.runName() + ") started after this build's; its result will be used.");
             state.ourRun(key, status.runId());
         }
         switch (status.phase()) {
             case SUCCEEDED:
                 state.moveTo(Phase.COLLECTING);
-                say(state, now, "Analysis " + status.runName() + " finished; reading its active alerts to decide the verdict.");
+                say(
+                        state,
+                        now,
+                        "Analysis " + status.runName() + " finished; reading its active alerts to decide the verdict.");
                 return Action.COLLECT;
             case FAILED:
-                state.finish(results.error(state, ErrorKind.ANALYSIS_FAILED, "Analysis " + status.runName() + " failed"
-                        + (status.error() == null || status.error().isBlank() ? "." : ": " + status.error()), now));
+                state.finish(results.error(
+                        state,
+                        ErrorKind.ANALYSIS_FAILED,
+                        "Analysis " + status.runName() + " failed"
+                                + (status.error() == null || status.error().isBlank() ? "." : ": " + status.error()),
+                        now));
                 return Action.FINISHED;
             case CANCELLED:
-                state.finish(results.error(state, ErrorKind.ANALYSIS_CANCELLED, "Analysis " + status.runName()
-                        + " was cancelled on the platform.", now));
+                state.finish(results.error(
+                        state,
+                        ErrorKind.ANALYSIS_CANCELLED,
+                        "Analysis " + status.runName() + " was cancelled on the platform.",
+                        now));
                 return Action.FINISHED;
             default:
                 reportProgress(state, status, now, "Still waiting for analysis " + status.runName() + " to finish");
@@ -231,9 +263,14 @@ public final class AnalysisTracker {
 
     private Action waitForStartToShow(ScanState state, Instant now) {
         Duration limit = results.request().startVisibleWithin();
-        if (state.startAcceptedAt() != null && !now.isBefore(state.startAcceptedAt().plus(limit))) {
-            state.finish(results.error(state, ErrorKind.TIMEOUT, "The platform accepted the start of the analysis, but no new run"
-                    + " appeared in its status within " + Durations.describe(limit) + ".", now));
+        if (state.startAcceptedAt() != null
+                && !now.isBefore(state.startAcceptedAt().plus(limit))) {
+            state.finish(results.error(
+                    state,
+                    ErrorKind.TIMEOUT,
+                    "The platform accepted the start of the analysis, but no new run"
+                            + " appeared in its status within " + Durations.describe(limit) + ".",
+                    now));
             return Action.FINISHED;
         }
         return Action.WAIT;
@@ -250,17 +287,25 @@ public final class AnalysisTracker {
 
     private void reportProgress(ScanState state, AnalysisStatus status, Instant now, String what) {
         boolean changed = !status.word().equals(state.lastWord());
-        boolean due = state.lastProgressAt() == null || !now.isBefore(state.lastProgressAt().plus(PROGRESS_EVERY));
+        boolean due = state.lastProgressAt() == null
+                || !now.isBefore(state.lastProgressAt().plus(PROGRESS_EVERY));
         state.lastWord(status.word());
         if (changed || due) {
-            say(state, now, what + " (status " + status.word() + ", " + Durations.describe(Duration.between(state.requestedAt(), now))
-                    + " since the request).");
+            say(
+                    state,
+                    now,
+                    what + " (status " + status.word() + ", "
+                            + Durations.describe(Duration.between(state.requestedAt(), now)) + " since the request).");
         }
     }
 
     private void reportUnknownWord(ScanState state, AnalysisStatus status) {
         if (!RunPhase.isKnownWord(status.word()) && state.firstTimeUnknown(status.word())) {
-            say(state, null, "The platform reported an unknown analysis status '" + status.word() + "'; treating it as still running.");
+            say(
+                    state,
+                    null,
+                    "The platform reported an unknown analysis status '" + status.word()
+                            + "'; treating it as still running.");
         }
     }
 

@@ -18,13 +18,26 @@ public final class BlockingAlert implements Serializable {
     /** New since the scan's reference build (false in records made before the comparison existed). */
     private final boolean newSinceReference;
 
-    public BlockingAlert(String id, String project, String stage, String level, String dependencyPurl,
-            String vulnerability, List<String> matchedCriteria) {
+    public BlockingAlert(
+            String id,
+            String project,
+            String stage,
+            String level,
+            String dependencyPurl,
+            String vulnerability,
+            List<String> matchedCriteria) {
         this(id, project, stage, level, dependencyPurl, vulnerability, matchedCriteria, false);
     }
 
-    public BlockingAlert(String id, String project, String stage, String level, String dependencyPurl,
-            String vulnerability, List<String> matchedCriteria, boolean newSinceReference) {
+    public BlockingAlert(
+            String id,
+            String project,
+            String stage,
+            String level,
+            String dependencyPurl,
+            String vulnerability,
+            List<String> matchedCriteria,
+            boolean newSinceReference) {
         this.id = id;
         this.project = project;
         this.stage = stage;

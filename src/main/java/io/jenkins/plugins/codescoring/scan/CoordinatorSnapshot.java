@@ -64,8 +64,16 @@ public final class CoordinatorSnapshot {
         private final long statusReads;
         private final long analysesStarted;
 
-        Stream(AnalysisStatus lastStatus, Instant lastStatusSince, Instant lastStatusReadAt, int failedReadsInRow,
-                Instant failingSince, String lastError, Instant lastErrorAt, long statusReads, long analysesStarted) {
+        Stream(
+                AnalysisStatus lastStatus,
+                Instant lastStatusSince,
+                Instant lastStatusReadAt,
+                int failedReadsInRow,
+                Instant failingSince,
+                String lastError,
+                Instant lastErrorAt,
+                long statusReads,
+                long analysesStarted) {
             this.lastStatus = lastStatus;
             this.lastStatusSince = lastStatusSince;
             this.lastStatusReadAt = lastStatusReadAt;
@@ -132,7 +140,14 @@ public final class CoordinatorSnapshot {
         private final String platformName;
         private final String runId;
 
-        Scan(Object owner, Phase phase, Instant requestedAt, Instant deadline, String project, String stage, String platformName,
+        Scan(
+                Object owner,
+                Phase phase,
+                Instant requestedAt,
+                Instant deadline,
+                String project,
+                String stage,
+                String platformName,
                 String runId) {
             this.owner = owner;
             this.phase = phase;

@@ -26,18 +26,25 @@ final class DeadlineWatch {
 
     void watch(WaitingScan scan) {
         // Rounded up to whole milliseconds: never before the deadline.
-        long millis = Math.max(0, Duration.between(clock.instant(), scan.state.deadline()).plusNanos(999_999).toMillis());
+        long millis = Math.max(
+                0,
+                Duration.between(clock.instant(), scan.state.deadline())
+                        .plusNanos(999_999)
+                        .toMillis());
         try {
-            scan.deadlineCheck = timer.schedule(() -> {
-                if (scan.cancelled || scan.isDone()) {
-                    return;
-                }
-                if (scan.timeOut(clock.instant())) {
-                    scan.complete();
-                } else {
-                    watch(scan); // the clock lags the scheduler's: look again when it says the deadline is here
-                }
-            }, millis, TimeUnit.MILLISECONDS);
+            scan.deadlineCheck = timer.schedule(
+                    () -> {
+                        if (scan.cancelled || scan.isDone()) {
+                            return;
+                        }
+                        if (scan.timeOut(clock.instant())) {
+                            scan.complete();
+                        } else {
+                            watch(scan); // the clock lags the scheduler's: look again when it says the deadline is here
+                        }
+                    },
+                    millis,
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             LOGGER.log(Level.FINE, "CodeScoring coordinator stopped", e);
         }

@@ -4,8 +4,7 @@ import java.time.Duration;
 
 /** Short human wording of durations for console lines: "45 s", "2 min 5 s", "1 h 3 min". */
 public final class Durations {
-    private Durations() {
-    }
+    private Durations() {}
 
     public static String describe(Duration duration) {
         long seconds = Math.max(0, (duration.toMillis() + 500) / 1000);

@@ -8,8 +8,7 @@ import java.util.List;
  * {@link BlockOn} rule. Without a reference every blocking alert is new.
  */
 public final class NewAlerts {
-    private NewAlerts() {
-    }
+    private NewAlerts() {}
 
     /** The policies with each alert marked new or already blocking; the order stays. */
     public static List<BlockingPolicy> mark(List<BlockingPolicy> policies, AlertBaseline baseline) {

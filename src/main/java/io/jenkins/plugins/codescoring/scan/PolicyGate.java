@@ -31,8 +31,12 @@ public final class PolicyGate {
         private final int ignoredAlerts;
         private final int delayedBlockingAlerts;
 
-        Decision(List<BlockingPolicy> blockingPolicies, Map<String, Integer> alertsByLevel, int activeAlerts,
-                int ignoredAlerts, int delayedBlockingAlerts) {
+        Decision(
+                List<BlockingPolicy> blockingPolicies,
+                Map<String, Integer> alertsByLevel,
+                int activeAlerts,
+                int ignoredAlerts,
+                int delayedBlockingAlerts) {
             this.blockingPolicies = blockingPolicies;
             this.alertsByLevel = alertsByLevel;
             this.activeAlerts = activeAlerts;
@@ -66,8 +70,11 @@ public final class PolicyGate {
 
         /** Adds this decision's findings to a result builder of the matching verdict. */
         public ScanResult.Builder applyTo(ScanResult.Builder builder) {
-            return builder.blockingPolicies(blockingPolicies).alertsByLevel(alertsByLevel).activeAlerts(activeAlerts)
-                    .ignoredAlerts(ignoredAlerts).delayedBlockingAlerts(delayedBlockingAlerts);
+            return builder.blockingPolicies(blockingPolicies)
+                    .alertsByLevel(alertsByLevel)
+                    .activeAlerts(activeAlerts)
+                    .ignoredAlerts(ignoredAlerts)
+                    .delayedBlockingAlerts(delayedBlockingAlerts);
         }
     }
 
@@ -77,7 +84,8 @@ public final class PolicyGate {
      * @throws CodescoringException UNREADABLE_RESPONSE when an alert names a policy that is not known:
      *     a gate must not guess
      */
-    public Decision evaluate(List<Alert> alerts, Map<String, Policy> policiesById, Instant now) throws CodescoringException {
+    public Decision evaluate(List<Alert> alerts, Map<String, Policy> policiesById, Instant now)
+            throws CodescoringException {
         Map<String, Integer> byLevel = new LinkedHashMap<>();
         for (String level : KNOWN_LEVELS) {
             byLevel.put(level, 0);
@@ -102,14 +110,17 @@ public final class PolicyGate {
                 continue;
             }
             blockingPolicies.putIfAbsent(policy.id(), policy);
-            blockingByPolicy.computeIfAbsent(policy.id(), id -> new ArrayList<>()).add(toBlockingAlert(alert, level));
+            blockingByPolicy
+                    .computeIfAbsent(policy.id(), id -> new ArrayList<>())
+                    .add(toBlockingAlert(alert, level));
         }
         List<BlockingPolicy> grouped = new ArrayList<>();
         for (Map.Entry<String, List<BlockingAlert>> entry : blockingByPolicy.entrySet()) {
             Policy policy = blockingPolicies.get(entry.getKey());
             List<BlockingAlert> policyAlerts = entry.getValue();
-            policyAlerts.sort(Comparator.comparing(BlockingAlert::dependencyPurl, Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparing(BlockingAlert::id, Comparator.nullsLast(Comparator.naturalOrder())));
+            policyAlerts.sort(
+                    Comparator.comparing(BlockingAlert::dependencyPurl, Comparator.nullsLast(Comparator.naturalOrder()))
+                            .thenComparing(BlockingAlert::id, Comparator.nullsLast(Comparator.naturalOrder())));
             grouped.add(new BlockingPolicy(policy.id(), policy.name(), policy.level(), policyAlerts));
         }
         grouped.sort(Comparator.comparing(BlockingPolicy::name).thenComparing(BlockingPolicy::id));
@@ -130,8 +141,10 @@ public final class PolicyGate {
         Policy listed = policiesById.get(alert.policyId());
         Policy policy = alert.policy() != null ? alert.policy() : listed;
         if (policy == null) {
-            throw new CodescoringException(ErrorKind.UNREADABLE_RESPONSE, "Alert " + alert.id() + " names policy "
-                    + alert.policyId() + ", which the platform's policy list does not contain.");
+            throw new CodescoringException(
+                    ErrorKind.UNREADABLE_RESPONSE,
+                    "Alert " + alert.id() + " names policy " + alert.policyId()
+                            + ", which the platform's policy list does not contain.");
         }
         return policy;
     }
@@ -143,7 +156,13 @@ public final class PolicyGate {
 
     private static BlockingAlert toBlockingAlert(Alert alert, String level) {
         String project = alert.project() == null ? null : alert.project().label();
-        return new BlockingAlert(alert.id(), project, alert.stage(), level, alert.dependencyPurl(),
-                Objects.toString(alert.vulnerability(), null), alert.matchedCriteria());
+        return new BlockingAlert(
+                alert.id(),
+                project,
+                alert.stage(),
+                level,
+                alert.dependencyPurl(),
+                Objects.toString(alert.vulnerability(), null),
+                alert.matchedCriteria());
     }
 }

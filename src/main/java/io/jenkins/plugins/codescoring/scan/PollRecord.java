@@ -67,7 +67,15 @@ final class PollRecord {
     }
 
     synchronized CoordinatorSnapshot.Stream copy() {
-        return new CoordinatorSnapshot.Stream(lastStatus, lastStatusSince, lastStatusReadAt, failedReadsInRow, failingSince,
-                lastError, lastErrorAt, statusReads, analysesStarted);
+        return new CoordinatorSnapshot.Stream(
+                lastStatus,
+                lastStatusSince,
+                lastStatusReadAt,
+                failedReadsInRow,
+                failingSince,
+                lastError,
+                lastErrorAt,
+                statusReads,
+                analysesStarted);
     }
 }

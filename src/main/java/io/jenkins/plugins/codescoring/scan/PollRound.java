@@ -37,6 +37,7 @@ final class PollRound {
     private final Set<WaitingScan> failedThisRound = new HashSet<>();
     /** The soonest retry a scan asked for after a transient failure this round, or null. */
     private Duration soonestRetry;
+
     private Instant roundBegan;
     /** No call before this: the platform asked to wait (Retry-After). Null when it did not. */
     private volatile Instant notBefore;
@@ -123,7 +124,8 @@ final class PollRound {
      * Resolves the scan's project once; scans naming the same project in one tick share one lookup
      * ({@code resolved} maps a name to its Project or to the CodescoringException it gave).
      */
-    private void resolveScope(CodescoringApi bounded, WaitingScan scan, Map<String, Object> resolved) throws InterruptedException {
+    private void resolveScope(CodescoringApi bounded, WaitingScan scan, Map<String, Object> resolved)
+            throws InterruptedException {
         if (scan.state.isScopeResolved()) {
             return;
         }

@@ -7,8 +7,7 @@ import java.time.Duration;
  * then growing by half each poll up to the maximum, so a long one costs few requests.
  */
 public final class PollSchedule {
-    private PollSchedule() {
-    }
+    private PollSchedule() {}
 
     /** The wait after poll number {@code pollsSoFar} (0 for the wait after the first poll). */
     public static Duration delayAfter(int pollsSoFar, Duration first, Duration max) {

@@ -36,15 +36,21 @@ public final class ProjectResolver {
         }
         if (matches.isEmpty()) {
             String similar = found.isEmpty() ? "" : " Projects with similar names: " + names(found) + ".";
-            throw new CodescoringException(ErrorKind.BAD_CONFIGURATION,
-                    "No CodeScoring project is named '" + selector + "'." + similar);
+            throw new CodescoringException(
+                    ErrorKind.BAD_CONFIGURATION, "No CodeScoring project is named '" + selector + "'." + similar);
         }
-        throw new CodescoringException(ErrorKind.BAD_CONFIGURATION, "Several CodeScoring projects are named '" + selector
-                + "' (ids " + matches.stream().map(Project::id).collect(Collectors.joining(", ")) + "): give the project's id instead.");
+        throw new CodescoringException(
+                ErrorKind.BAD_CONFIGURATION,
+                "Several CodeScoring projects are named '" + selector + "' (ids "
+                        + matches.stream().map(Project::id).collect(Collectors.joining(", "))
+                        + "): give the project's id instead.");
     }
 
     private static String names(List<Project> projects) {
-        String listed = projects.stream().limit(SUGGESTIONS).map(p -> "'" + p.name() + "'").collect(Collectors.joining(", "));
+        String listed = projects.stream()
+                .limit(SUGGESTIONS)
+                .map(p -> "'" + p.name() + "'")
+                .collect(Collectors.joining(", "));
         return projects.size() > SUGGESTIONS ? listed + " and " + (projects.size() - SUGGESTIONS) + " more" : listed;
     }
 }

@@ -19,7 +19,9 @@ public final class ResultFactory {
     }
 
     public ScanResult error(ScanState state, ErrorKind kind, String message, Instant now) {
-        return common(ScanResult.builder(Verdict.ERROR), state, now).error(kind, message).build();
+        return common(ScanResult.builder(Verdict.ERROR), state, now)
+                .error(kind, message)
+                .build();
     }
 
     /**
@@ -31,19 +33,27 @@ public final class ResultFactory {
     public ScanResult decided(ScanState state, PolicyGate.Decision decision, Instant now) {
         if (!request.compares()) {
             Verdict verdict = decision.blocks() ? Verdict.BLOCKED : Verdict.PASSED;
-            return decision.applyTo(common(ScanResult.builder(verdict), state, now)).build();
+            return decision.applyTo(common(ScanResult.builder(verdict), state, now))
+                    .build();
         }
         AlertBaseline baseline = request.baseline();
         List<BlockingPolicy> marked = NewAlerts.mark(decision.blockingPolicies(), baseline);
         BlockOn rule = request.blockOn();
         Verdict verdict = NewAlerts.blocks(marked, rule) ? Verdict.BLOCKED : Verdict.PASSED;
-        return decision.applyTo(common(ScanResult.builder(verdict), state, now)).blockingPolicies(marked)
-                .comparison(rule, baseline == null ? null : baseline.build()).build();
+        return decision.applyTo(common(ScanResult.builder(verdict), state, now))
+                .blockingPolicies(marked)
+                .comparison(rule, baseline == null ? null : baseline.build())
+                .build();
     }
 
     private ScanResult.Builder common(ScanResult.Builder builder, ScanState state, Instant now) {
         String project = state.projectLabel() != null ? state.projectLabel() : request.project();
-        return builder.platformUrl(platformUrl).platformName(request.platformName()).analysisRunId(state.ourRunId()).project(project).stage(request.stage())
-                .requestedAt(state.requestedAt()).finishedAt(now);
+        return builder.platformUrl(platformUrl)
+                .platformName(request.platformName())
+                .analysisRunId(state.ourRunId())
+                .project(project)
+                .stage(request.stage())
+                .requestedAt(state.requestedAt())
+                .finishedAt(now);
     }
 }

@@ -25,8 +25,7 @@ final class RunAfterRequest {
     private static final String ID = "id:";
     private static final String STARTED = "started:";
 
-    private RunAfterRequest() {
-    }
+    private RunAfterRequest() {}
 
     /** Whether the status shows a run, not the baseline, that is proven to have begun after the scan's request. */
     static boolean proven(ScanState state, AnalysisStatus status) {

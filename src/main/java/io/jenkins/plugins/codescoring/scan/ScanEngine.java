@@ -47,7 +47,8 @@ public final class ScanEngine {
             }
             if (state.phase() != Phase.COLLECTING) {
                 callBegan = clock.instant();
-                AnalysisTracker.Action action = tracker.observe(state, bounded.overallAnalysisStatus(), clock.instant());
+                AnalysisTracker.Action action =
+                        tracker.observe(state, bounded.overallAnalysisStatus(), clock.instant());
                 if (action == AnalysisTracker.Action.START) {
                     callBegan = clock.instant();
                     tracker.started(state, bounded.startOverallAnalysis(), clock.instant());
@@ -61,7 +62,8 @@ public final class ScanEngine {
                 }
             }
             callBegan = clock.instant();
-            PolicyGate.Decision decision = collector.collect(bounded, AlertScope.of(state.projectId(), request.stage()), clock.instant());
+            PolicyGate.Decision decision =
+                    collector.collect(bounded, AlertScope.of(state.projectId(), request.stage()), clock.instant());
             tracker.callsSucceeded(state, clock.instant());
             state.finish(results.decided(state, decision, clock.instant()));
         } catch (CodescoringException e) {
@@ -80,8 +82,8 @@ public final class ScanEngine {
     }
 
     private static Duration nextDelay(ScanRequest request, ScanState state) {
-        return PollSchedule.delayAfter(Math.max(0, state.pollsInPhase() - 1), request.firstPollInterval(),
-                request.maxPollInterval());
+        return PollSchedule.delayAfter(
+                Math.max(0, state.pollsInPhase() - 1), request.firstPollInterval(), request.maxPollInterval());
     }
 
     private Duration untilDeadline(Duration delay, ScanState state) {

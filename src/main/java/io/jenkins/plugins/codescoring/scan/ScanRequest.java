@@ -17,7 +17,8 @@ public final class ScanRequest implements Serializable {
     public static final Duration DEFAULT_START_VISIBLE_WITHIN = Duration.ofMinutes(5);
     public static final Duration DEFAULT_TRANSIENT_PATIENCE = Duration.ofMinutes(2);
     /** The policy stages of CodeScoring. */
-    public static final java.util.List<String> STAGES = java.util.List.of("dev", "source", "build", "stage", "test", "prod", "proxy");
+    public static final java.util.List<String> STAGES =
+            java.util.List.of("dev", "source", "build", "stage", "test", "prod", "proxy");
 
     private final String platformName;
     private final String platformUrl;
@@ -32,6 +33,7 @@ public final class ScanRequest implements Serializable {
      * used instead, {@code toleratedPollFailures}: deserialisation skips a field the class no longer has.
      */
     private final Duration transientPatience;
+
     private final BlockOn blockOn;
     private final AlertBaseline baseline;
 
@@ -130,16 +132,25 @@ public final class ScanRequest implements Serializable {
 
     /** A builder with every value of this request. */
     public Builder toBuilder() {
-        return builder().platformName(platformName).platformUrl(platformUrl).project(project).stage(stage).timeout(timeout)
-                .maxPollInterval(maxPollInterval).firstPollInterval(firstPollInterval).startVisibleWithin(startVisibleWithin)
-                .transientPatience(transientPatience()).blockOn(blockOn)
+        return builder()
+                .platformName(platformName)
+                .platformUrl(platformUrl)
+                .project(project)
+                .stage(stage)
+                .timeout(timeout)
+                .maxPollInterval(maxPollInterval)
+                .firstPollInterval(firstPollInterval)
+                .startVisibleWithin(startVisibleWithin)
+                .transientPatience(transientPatience())
+                .blockOn(blockOn)
                 .baseline(baseline);
     }
 
     @Override
     public String toString() {
-        return "ScanRequest[project=" + (project == null ? "all" : project) + ", stage=" + (stage == null ? "all" : stage)
-                + ", timeout=" + timeout + ", maxPollInterval=" + maxPollInterval + "]";
+        return "ScanRequest[project=" + (project == null ? "all" : project) + ", stage="
+                + (stage == null ? "all" : stage) + ", timeout=" + timeout + ", maxPollInterval=" + maxPollInterval
+                + "]";
     }
 
     /** The longest project name or id a scan accepts, from the Pipeline, the forms or the terminal runner alike. */
@@ -153,8 +164,8 @@ public final class ScanRequest implements Serializable {
     /** Checked here, in one place for every caller, before any request is made. */
     private static String validProject(String project) {
         if (project != null && !isValidProject(project)) {
-            throw new IllegalArgumentException("A project is a name or a numeric id on one line, at most "
-                    + MAX_PROJECT_LENGTH + " characters.");
+            throw new IllegalArgumentException(
+                    "A project is a name or a numeric id on one line, at most " + MAX_PROJECT_LENGTH + " characters.");
         }
         return project;
     }
@@ -166,8 +177,8 @@ public final class ScanRequest implements Serializable {
         }
         String normalized = stage.toLowerCase(java.util.Locale.ROOT);
         if (!STAGES.contains(normalized)) {
-            throw new IllegalArgumentException("Unknown stage '" + stage + "': CodeScoring's stages are "
-                    + String.join(", ", STAGES) + ".");
+            throw new IllegalArgumentException(
+                    "Unknown stage '" + stage + "': CodeScoring's stages are " + String.join(", ", STAGES) + ".");
         }
         return normalized;
     }

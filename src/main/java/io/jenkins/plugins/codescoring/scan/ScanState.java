@@ -22,10 +22,12 @@ public final class ScanState implements Serializable {
     private String baselineRunKey;
     /** Whether the baseline run was seen in progress after the request: every newer run then began after it. */
     private boolean baselineSeenRunning;
+
     private String ourRunKey;
     private String ourRunId;
     /** Whether our run is one this scan did not start (another client's, begun after the request). */
     private boolean ourRunAdopted;
+
     private Instant startAcceptedAt;
     private int pollsInPhase;
     /**
@@ -33,6 +35,7 @@ public final class ScanState implements Serializable {
      * by older versions also hold {@code consecutiveFailures}, the count used before: deserialisation skips it.)
      */
     private Instant failingSince;
+
     private String lastWord;
     private Instant lastProgressAt;
     private final HashSet<String> reportedUnknownWords = new HashSet<>();
@@ -55,7 +58,8 @@ public final class ScanState implements Serializable {
             try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
                 out.writeObject(this);
             }
-            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            try (java.io.ObjectInputStream in =
+                    new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
                 return (ScanState) in.readObject();
             }
         } catch (java.io.IOException | ClassNotFoundException e) {

@@ -52,9 +52,11 @@ final class TransientPatience {
                     + Durations.describe(request.transientPatience()) + "); giving up.");
         }
         if (retryAfter != null && now.plus(retryAfter).isAfter(patienceEnds)) {
-            return giveUp("The platform asked to wait " + Durations.describe(retryAfter) + " before trying again, longer than"
-                    + " the patience for transient failures leaves (" + Durations.describe(Duration.between(now, patienceEnds))
-                    + "); giving up" + after(tried) + ".");
+            return giveUp(
+                    "The platform asked to wait " + Durations.describe(retryAfter) + " before trying again, longer than"
+                            + " the patience for transient failures leaves ("
+                            + Durations.describe(Duration.between(now, patienceEnds))
+                            + "); giving up" + after(tried) + ".");
         }
         Instant next = now.plus(backoff(tried, retryAfter));
         if (next.isAfter(patienceEnds)) {

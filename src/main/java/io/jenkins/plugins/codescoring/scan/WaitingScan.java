@@ -24,17 +24,29 @@ final class WaitingScan implements AnalysisCoordinator.Ticket {
     final AnalysisTracker tracker;
     /** The platform URL the scan began on (its request's), else the one it was submitted with. */
     final String platformUrl;
+
     volatile boolean cancelled;
     volatile ScheduledFuture<?> deadlineCheck;
     /** What the adapter gave to tell this scan apart (its build), for the operations page; may be null. */
     final Object owner;
+
     private boolean completed;
 
-    WaitingScan(ScanRequest request, ScanState state, ScanListener listener, Consumer<ScanResult> onDone, String platformUrl) {
+    WaitingScan(
+            ScanRequest request,
+            ScanState state,
+            ScanListener listener,
+            Consumer<ScanResult> onDone,
+            String platformUrl) {
         this(request, state, listener, onDone, platformUrl, null);
     }
 
-    WaitingScan(ScanRequest request, ScanState state, ScanListener listener, Consumer<ScanResult> onDone, String platformUrl,
+    WaitingScan(
+            ScanRequest request,
+            ScanState state,
+            ScanListener listener,
+            Consumer<ScanResult> onDone,
+            String platformUrl,
             Object owner) {
         this.owner = owner;
         this.request = request;
@@ -120,8 +132,15 @@ final class WaitingScan implements AnalysisCoordinator.Ticket {
             return null;
         }
         String project = state.isScopeResolved() ? state.projectLabel() : request.project();
-        return new CoordinatorSnapshot.Scan(owner, state.phase(), state.requestedAt(), state.deadline(), project, request.stage(),
-                request.platformName(), state.ourRunId());
+        return new CoordinatorSnapshot.Scan(
+                owner,
+                state.phase(),
+                state.requestedAt(),
+                state.deadline(),
+                project,
+                request.stage(),
+                request.platformName(),
+                state.ourRunId());
     }
 
     @Override

@@ -42,6 +42,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 public final class CodescoringScans {
     /** The most polls running at once, one per platform and credential; more wait a second for a free thread. */
     static final int MAX_POLL_THREADS = 32;
+
     static final long IDLE_POLL_THREAD_SECONDS = 60;
     /**
      * Threads that end Pipeline scans (console report, result action, step completion). A burst of builds gets
@@ -55,18 +56,26 @@ public final class CodescoringScans {
     private static AnalysisCoordinators coordinators;
     private static ThreadPoolExecutor handovers;
 
-    private CodescoringScans() {
-    }
+    private CodescoringScans() {}
 
     /** Queues a scan, new or resumed; {@code onDone} runs on a coordinator thread and must hand over quickly. */
-    public static AnalysisCoordinator.Ticket submit(CodescoringApi api, ScanRequest request, ScanState state, ScanListener listener,
+    public static AnalysisCoordinator.Ticket submit(
+            CodescoringApi api,
+            ScanRequest request,
+            ScanState state,
+            ScanListener listener,
             Consumer<ScanResult> onDone) {
         return coordinators().submit(api, request, state, listener, onDone);
     }
 
     /** As above, for a scan of a build ({@link ScanOwner#of}): the operations page shows which build waits. */
-    public static AnalysisCoordinator.Ticket submit(CodescoringApi api, ScanRequest request, ScanState state, ScanListener listener,
-            Consumer<ScanResult> onDone, ScanOwner owner) {
+    public static AnalysisCoordinator.Ticket submit(
+            CodescoringApi api,
+            ScanRequest request,
+            ScanState state,
+            ScanListener listener,
+            Consumer<ScanResult> onDone,
+            ScanOwner owner) {
         return coordinators().submit(api, request, state, listener, onDone, owner);
     }
 
@@ -110,8 +119,13 @@ public final class CodescoringScans {
     /** Runs the end of a scan on one of {@value #HANDOVER_THREADS} threads, in the order the verdicts came. */
     public static synchronized void handOver(Runnable work) {
         if (handovers == null) {
-            handovers = new ThreadPoolExecutor(HANDOVER_THREADS, HANDOVER_THREADS, IDLE_POLL_THREAD_SECONDS, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), threads("CodeScoring scan results"));
+            handovers = new ThreadPoolExecutor(
+                    HANDOVER_THREADS,
+                    HANDOVER_THREADS,
+                    IDLE_POLL_THREAD_SECONDS,
+                    TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(),
+                    threads("CodeScoring scan results"));
             handovers.allowCoreThreadTimeOut(true);
         }
         handovers.execute(work);
@@ -126,8 +140,13 @@ public final class CodescoringScans {
         if (coordinators == null) {
             timer = new ScheduledThreadPoolExecutor(1, threads("CodeScoring scan deadlines"));
             timer.setRemoveOnCancelPolicy(true);
-            polls = new ThreadPoolExecutor(0, MAX_POLL_THREADS, IDLE_POLL_THREAD_SECONDS, TimeUnit.SECONDS,
-                    new SynchronousQueue<>(), threads("CodeScoring status poll"));
+            polls = new ThreadPoolExecutor(
+                    0,
+                    MAX_POLL_THREADS,
+                    IDLE_POLL_THREAD_SECONDS,
+                    TimeUnit.SECONDS,
+                    new SynchronousQueue<>(),
+                    threads("CodeScoring status poll"));
             coordinators = new AnalysisCoordinators(timer, polls, Clock.systemUTC());
         }
         return coordinators;

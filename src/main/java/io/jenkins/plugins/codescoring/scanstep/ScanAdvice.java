@@ -12,8 +12,7 @@ import io.jenkins.plugins.codescoring.scan.ScanResult;
  * configured platform must name one), in the controller's language.
  */
 final class ScanAdvice {
-    private ScanAdvice() {
-    }
+    private ScanAdvice() {}
 
     @NonNull
     static String of(@NonNull ScanResult result) {

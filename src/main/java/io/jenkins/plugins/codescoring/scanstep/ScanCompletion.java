@@ -23,23 +23,29 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  */
 @Restricted(NoExternalUse.class)
 public final class ScanCompletion {
-    private ScanCompletion() {
-    }
+    private ScanCompletion() {}
 
     /**
      * Prints the report, attaches a {@link CodescoringResultAction} to the run and decides the outcome;
      * applying it (failing the step, marking the build unstable) is left to the caller.
      */
     @NonNull
-    public static ScanOutcome complete(@NonNull Run<?, ?> run, @NonNull TaskListener listener, @NonNull ScanOptions options,
-            @NonNull ScanResult result) throws IOException {
+    public static ScanOutcome complete(
+            @NonNull Run<?, ?> run,
+            @NonNull TaskListener listener,
+            @NonNull ScanOptions options,
+            @NonNull ScanResult result)
+            throws IOException {
         CodescoringConsole console = new CodescoringConsole(listener);
         // Built each time: the hint is in the controller's language, which may change.
-        ConsoleReport report = ConsoleReport.builder().overflowHint(Messages.ScanCompletion_OverflowHint())
-                .advice(ScanAdvice::of).build();
+        ConsoleReport report = ConsoleReport.builder()
+                .overflowHint(Messages.ScanCompletion_OverflowHint())
+                .advice(ScanAdvice::of)
+                .build();
         console.printAll(report.lines(result));
         CodescoringResultAction action = CodescoringResultAction.attach(run, result);
-        console.println(HyperlinkNote.encodeTo("/" + run.getUrl() + action.getUrlName() + "/", Messages.ScanCompletion_ResultsLink()));
+        console.println(HyperlinkNote.encodeTo(
+                "/" + run.getUrl() + action.getUrlName() + "/", Messages.ScanCompletion_ResultsLink()));
         ScanOutcome outcome = ScanOutcome.decide(result, options);
         String continuation = outcome.continuationLine();
         if (continuation != null) {
@@ -53,9 +59,14 @@ public final class ScanCompletion {
      * configured, credential not found, ...), or no result came in time.
      */
     @NonNull
-    public static ScanResult error(@NonNull ScanRequest request, @NonNull ScanState state, @NonNull CodescoringException e,
+    public static ScanResult error(
+            @NonNull ScanRequest request,
+            @NonNull ScanState state,
+            @NonNull CodescoringException e,
             @NonNull Clock clock) {
-        String url = request.platformUrl() != null ? request.platformUrl() : PlatformConnections.urlOf(request.platformName());
+        String url = request.platformUrl() != null
+                ? request.platformUrl()
+                : PlatformConnections.urlOf(request.platformName());
         return new ResultFactory(request, url).error(state, e.kind(), e.getMessage(), clock.instant());
     }
 }

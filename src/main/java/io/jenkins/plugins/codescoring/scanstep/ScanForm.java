@@ -25,10 +25,10 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 public final class ScanForm {
     /** The stages a CodeScoring policy can apply to, in the platform's order. */
     static final List<String> STAGES = ScanRequest.STAGES;
+
     static final int MAX_PROJECT_LENGTH = ScanRequest.MAX_PROJECT_LENGTH;
 
-    private ScanForm() {
-    }
+    private ScanForm() {}
 
     /** Whether the user may see validation of this item's configuration (no item: the global Snippet Generator). */
     private static boolean mayConfigure(@CheckForNull Item item) {
@@ -51,7 +51,8 @@ public final class ScanForm {
         if (value == null) {
             return FormValidation.ok(Messages.ScanForm_AllProjects());
         }
-        if (!ScanRequest.isValidProject(value)) { // the rule every scan follows, so the form promises no more than the step
+        if (!ScanRequest.isValidProject(
+                value)) { // the rule every scan follows, so the form promises no more than the step
             return FormValidation.error(Messages.ScanForm_ProjectInvalid(MAX_PROJECT_LENGTH));
         }
         return FormValidation.ok();
@@ -65,14 +66,15 @@ public final class ScanForm {
         if (value == null) {
             return FormValidation.ok(Messages.ScanForm_AllStagesChecked());
         }
-        if (!STAGES.contains(value.toLowerCase(Locale.ROOT)) && !value.contains("$")) { // a variable: checked when the build runs
+        if (!STAGES.contains(value.toLowerCase(Locale.ROOT))
+                && !value.contains("$")) { // a variable: checked when the build runs
             return FormValidation.error(Messages.ScanForm_StageUnknown(value, String.join(", ", STAGES)));
         }
         return FormValidation.ok();
     }
 
-    public static FormValidation checkTimeoutMinutes(@CheckForNull Item item, @CheckForNull String timeoutMinutes,
-            @CheckForNull String platformName) {
+    public static FormValidation checkTimeoutMinutes(
+            @CheckForNull Item item, @CheckForNull String timeoutMinutes, @CheckForNull String platformName) {
         if (!mayConfigure(item)) {
             return FormValidation.ok();
         }
@@ -104,12 +106,14 @@ public final class ScanForm {
             return FormValidation.warning(Messages.ScanForm_NoPlatforms());
         }
         if (value == null) {
-            return FormValidation.ok(Messages.ScanForm_DefaultPlatform(global.platformNames().get(0)));
+            return FormValidation.ok(
+                    Messages.ScanForm_DefaultPlatform(global.platformNames().get(0)));
         }
         if (global.platform(value) != null || value.contains("$")) {
             return FormValidation.ok();
         }
-        return FormValidation.error(Messages.ScanForm_UnknownPlatform(value, String.join(", ", global.platformNames())));
+        return FormValidation.error(
+                Messages.ScanForm_UnknownPlatform(value, String.join(", ", global.platformNames())));
     }
 
     /**
@@ -133,7 +137,9 @@ public final class ScanForm {
      * shows the saved value).
      */
     public static ComboBoxModel suggestPlatforms(@CheckForNull Item item) {
-        return mayListPlatforms(item) ? new ComboBoxModel(CodescoringGlobalConfiguration.get().platformNames()) : new ComboBoxModel();
+        return mayListPlatforms(item)
+                ? new ComboBoxModel(CodescoringGlobalConfiguration.get().platformNames())
+                : new ComboBoxModel();
     }
 
     /** The suggestions of the freestyle step's Stage field, where a build variable may be typed instead: every stage. */
@@ -178,8 +184,14 @@ public final class ScanForm {
         String value = Util.fixEmptyAndTrim(current);
         String selected = value == null ? BlockOn.ALL.name() : value.toUpperCase(Locale.ROOT);
         ListBoxModel model = new ListBoxModel();
-        model.add(new ListBoxModel.Option(Messages.ScanForm_BlockOnAll(), BlockOn.ALL.name(), BlockOn.ALL.name().equals(selected)));
-        model.add(new ListBoxModel.Option(Messages.ScanForm_BlockOnNew(), BlockOn.NEW.name(), BlockOn.NEW.name().equals(selected)));
+        model.add(new ListBoxModel.Option(
+                Messages.ScanForm_BlockOnAll(),
+                BlockOn.ALL.name(),
+                BlockOn.ALL.name().equals(selected)));
+        model.add(new ListBoxModel.Option(
+                Messages.ScanForm_BlockOnNew(),
+                BlockOn.NEW.name(),
+                BlockOn.NEW.name().equals(selected)));
         return model;
     }
 }

@@ -27,8 +27,8 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
     private static final long serialVersionUID = 1L;
 
     /** The fields of both forms (fields.jelly); the help of each lies beside this class. */
-    public static final List<String> FIELDS =
-            List.of("platform", "credentialsId", "project", "stage", "timeoutMinutes", "onBlocking", "onError", "blockOn");
+    public static final List<String> FIELDS = List.of(
+            "platform", "credentialsId", "project", "stage", "timeoutMinutes", "onBlocking", "onError", "blockOn");
 
     /** The longest timeout accepted, in minutes (one day). */
     public static final int MAX_TIMEOUT_MINUTES = Platform.MAX_TIMEOUT_MINUTES;
@@ -63,20 +63,34 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
      *
      * @throws IllegalArgumentException if the timeout is outside 1 to {@link #MAX_TIMEOUT_MINUTES}
      */
-    public ScanOptions(@CheckForNull String platform, @CheckForNull String credentialsId, @CheckForNull String project, @CheckForNull String stage,
-            @CheckForNull Integer timeoutMinutes, @CheckForNull OnFinding onBlocking, @CheckForNull OnFinding onError) {
+    public ScanOptions(
+            @CheckForNull String platform,
+            @CheckForNull String credentialsId,
+            @CheckForNull String project,
+            @CheckForNull String stage,
+            @CheckForNull Integer timeoutMinutes,
+            @CheckForNull OnFinding onBlocking,
+            @CheckForNull OnFinding onError) {
         this(platform, credentialsId, project, stage, timeoutMinutes, onBlocking, onError, null);
     }
 
     /** As above, with the rule that decides the verdict (null: {@link BlockOn#ALL}). */
-    public ScanOptions(@CheckForNull String platform, @CheckForNull String credentialsId, @CheckForNull String project, @CheckForNull String stage,
-            @CheckForNull Integer timeoutMinutes, @CheckForNull OnFinding onBlocking, @CheckForNull OnFinding onError,
+    public ScanOptions(
+            @CheckForNull String platform,
+            @CheckForNull String credentialsId,
+            @CheckForNull String project,
+            @CheckForNull String stage,
+            @CheckForNull Integer timeoutMinutes,
+            @CheckForNull OnFinding onBlocking,
+            @CheckForNull OnFinding onError,
             @CheckForNull BlockOn blockOn) {
         this.platform = Util.fixEmptyAndTrim(platform);
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
         this.project = Util.fixEmptyAndTrim(project);
         String trimmedStage = Util.fixEmptyAndTrim(stage);
-        this.stage = trimmedStage == null || trimmedStage.contains("$") ? trimmedStage : trimmedStage.toLowerCase(Locale.ROOT);
+        this.stage = trimmedStage == null || trimmedStage.contains("$")
+                ? trimmedStage
+                : trimmedStage.toLowerCase(Locale.ROOT);
         this.timeoutMinutes = validTimeout(timeoutMinutes);
         this.onBlocking = OnFinding.orDefault(onBlocking);
         this.onError = OnFinding.orDefault(onError);
@@ -123,8 +137,15 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
      *     the build's context)
      */
     public ScanOptions expand(UnaryOperator<String> variables, UnaryOperator<String> credentialVariables) {
-        return new ScanOptions(expanded(variables, platform), expanded(credentialVariables, credentialsId), expanded(variables, project), expanded(variables, stage),
-                timeoutMinutes, onBlocking, onError, blockOn);
+        return new ScanOptions(
+                expanded(variables, platform),
+                expanded(credentialVariables, credentialsId),
+                expanded(variables, project),
+                expanded(variables, stage),
+                timeoutMinutes,
+                onBlocking,
+                onError,
+                blockOn);
     }
 
     @CheckForNull
@@ -189,8 +210,11 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
         int defaultMinutes = chosen != null ? chosen.getTimeoutMinutes() : Platform.DEFAULT_TIMEOUT_MINUTES;
         int minutes = timeoutMinutes != null ? timeoutMinutes : defaultMinutes;
         minutes = Math.min(Math.max(1, minutes), MAX_TIMEOUT_MINUTES);
-        int maxPollSeconds = chosen != null ? chosen.getMaxPollIntervalSeconds() : Platform.DEFAULT_MAX_POLL_INTERVAL_SECONDS;
-        Duration maxPoll = maxPollIntervalOverride != null ? maxPollIntervalOverride : Duration.ofSeconds(Math.max(1, maxPollSeconds));
+        int maxPollSeconds =
+                chosen != null ? chosen.getMaxPollIntervalSeconds() : Platform.DEFAULT_MAX_POLL_INTERVAL_SECONDS;
+        Duration maxPoll = maxPollIntervalOverride != null
+                ? maxPollIntervalOverride
+                : Duration.ofSeconds(Math.max(1, maxPollSeconds));
         return ScanRequest.builder()
                 .platformName(chosen != null ? chosen.name() : platform)
                 .platformUrl(chosen != null ? chosen.getUrl() : null)
@@ -205,8 +229,8 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
 
     @Override
     public String toString() {
-        return "ScanOptions[platform=" + platform + ", project=" + project + ", stage=" + stage + ", timeoutMinutes=" + timeoutMinutes
-                + ", onBlocking=" + onBlocking + ", onError=" + onError + ", blockOn=" + blockOn + "]";
+        return "ScanOptions[platform=" + platform + ", project=" + project + ", stage=" + stage + ", timeoutMinutes="
+                + timeoutMinutes + ", onBlocking=" + onBlocking + ", onError=" + onError + ", blockOn=" + blockOn + "]";
     }
 
     /**
@@ -214,8 +238,8 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
      * {@code timeoutMinutes} lasts; null restores the default of each.
      */
     @Restricted(NoExternalUse.class)
-    public static void useTimingsForTests(@CheckForNull Duration firstPoll, @CheckForNull Duration maxPoll,
-            @CheckForNull Duration timeoutMinute) {
+    public static void useTimingsForTests(
+            @CheckForNull Duration firstPoll, @CheckForNull Duration maxPoll, @CheckForNull Duration timeoutMinute) {
         firstPollInterval = firstPoll == null ? ScanRequest.DEFAULT_FIRST_POLL_INTERVAL : firstPoll;
         maxPollIntervalOverride = maxPoll;
         timeoutUnit = timeoutMinute == null ? Duration.ofMinutes(1) : timeoutMinute;
@@ -235,6 +259,5 @@ public final class ScanOptions extends AbstractDescribableImpl<ScanOptions> impl
      * each of {@link #FIELDS} here.
      */
     @Extension
-    public static final class DescriptorImpl extends Descriptor<ScanOptions> {
-    }
+    public static final class DescriptorImpl extends Descriptor<ScanOptions> {}
 }

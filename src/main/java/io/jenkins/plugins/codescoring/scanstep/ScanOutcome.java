@@ -33,12 +33,19 @@ public final class ScanOutcome {
     public static ScanOutcome decide(@NonNull ScanResult result, @NonNull ScanOptions options) {
         switch (result.verdict()) {
             case BLOCKED:
-                return new ScanOutcome(Verdict.BLOCKED, options.onBlocking(),
-                        Messages.ScanOutcome_Blocked(Plurals.count("Plural.BlockingAlerts", result.blockingAlertCount()),
-                                Plurals.count("Plural.OfBlockingPolicies", result.blockingPolicyNames().size(),
+                return new ScanOutcome(
+                        Verdict.BLOCKED,
+                        options.onBlocking(),
+                        Messages.ScanOutcome_Blocked(
+                                Plurals.count("Plural.BlockingAlerts", result.blockingAlertCount()),
+                                Plurals.count(
+                                        "Plural.OfBlockingPolicies",
+                                        result.blockingPolicyNames().size(),
                                         policyList(result.blockingPolicyNames()))));
             case ERROR:
-                return new ScanOutcome(Verdict.ERROR, options.onError(),
+                return new ScanOutcome(
+                        Verdict.ERROR,
+                        options.onError(),
                         Messages.ScanOutcome_Error(result.errorKind(), ConsoleText.cell(result.errorMessage())));
             default:
                 return new ScanOutcome(Verdict.PASSED, null, Messages.ScanOutcome_Passed());
@@ -106,7 +113,6 @@ public final class ScanOutcome {
         }
         return list.toString();
     }
-
 
     @Override
     public String toString() {

@@ -26,12 +26,14 @@ public final class ScanOwner {
     }
 
     public static ScanOwner of(Run<?, ?> build) {
-        return new ScanOwner(build.getParent().getFullName(), build.getNumber(), build.getFullDisplayName(), build.getUrl());
+        return new ScanOwner(
+                build.getParent().getFullName(), build.getNumber(), build.getFullDisplayName(), build.getUrl());
     }
 
     /** For tests and the benchmark: an owner naming a build that may not exist. */
     public static ScanOwner named(String jobFullName, int number) {
-        return new ScanOwner(jobFullName, number, jobFullName + " #" + number, "job/" + jobFullName + "/" + number + "/");
+        return new ScanOwner(
+                jobFullName, number, jobFullName + " #" + number, "job/" + jobFullName + "/" + number + "/");
     }
 
     public String getJobFullName() {

@@ -14,13 +14,14 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  */
 @Restricted(NoExternalUse.class)
 public final class ScanReference {
-    private ScanReference() {
-    }
+    private ScanReference() {}
 
     /** The request with the blocking alerts of its reference build (none: every blocking alert will be new). */
     @NonNull
     public static ScanRequest choose(@NonNull Run<?, ?> run, @NonNull ScanRequest request) {
-        String url = request.platformUrl() != null ? request.platformUrl() : PlatformConnections.urlOf(request.platformName());
+        String url = request.platformUrl() != null
+                ? request.platformUrl()
+                : PlatformConnections.urlOf(request.platformName());
         return request.withBaseline(ReferenceBuild.find(run, url, request.project(), request.stage()));
     }
 }

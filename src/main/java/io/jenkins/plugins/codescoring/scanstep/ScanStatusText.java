@@ -12,14 +12,14 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 /** Short texts about a scan for the console and for the Pipeline step's status. */
 @Restricted(NoExternalUse.class)
 public final class ScanStatusText {
-    private ScanStatusText() {
-    }
+    private ScanStatusText() {}
 
     /** The console line that opens a scan. */
     public static String requesting(ScanRequest request) {
         return request.platformName() == null
                 ? Messages.ScanStatusText_Started(describe(request), duration(request.timeout()))
-                : Messages.ScanStatusText_StartedOn(describe(request), duration(request.timeout()), request.platformName());
+                : Messages.ScanStatusText_StartedOn(
+                        describe(request), duration(request.timeout()), request.platformName());
     }
 
     /** Why a scan did not start: its options, as the step or the form gave them, are invalid. */
@@ -32,11 +32,11 @@ public final class ScanStatusText {
         return ScanScope.describe(request.project(), request.stage());
     }
 
-
     /** e.g. {@code 60 min}, or seconds when not a whole number of minutes. */
     public static String duration(Duration duration) {
         long minutes = duration.toMinutes();
-        return minutes >= 1 && duration.equals(Duration.ofMinutes(minutes)) ? Messages.ScanStatusText_Minutes(minutes)
+        return minutes >= 1 && duration.equals(Duration.ofMinutes(minutes))
+                ? Messages.ScanStatusText_Minutes(minutes)
                 : Messages.ScanStatusText_Seconds(duration.toSeconds());
     }
 
@@ -53,13 +53,15 @@ public final class ScanStatusText {
             case STARTED:
                 return Messages.ScanStatusText_WaitingForStart();
             case RUNNING:
-                return state.ourRunId() == null ? Messages.ScanStatusText_WaitingForAnalysis()
+                return state.ourRunId() == null
+                        ? Messages.ScanStatusText_WaitingForAnalysis()
                         : Messages.ScanStatusText_WaitingForRun(state.ourRunId());
             case COLLECTING:
                 return Messages.ScanStatusText_Collecting();
             default:
                 ScanResult result = state.result();
-                return Messages.ScanStatusText_Done(result == null ? "-" : result.verdict().name());
+                return Messages.ScanStatusText_Done(
+                        result == null ? "-" : result.verdict().name());
         }
     }
 }

@@ -57,7 +57,10 @@ final class BatchTally {
         }
         String separator = ": ";
         if (statusChecks > 0) {
-            line.append(separator).append(statusChecks).append(statusChecks == 1 ? " triggers" : " trigger").append(" a status check");
+            line.append(separator)
+                    .append(statusChecks)
+                    .append(statusChecks == 1 ? " triggers" : " trigger")
+                    .append(" a status check");
             separator = ", ";
         }
         if (duplicates > 0) {
@@ -67,9 +70,13 @@ final class BatchTally {
         if (ignored > 0) {
             line.append(separator).append(ignored).append(" ignored");
             if (!unknownNames.isEmpty()) {
-                line.append(" (unknown trigger").append(unknownNames.size() > 1 || moreUnknown ? "s " : " ")
-                        .append('"').append(String.join("\", \"", unknownNames)).append('"')
-                        .append(moreUnknown ? ", ..." : "").append(')');
+                line.append(" (unknown trigger")
+                        .append(unknownNames.size() > 1 || moreUnknown ? "s " : " ")
+                        .append('"')
+                        .append(String.join("\", \"", unknownNames))
+                        .append('"')
+                        .append(moreUnknown ? ", ..." : "")
+                        .append(')');
             }
         }
         return line.toString();
@@ -82,12 +89,20 @@ final class BatchTally {
     private String shown(String trigger) {
         String hidden = hideSecrets.apply(trigger);
         StringBuilder safe = new StringBuilder();
-        hidden.codePoints().limit(MAX_NAME_LENGTH * 4L).forEach(c -> safe.append(isPlain(c) || c == '[' || c == ']' ? (char) c : '?'));
+        hidden.codePoints()
+                .limit(MAX_NAME_LENGTH * 4L)
+                .forEach(c -> safe.append(isPlain(c) || c == '[' || c == ']' ? (char) c : '?'));
         String name = safe.toString();
         return name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) + "..." : name;
     }
 
     private static boolean isPlain(int c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.' || c == ':';
+        return c >= 'a' && c <= 'z'
+                || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9'
+                || c == '_'
+                || c == '-'
+                || c == '.'
+                || c == ':';
     }
 }

@@ -12,8 +12,11 @@ enum EventTrigger {
     /** A trigger this plugin does not know. */
     UNKNOWN;
 
-    private static final Set<String> ENDED = Set.of("project_sca_analysis_finished", "project_sca_analysis_failed",
-            "project_sca_analysis_cancelled", "project_sca_analysis_canceled");
+    private static final Set<String> ENDED = Set.of(
+            "project_sca_analysis_finished",
+            "project_sca_analysis_failed",
+            "project_sca_analysis_cancelled",
+            "project_sca_analysis_canceled");
     private static final Set<String> KNOWN = Set.of("project_sca_analysis_started", "sca_policy_has_been_triggered");
 
     static EventTrigger of(String trigger) {

@@ -17,7 +17,12 @@ public final class WebhookAnswer {
     private final long retryAfterSeconds;
     private final boolean worthAWarning;
 
-    private WebhookAnswer(int status, String message, boolean pollNow, BatchTally tally, long retryAfterSeconds,
+    private WebhookAnswer(
+            int status,
+            String message,
+            boolean pollNow,
+            BatchTally tally,
+            long retryAfterSeconds,
             boolean worthAWarning) {
         this.status = status;
         this.message = message;

@@ -23,17 +23,16 @@ final class WebhookBatchReader {
     static final int MAX_NESTING_DEPTH = 32;
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING_DEPTH)
-                    .maxStringLength(WebhookReceiver.MAX_BODY_BYTES)
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxStringLength(WebhookReceiver.MAX_BODY_BYTES)
+                            .build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                     .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .build())
             .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
 
-    private WebhookBatchReader() {
-    }
+    private WebhookBatchReader() {}
 
     static List<WebhookEvent> read(byte[] body) throws MalformedBatch {
         JsonNode root = parse(body);
@@ -45,8 +44,8 @@ final class WebhookBatchReader {
             throw new MalformedBatch("The body has no \"events\" array.");
         }
         if (events.size() > MAX_EVENTS) {
-            throw new MalformedBatch.TooManyEvents("The body has " + events.size() + " events; at most " + MAX_EVENTS
-                    + " are read one by one.");
+            throw new MalformedBatch.TooManyEvents(
+                    "The body has " + events.size() + " events; at most " + MAX_EVENTS + " are read one by one.");
         }
         List<WebhookEvent> read = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
@@ -71,8 +70,8 @@ final class WebhookBatchReader {
         try {
             root = MAPPER.readTree(body);
         } catch (StreamConstraintsException e) {
-            throw new MalformedBatch("The body's JSON goes past the reader's limits (nesting deeper than " + MAX_NESTING_DEPTH
-                    + " levels, or a value too long).");
+            throw new MalformedBatch("The body's JSON goes past the reader's limits (nesting deeper than "
+                    + MAX_NESTING_DEPTH + " levels, or a value too long).");
         } catch (JsonProcessingException e) {
             throw new MalformedBatch("The body is not valid JSON" + where(e.getLocation()) + ".");
         } catch (IOException e) {

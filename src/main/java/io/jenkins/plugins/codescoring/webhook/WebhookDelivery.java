@@ -19,11 +19,13 @@ public final class WebhookDelivery {
      * @param body the body as read: at most {@link WebhookReceiver#MAX_BODY_BYTES} + 1 bytes
      * @param bodyTooLong whether the body went on past {@link WebhookReceiver#MAX_BODY_BYTES}
      */
-    public WebhookDelivery(String platformName, String expectedToken, String givenToken, byte[] body, boolean bodyTooLong) {
+    public WebhookDelivery(
+            String platformName, String expectedToken, String givenToken, byte[] body, boolean bodyTooLong) {
         this(platformName, WebhookTokens.digest(expectedToken), givenToken, body, bodyTooLong);
     }
 
-    private WebhookDelivery(String platformName, byte[] expectedDigest, String givenToken, byte[] body, boolean bodyTooLong) {
+    private WebhookDelivery(
+            String platformName, byte[] expectedDigest, String givenToken, byte[] body, boolean bodyTooLong) {
         this.platformName = platformName == null ? "" : platformName;
         this.expectedDigest = expectedDigest == null ? null : expectedDigest.clone();
         this.givenToken = givenToken;
@@ -35,8 +37,8 @@ public final class WebhookDelivery {
      * As the Jenkins endpoint makes it: the platform's token as its digest ({@link WebhookTokens#digest}), null
      * for an unknown name or a platform without a token.
      */
-    public static WebhookDelivery withDigest(String platformName, byte[] expectedDigest, String givenToken, byte[] body,
-            boolean bodyTooLong) {
+    public static WebhookDelivery withDigest(
+            String platformName, byte[] expectedDigest, String givenToken, byte[] body, boolean bodyTooLong) {
         return new WebhookDelivery(platformName, expectedDigest, givenToken, body, bodyTooLong);
     }
 

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.codescoring.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
@@ -22,7 +22,8 @@ final class WebhookEvent {
     /** An event from its JSON object, which has a textual "trigger". */
     static WebhookEvent of(JsonNode event) {
         String trigger = event.get("trigger").asText();
-        return new WebhookEvent(trigger, fingerprint(text(event.get("created_at")), trigger, text(event.get("payload"))));
+        return new WebhookEvent(
+                trigger, fingerprint(text(event.get("created_at")), trigger, text(event.get("payload"))));
     }
 
     String trigger() {

@@ -21,10 +21,12 @@ public final class WebhookReceiver {
     public static final int MAX_BODY_BYTES = 1 << 20;
     /** Deliveries with the right token that one platform may make in {@link #FLOOD_WINDOW}. */
     public static final int DELIVERIES_PER_WINDOW = 30;
+
     public static final Duration FLOOD_WINDOW = Duration.ofSeconds(60);
     static final int RECENT_EVENTS_PER_PLATFORM = 1024;
     static final int MAX_PLATFORMS = 256;
-    static final String REFUSED = "Refused: this webhook URL needs its platform's webhook token in the X-CodeScoring-Authentication header.";
+    static final String REFUSED =
+            "Refused: this webhook URL needs its platform's webhook token in the X-CodeScoring-Authentication header.";
     /** The one source under which every delivery with a wrong or missing token is counted. */
     private static final String OUTSIDER = "outsider";
 
@@ -97,14 +99,20 @@ public final class WebhookReceiver {
             wait = inbox(name).flood.admit(now);
         }
         if (wait > 0) {
-            return refuse(429, "Too many deliveries for this platform: at most " + DELIVERIES_PER_WINDOW + " in "
-                    + FLOOD_WINDOW.toSeconds() + " s. Retry after " + wait + " s.", wait, source, now);
+            return refuse(
+                    429,
+                    "Too many deliveries for this platform: at most " + DELIVERIES_PER_WINDOW + " in "
+                            + FLOOD_WINDOW.toSeconds() + " s. Retry after " + wait + " s.",
+                    wait,
+                    source,
+                    now);
         }
         if (unread != null) {
             synchronized (inboxes) {
                 inbox(name).lastAccepted = now;
             }
-            return WebhookAnswer.acceptedUnread(hideTokens(unread + "; the platform's waiting scans check the status.", delivery));
+            return WebhookAnswer.acceptedUnread(
+                    hideTokens(unread + "; the platform's waiting scans check the status.", delivery));
         }
         BatchTally tally = new BatchTally(text -> hideTokens(text, delivery));
         synchronized (inboxes) {
@@ -118,7 +126,10 @@ public final class WebhookReceiver {
     }
 
     private static String lowerFirst(String text) {
-        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1, text.length() - (text.endsWith(".") ? 1 : 0));
+        return text.isEmpty()
+                ? text
+                : Character.toLowerCase(text.charAt(0))
+                        + text.substring(1, text.length() - (text.endsWith(".") ? 1 : 0));
     }
 
     /** When a delivery for this platform was last accepted, as far as the receiver still remembers. */
@@ -148,7 +159,8 @@ public final class WebhookReceiver {
 
     /** Only called for a platform whose token was right, so the names kept are configured ones. */
     private PlatformInbox inbox(String name) {
-        return inboxes.computeIfAbsent(name, n -> new PlatformInbox(DELIVERIES_PER_WINDOW, FLOOD_WINDOW, RECENT_EVENTS_PER_PLATFORM));
+        return inboxes.computeIfAbsent(
+                name, n -> new PlatformInbox(DELIVERIES_PER_WINDOW, FLOOD_WINDOW, RECENT_EVENTS_PER_PLATFORM));
     }
 
     private WebhookAnswer refuse(int status, String message, long retryAfterSeconds, String source, Instant now) {

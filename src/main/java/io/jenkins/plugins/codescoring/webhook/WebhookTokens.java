@@ -20,8 +20,7 @@ public final class WebhookTokens {
     /** Comparisons made, each one digest of the given token and one constant-time comparison: the work tests count. */
     private static final LongAdder COMPARISONS = new LongAdder();
 
-    private WebhookTokens() {
-    }
+    private WebhookTokens() {}
 
     /** The digest a platform's token is kept as, or null for no token (null or blank). Surrounding spaces do not count. */
     public static byte[] digest(String token) {

@@ -1,10 +1,9 @@
 package io.jenkins.plugins.codescoring.simulator;
 
+import io.jenkins.plugins.codescoring.simulator.Dataset.Alert;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-
-import io.jenkins.plugins.codescoring.simulator.Dataset.Alert;
 
 /** The fields of one alert; unset ones take plain defaults. */
 public final class AlertBuilder {
@@ -92,7 +91,17 @@ public final class AlertBuilder {
 
     /** The alert with that id, at the policy's level unless one was set. */
     Alert build(long alertId, String policyLevel) {
-        return new Alert(alertId, policyId, projectId, stage, level != null ? level : policyLevel, dependencyPurl,
-                vulnerability, matchedCriteria, ignored, blockDelayedUntil, embedsPolicy);
+        return new Alert(
+                alertId,
+                policyId,
+                projectId,
+                stage,
+                level != null ? level : policyLevel,
+                dependencyPurl,
+                vulnerability,
+                matchedCriteria,
+                ignored,
+                blockDelayedUntil,
+                embedsPolicy);
     }
 }

@@ -25,15 +25,19 @@ final class AnalysisEndpoints {
         if (settings.startResponse() == StartResponse.EMPTY) {
             return ApiResponse.noContent(204);
         }
-        return ApiResponse.json(201, ApiJson.object().put("id", result.runId())
-                .put("status", settings.statusWords().wordFor(RunProgress.PENDING)));
+        return ApiResponse.json(
+                201,
+                ApiJson.object()
+                        .put("id", result.runId())
+                        .put("status", settings.statusWords().wordFor(RunProgress.PENDING)));
     }
 
     ApiResponse status(String path) {
         StatusView view = lifecycle.status();
         if (view.phase().isFinished()) {
             boolean flipped = faults.take(path, kind -> kind == Kind.STATUS_FLIP)
-                    .map(shot -> shot.use() % 2 == 0).orElse(false);
+                    .map(shot -> shot.use() % 2 == 0)
+                    .orElse(false);
             if (flipped) {
                 view = view.asStillRunning();
             }

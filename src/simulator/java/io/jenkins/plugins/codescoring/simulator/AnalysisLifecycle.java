@@ -21,12 +21,10 @@ final class AnalysisLifecycle {
     interface Observer {
         Observer NONE = new Observer() {
             @Override
-            public void started(AnalysisRun run) {
-            }
+            public void started(AnalysisRun run) {}
 
             @Override
-            public void ended(AnalysisRun run) {
-            }
+            public void ended(AnalysisRun run) {}
         };
 
         void started(AnalysisRun run);
@@ -47,11 +45,13 @@ final class AnalysisLifecycle {
     private AnalysisRun latestVisible;
     /** The run that forbids another start, or null. */
     private AnalysisRun running;
+
     private Dataset published = Dataset.empty();
     private int acceptedStarts;
     private int rejectedStarts;
     /** Every accepted run by id, so tests and the benchmark can ask when one ended. */
     private final Map<Long, AnalysisRun> history = new HashMap<>();
+
     private Observer observer = Observer.NONE;
 
     synchronized void setObserver(Observer observer) {
@@ -89,8 +89,15 @@ final class AnalysisLifecycle {
         }
         Outcome outcome = nextOutcome();
         boolean endsByItself = !manualCompletion && outcome.isFinal();
-        AnalysisRun run = new AnalysisRun(nextRunId++, current, Instant.now(), now,
-                endsByItself ? analysisDuration : null, analysisDuration.dividedBy(5), outcome, latestVisible);
+        AnalysisRun run = new AnalysisRun(
+                nextRunId++,
+                current,
+                Instant.now(),
+                now,
+                endsByItself ? analysisDuration : null,
+                analysisDuration.dividedBy(5),
+                outcome,
+                latestVisible);
         acceptedStarts++;
         history.put(run.id(), run);
         if (outcome != Outcome.NEVER_STARTS) {

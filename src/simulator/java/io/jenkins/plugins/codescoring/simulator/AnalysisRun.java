@@ -30,8 +30,15 @@ final class AnalysisRun {
      * @param pendingFor how long {@code /status} says "pending" before "in_progress"
      * @param predecessor the run {@code /status} described when this one started (null if none)
      */
-    AnalysisRun(long id, Dataset snapshot, Instant startedAt, long startNanos, Duration plannedDuration,
-                Duration pendingFor, Outcome plannedOutcome, AnalysisRun predecessor) {
+    AnalysisRun(
+            long id,
+            Dataset snapshot,
+            Instant startedAt,
+            long startNanos,
+            Duration plannedDuration,
+            Duration pendingFor,
+            Outcome plannedOutcome,
+            AnalysisRun predecessor) {
         this.id = id;
         this.snapshot = snapshot;
         this.startedAt = startedAt;

@@ -1,15 +1,13 @@
 package io.jenkins.plugins.codescoring.simulator;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.codescoring.simulator.Dataset.Alert;
+import io.jenkins.plugins.codescoring.simulator.Dataset.Project;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.jenkins.plugins.codescoring.simulator.Dataset.Alert;
-import io.jenkins.plugins.codescoring.simulator.Dataset.Project;
 
 /**
  * Turns the starts and ends of overall analyses into webhook events, one per project of the analysed
@@ -44,12 +42,16 @@ final class AnalysisWebhooks implements AnalysisLifecycle.Observer {
                 case SUCCESS:
                     List<Alert> active = activeAlerts(snapshot, project);
                     for (Alert alert : active) {
-                        events.add(new WebhookEvent(at, WebhookEvent.POLICY_TRIGGERED, policyTriggered(alert, snapshot)));
+                        events.add(
+                                new WebhookEvent(at, WebhookEvent.POLICY_TRIGGERED, policyTriggered(alert, snapshot)));
                     }
-                    events.add(new WebhookEvent(at, WebhookEvent.ANALYSIS_FINISHED, finished(project, active, snapshot, at)));
+                    events.add(new WebhookEvent(
+                            at, WebhookEvent.ANALYSIS_FINISHED, finished(project, active, snapshot, at)));
                     break;
                 case FAILED:
-                    events.add(new WebhookEvent(at, WebhookEvent.ANALYSIS_FAILED,
+                    events.add(new WebhookEvent(
+                            at,
+                            WebhookEvent.ANALYSIS_FAILED,
                             project(project).put("error", AnalysisRun.FAILURE_ERROR)));
                     break;
                 default:
@@ -76,14 +78,22 @@ final class AnalysisWebhooks implements AnalysisLifecycle.Observer {
 
     /** The counts are the simulator's guess; the platform's documentation names no fields. */
     private static ObjectNode finished(Project project, List<Alert> active, Dataset snapshot, Instant at) {
-        long blocking = active.stream().filter(alert -> snapshot.blocks(alert, at)).count();
+        long blocking =
+                active.stream().filter(alert -> snapshot.blocks(alert, at)).count();
         return project(project).put("alerts_count", active.size()).put("blocking_alerts_count", blocking);
     }
 
     private static ObjectNode policyTriggered(Alert alert, Dataset snapshot) {
-        ObjectNode json = ApiJson.object().put("alert_id", alert.id()).put("stage", alert.stage())
-                .put("level", alert.level()).put("policy_id", alert.policyId())
-                .put("policy_name", snapshot.policy(alert.policyId()).map(Dataset.Policy::name).orElse(null))
+        ObjectNode json = ApiJson.object()
+                .put("alert_id", alert.id())
+                .put("stage", alert.stage())
+                .put("level", alert.level())
+                .put("policy_id", alert.policyId())
+                .put(
+                        "policy_name",
+                        snapshot.policy(alert.policyId())
+                                .map(Dataset.Policy::name)
+                                .orElse(null))
                 .put("dependency_purl", alert.dependencyPurl());
         ArrayNode criteria = json.putArray("matched_criteria");
         alert.matchedCriteria().forEach(criteria::add);

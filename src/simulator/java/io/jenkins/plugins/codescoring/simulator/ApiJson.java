@@ -1,19 +1,17 @@
 package io.jenkins.plugins.codescoring.simulator;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.jenkins.plugins.codescoring.simulator.Dataset.Alert;
 import io.jenkins.plugins.codescoring.simulator.Dataset.Policy;
 import io.jenkins.plugins.codescoring.simulator.Dataset.Project;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Renders the platform's objects as the contract's JSON. Timestamps are ISO-8601 with microseconds in
@@ -50,11 +48,14 @@ final class ApiJson {
     }
 
     static String timestamp(Instant instant) {
-        return instant == null ? null : TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MICROS).atOffset(PLATFORM_ZONE));
+        return instant == null
+                ? null
+                : TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MICROS).atOffset(PLATFORM_ZONE));
     }
 
     ObjectNode policy(Policy policy) {
-        ObjectNode json = object().put("id", policy.id()).put("name", policy.name()).put("level", policy.level());
+        ObjectNode json =
+                object().put("id", policy.id()).put("name", policy.name()).put("level", policy.level());
         ArrayNode stages = json.putArray("stages");
         policy.stages().forEach(stages::add);
         putBoolean(json, "is_active", policy.active());
@@ -68,7 +69,8 @@ final class ApiJson {
 
     /** The short policy object an alert embeds. */
     ObjectNode policySummary(Policy policy) {
-        ObjectNode json = object().put("id", policy.id()).put("name", policy.name()).put("level", policy.level());
+        ObjectNode json =
+                object().put("id", policy.id()).put("name", policy.name()).put("level", policy.level());
         putBoolean(json, "is_blocks_build", policy.blocksBuild());
         putBoolean(json, "is_active", policy.active());
         return json;
@@ -87,7 +89,9 @@ final class ApiJson {
             json.put("policy", alert.policyId());
         }
         json.set("project", project(dataset.project(alert.projectId()).orElseThrow()));
-        json.put("stage", alert.stage()).put("level", alert.level()).put("dependency_purl", alert.dependencyPurl())
+        json.put("stage", alert.stage())
+                .put("level", alert.level())
+                .put("dependency_purl", alert.dependencyPurl())
                 .put("vulnerability", alert.vulnerability());
         ArrayNode criteria = json.putArray("matched_criteria");
         alert.matchedCriteria().forEach(criteria::add);

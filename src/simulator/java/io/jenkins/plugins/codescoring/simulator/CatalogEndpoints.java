@@ -1,14 +1,12 @@
 package io.jenkins.plugins.codescoring.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.codescoring.simulator.Dataset.Alert;
+import io.jenkins.plugins.codescoring.simulator.PageEnvelope.Distortion;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.jenkins.plugins.codescoring.simulator.Dataset.Alert;
-import io.jenkins.plugins.codescoring.simulator.PageEnvelope.Distortion;
 
 /**
  * The read endpoints: alerts (from the published analysis), policies and projects (live). List links
@@ -50,31 +48,38 @@ final class CatalogEndpoints {
         String search = query.get("search");
         String needle = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
         List<Dataset.Project> projects = settings.dataset().projects().stream()
-                .filter(project -> project.name().toLowerCase(Locale.ROOT).contains(needle)).toList();
+                .filter(project -> project.name().toLowerCase(Locale.ROOT).contains(needle))
+                .toList();
         return page(projects, settings.json()::project, page, Route.PROJECTS, origin, query);
     }
 
     /** {@code GET /api/projects/{id}/}. */
     ApiResponse project(long id) throws ApiException {
-        Dataset.Project project = settings.dataset().project(id)
-                .orElseThrow(() -> ApiException.detail(404, "Not found."));
+        Dataset.Project project =
+                settings.dataset().project(id).orElseThrow(() -> ApiException.detail(404, "Not found."));
         return ApiResponse.json(200, settings.json().project(project));
     }
 
-    private <T> ApiResponse page(List<T> items, Function<T, JsonNode> render, PageRequest page, Route list,
-                                 String origin, Query query) throws ApiException {
+    private <T> ApiResponse page(
+            List<T> items, Function<T, JsonNode> render, PageRequest page, Route list, String origin, Query query)
+            throws ApiException {
         PageEnvelope.requireExisting(page, items.size());
         Distortion distortion = faults.take(list.path(), Fault.Kind::distortsList)
-                .map(shot -> distortionOf(shot.fault())).orElse(Distortion.NONE);
+                .map(shot -> distortionOf(shot.fault()))
+                .orElse(Distortion.NONE);
         return ApiResponse.json(200, PageEnvelope.of(items, render, page, origin + list.path(), query, distortion));
     }
 
     private static Distortion distortionOf(Fault fault) {
         switch (fault.kind()) {
-            case PAGINATION_LOOP: return Distortion.LOOP;
-            case COUNT_LIES: return Distortion.COUNT_LIES;
-            case REPEATED_PAGES: return Distortion.REPEATED_PAGES;
-            default: throw new IllegalArgumentException("not a list fault: " + fault);
+            case PAGINATION_LOOP:
+                return Distortion.LOOP;
+            case COUNT_LIES:
+                return Distortion.COUNT_LIES;
+            case REPEATED_PAGES:
+                return Distortion.REPEATED_PAGES;
+            default:
+                throw new IllegalArgumentException("not a list fault: " + fault);
         }
     }
 

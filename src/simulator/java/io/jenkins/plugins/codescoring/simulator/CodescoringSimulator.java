@@ -1,5 +1,6 @@
 package io.jenkins.plugins.codescoring.simulator;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,8 +18,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A CodeScoring platform on loopback that implements the contract the plugin assumes (section 3 of
@@ -49,6 +48,7 @@ public final class CodescoringSimulator implements AutoCloseable {
 
     /** Handler threads; slow and hanging faults hold none of them. */
     public static final int WORKER_THREADS = 32;
+
     private static final int ACCEPT_BACKLOG = 4096;
 
     private final HttpServer server;
@@ -63,6 +63,7 @@ public final class CodescoringSimulator implements AutoCloseable {
     private final WebhookLog webhookLog = new WebhookLog();
     /** The running webhook sender, or null; guarded by {@code this} for changes. */
     private volatile WebhookSender webhooks;
+
     private final String baseUrl;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -78,8 +79,8 @@ public final class CodescoringSimulator implements AutoCloseable {
         baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         workers = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads("codescoring-simulator-worker"));
         scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("codescoring-simulator-delay"));
-        handler = new ExchangeHandler(new SimulatedApi(settings, lifecycle, faults), faults, log, workers, scheduler,
-                baseUrl);
+        handler = new ExchangeHandler(
+                new SimulatedApi(settings, lifecycle, faults), faults, log, workers, scheduler, baseUrl);
         server.createContext("/", handler);
         server.setExecutor(workers);
         server.start();

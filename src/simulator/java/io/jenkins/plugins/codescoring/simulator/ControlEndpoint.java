@@ -1,14 +1,13 @@
 package io.jenkins.plugins.codescoring.simulator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
 /**
  * Lets a test or benchmark that runs the simulator as a separate process ({@code simulator --control})
@@ -92,7 +91,8 @@ final class ControlEndpoint implements HttpHandler {
                 break;
             case "webhook-fault":
                 String times = query.get("times");
-                simulator.injectWebhookFault(webhookFault(query), times == null ? 1 : number(times, "times", 1, MAX_TIMES));
+                simulator.injectWebhookFault(
+                        webhookFault(query), times == null ? 1 : number(times, "times", 1, MAX_TIMES));
                 break;
             default:
                 return ApiResponse.json(404, ApiJson.detail("unknown control command: " + command));
@@ -137,11 +137,16 @@ final class ControlEndpoint implements HttpHandler {
     private static WebhookFault webhookFault(Query query) {
         String kind = required(query, "kind");
         switch (kind) {
-            case "lost": return WebhookFault.lost();
-            case "duplicate": return WebhookFault.duplicate();
-            case "late": return WebhookFault.late(SimulatorOptions.seconds("seconds", required(query, "seconds")));
-            case "wrong-token": return WebhookFault.wrongToken();
-            default: throw new IllegalArgumentException("kind must be one of " + WEBHOOK_FAULTS + ": " + kind);
+            case "lost":
+                return WebhookFault.lost();
+            case "duplicate":
+                return WebhookFault.duplicate();
+            case "late":
+                return WebhookFault.late(SimulatorOptions.seconds("seconds", required(query, "seconds")));
+            case "wrong-token":
+                return WebhookFault.wrongToken();
+            default:
+                throw new IllegalArgumentException("kind must be one of " + WEBHOOK_FAULTS + ": " + kind);
         }
     }
 
@@ -149,16 +154,30 @@ final class ControlEndpoint implements HttpHandler {
         String kind = required(query, "kind");
         Fault fault;
         switch (kind) {
-            case "html": fault = Fault.html200(); break;
-            case "malformed-json": fault = Fault.malformedJson(); break;
-            case "status": fault = Fault.status(number(required(query, "code"), "code", 100, 599)); break;
-            case "hang": fault = Fault.hang(); break;
-            case "drop": fault = Fault.drop(); break;
-            case "flaky":
-                fault = Fault.flaky(number(required(query, "percent"), "percent", 0, 100),
-                        query.get("retry-after") == null ? 1 : number(query.get("retry-after"), "retry-after", 0, 3600));
+            case "html":
+                fault = Fault.html200();
                 break;
-            default: throw new IllegalArgumentException("kind must be one of " + FAULTS + ": " + kind);
+            case "malformed-json":
+                fault = Fault.malformedJson();
+                break;
+            case "status":
+                fault = Fault.status(number(required(query, "code"), "code", 100, 599));
+                break;
+            case "hang":
+                fault = Fault.hang();
+                break;
+            case "drop":
+                fault = Fault.drop();
+                break;
+            case "flaky":
+                fault = Fault.flaky(
+                        number(required(query, "percent"), "percent", 0, 100),
+                        query.get("retry-after") == null
+                                ? 1
+                                : number(query.get("retry-after"), "retry-after", 0, 3600));
+                break;
+            default:
+                throw new IllegalArgumentException("kind must be one of " + FAULTS + ": " + kind);
         }
         String times = query.get("times");
         if (times != null) {

@@ -19,8 +19,14 @@ public final class Dataset {
     public static final List<String> ALL_STAGES = List.of("dev", "source", "build", "stage", "test", "prod", "proxy");
 
     /** A policy as {@code /api/policies/} describes it. */
-    public record Policy(long id, String name, String level, List<String> stages, boolean active, boolean blocksBuild,
-                         String description) {
+    public record Policy(
+            long id,
+            String name,
+            String level,
+            List<String> stages,
+            boolean active,
+            boolean blocksBuild,
+            String description) {
         public Policy {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(level, "level");
@@ -42,9 +48,18 @@ public final class Dataset {
      * @param blockDelayedUntil for a delayed blocker, when the block starts; {@code null} if not delayed
      * @param embedsPolicy whether the alert JSON carries the policy object ({@code true}) or only its id
      */
-    public record Alert(long id, long policyId, long projectId, String stage, String level, String dependencyPurl,
-                        String vulnerability, List<String> matchedCriteria, boolean ignored, Instant blockDelayedUntil,
-                        boolean embedsPolicy) {
+    public record Alert(
+            long id,
+            long policyId,
+            long projectId,
+            String stage,
+            String level,
+            String dependencyPurl,
+            String vulnerability,
+            List<String> matchedCriteria,
+            boolean ignored,
+            Instant blockDelayedUntil,
+            boolean embedsPolicy) {
         public Alert {
             Objects.requireNonNull(stage, "stage");
             Objects.requireNonNull(level, "level");
@@ -178,8 +193,12 @@ public final class Dataset {
     /** Whether that alert stops a build at {@code now}: active blocking policy, not ignored, delay over. */
     public boolean blocks(Alert alert, Instant now) {
         Policy policy = policies.get(alert.policyId());
-        return policy != null && policy.active() && policy.blocksBuild() && !alert.ignored()
-                && (alert.blockDelayedUntil() == null || !alert.blockDelayedUntil().isAfter(now));
+        return policy != null
+                && policy.active()
+                && policy.blocksBuild()
+                && !alert.ignored()
+                && (alert.blockDelayedUntil() == null
+                        || !alert.blockDelayedUntil().isAfter(now));
     }
 
     public List<Alert> blockingAlerts(Instant now) {
@@ -229,8 +248,12 @@ public final class Dataset {
         }
 
         public Dataset build() {
-            long nextId = alerts.stream().filter(a -> a.fixedId() != null).mapToLong(AlertBuilder::fixedId).max()
-                    .orElse(0) + 1;
+            long nextId = alerts.stream()
+                            .filter(a -> a.fixedId() != null)
+                            .mapToLong(AlertBuilder::fixedId)
+                            .max()
+                            .orElse(0)
+                    + 1;
             List<Alert> built = new ArrayList<>();
             for (AlertBuilder spec : alerts) {
                 Policy policy = policies.get(spec.policyId());

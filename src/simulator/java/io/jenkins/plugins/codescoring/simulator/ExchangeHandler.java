@@ -1,5 +1,7 @@
 package io.jenkins.plugins.codescoring.simulator;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,9 +15,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
 /**
  * The HTTP side of every request: records it, applies a queued transport fault if one matches, else
@@ -36,8 +35,13 @@ final class ExchangeHandler implements HttpHandler {
     /** Decides which requests a flaky fault fails; seeded, so a run of requests in one order fails alike. */
     private final Random chance = new Random(19);
 
-    ExchangeHandler(SimulatedApi api, FaultQueue faults, RequestLog log, Executor workers,
-                    ScheduledExecutorService scheduler, String fallbackOrigin) {
+    ExchangeHandler(
+            SimulatedApi api,
+            FaultQueue faults,
+            RequestLog log,
+            Executor workers,
+            ScheduledExecutorService scheduler,
+            String fallbackOrigin) {
         this.api = api;
         this.faults = faults;
         this.log = log;
@@ -94,8 +98,10 @@ final class ExchangeHandler implements HttpHandler {
 
     private void answerLater(HttpExchange exchange, RecordedRequest request, Fault fault) {
         try {
-            scheduler.schedule(() -> workers.execute(() -> answerQuietly(exchange, request)),
-                    fault.delay().toNanos(), TimeUnit.NANOSECONDS);
+            scheduler.schedule(
+                    () -> workers.execute(() -> answerQuietly(exchange, request)),
+                    fault.delay().toNanos(),
+                    TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closing) {
             exchange.close();
         }
@@ -120,7 +126,12 @@ final class ExchangeHandler implements HttpHandler {
             body = new String(in.readNBytes(MAX_RECORDED_BODY), StandardCharsets.UTF_8);
             in.transferTo(OutputStream.nullOutputStream());
         }
-        return new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body, Instant.now());
+        return new RecordedRequest(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders(),
+                body,
+                Instant.now());
     }
 }

@@ -1,15 +1,13 @@
 package io.jenkins.plugins.codescoring.simulator;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
-
-import com.sun.net.httpserver.HttpExchange;
 
 /** Writes an {@link ApiResponse} to an exchange and ends it. */
 final class Exchanges {
 
-    private Exchanges() {
-    }
+    private Exchanges() {}
 
     static void send(HttpExchange exchange, ApiResponse response) throws IOException {
         try (exchange) {

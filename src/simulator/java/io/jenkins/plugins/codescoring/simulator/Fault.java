@@ -19,9 +19,25 @@ public final class Fault {
 
     /** What the fault does. */
     public enum Kind {
-        STATUS, TOO_MANY_REQUESTS, HTML_200, MALFORMED_JSON, TRUNCATED_JSON, EMPTY_BODY, DEEPLY_NESTED_JSON,
-        WRONG_TYPES, HUGE_BODY, REDIRECT, DROP, SLOW, HANG, ECHO_AUTHORIZATION, FLAKY,
-        PAGINATION_LOOP, COUNT_LIES, REPEATED_PAGES, STATUS_FLIP;
+        STATUS,
+        TOO_MANY_REQUESTS,
+        HTML_200,
+        MALFORMED_JSON,
+        TRUNCATED_JSON,
+        EMPTY_BODY,
+        DEEPLY_NESTED_JSON,
+        WRONG_TYPES,
+        HUGE_BODY,
+        REDIRECT,
+        DROP,
+        SLOW,
+        HANG,
+        ECHO_AUTHORIZATION,
+        FLAKY,
+        PAGINATION_LOOP,
+        COUNT_LIES,
+        REPEATED_PAGES,
+        STATUS_FLIP;
 
         /** Whether it replaces or delays the answer of any request (rather than changing a list or status answer). */
         boolean actsOnTransport() {
@@ -42,8 +58,15 @@ public final class Fault {
     private final int times;
     private final String pathPrefix;
 
-    private Fault(Kind kind, int code, String body, long amount, Duration delay, String location, int times,
-                  String pathPrefix) {
+    private Fault(
+            Kind kind,
+            int code,
+            String body,
+            long amount,
+            Duration delay,
+            String location,
+            int times,
+            String pathPrefix) {
         this.kind = kind;
         this.code = code;
         this.body = body;

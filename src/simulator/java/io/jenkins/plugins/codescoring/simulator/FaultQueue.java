@@ -14,8 +14,7 @@ final class FaultQueue {
      *
      * @param use how many times this fault was applied before (0 for the first time)
      */
-    record Shot(Fault fault, int use) {
-    }
+    record Shot(Fault fault, int use) {}
 
     private static final class Armed {
         final Fault fault;

@@ -1,11 +1,10 @@
 package io.jenkins.plugins.codescoring.simulator;
 
-import java.util.List;
-import java.util.function.Function;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Cuts a list into the page envelope {@code {"count", "next", "previous", "results"}} with absolute
@@ -26,8 +25,7 @@ final class PageEnvelope {
 
     static final int LYING_COUNT_EXTRA = 10_000;
 
-    private PageEnvelope() {
-    }
+    private PageEnvelope() {}
 
     /** Rejects a page past the last one with 404 "Invalid page." (page 1 always exists, even empty). */
     static void requireExisting(PageRequest request, int count) throws ApiException {
@@ -41,8 +39,13 @@ final class PageEnvelope {
      *
      * @param listUrl the absolute URL of the list without query, e.g. {@code http://127.0.0.1:8081/api/alerts/}
      */
-    static <T> ObjectNode of(List<T> items, Function<T, JsonNode> render, PageRequest request, String listUrl,
-                             Query query, Distortion distortion) {
+    static <T> ObjectNode of(
+            List<T> items,
+            Function<T, JsonNode> render,
+            PageRequest request,
+            String listUrl,
+            Query query,
+            Distortion distortion) {
         int count = items.size();
         int lastPage = lastPage(request, count);
         int shownPage = distortion == Distortion.REPEATED_PAGES ? 1 : request.page();

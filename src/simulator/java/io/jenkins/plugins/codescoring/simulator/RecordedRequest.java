@@ -15,8 +15,8 @@ import java.util.TreeMap;
  * @param headers every header as received (Authorization included), names case-insensitive
  * @param body the body as UTF-8 text (at most the first 64 KiB), empty without one
  */
-public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers,
-                              String body, Instant receivedAt) {
+public record RecordedRequest(
+        String method, String path, String query, Map<String, List<String>> headers, String body, Instant receivedAt) {
 
     public RecordedRequest {
         Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

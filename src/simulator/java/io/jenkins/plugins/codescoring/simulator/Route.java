@@ -14,8 +14,7 @@ enum Route {
     PROJECT("GET", "/api/projects/{id}/");
 
     /** A matched route and, for {@link #PROJECT}, the id in the path. */
-    record Match(Route route, long id) {
-    }
+    record Match(Route route, long id) {}
 
     private static final Pattern PROJECT_PATH = Pattern.compile("/api/projects/(\\d{1,18})/");
 

@@ -14,9 +14,10 @@ final class SimulatedApi {
 
     static final String INVALID_TOKEN = "Invalid token.";
 
-    private static final String NOT_FOUND_PAGE = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Not Found</title>\n"
-            + "</head>\n<body>\n  <h1>Not Found</h1><p>The requested resource was not found on this server.</p>\n"
-            + "</body>\n</html>\n";
+    private static final String NOT_FOUND_PAGE =
+            "<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Not Found</title>\n"
+                    + "</head>\n<body>\n  <h1>Not Found</h1><p>The requested resource was not found on this server.</p>\n"
+                    + "</body>\n</html>\n";
 
     private final SimulatorSettings settings;
     private final AnalysisEndpoints analyses;
@@ -52,13 +53,20 @@ final class SimulatedApi {
     private ApiResponse dispatch(Route.Match match, RecordedRequest request, String origin) throws ApiException {
         Query query = Query.parse(request.query());
         switch (match.route()) {
-            case START_ANALYSIS: return analyses.start();
-            case ANALYSIS_STATUS: return analyses.status(request.path());
-            case ALERTS: return catalog.alerts(origin, query);
-            case POLICIES: return catalog.policies(origin, query);
-            case PROJECTS: return catalog.projects(origin, query);
-            case PROJECT: return catalog.project(match.id());
-            default: throw new IllegalStateException("unhandled route " + match.route());
+            case START_ANALYSIS:
+                return analyses.start();
+            case ANALYSIS_STATUS:
+                return analyses.status(request.path());
+            case ALERTS:
+                return catalog.alerts(origin, query);
+            case POLICIES:
+                return catalog.policies(origin, query);
+            case PROJECTS:
+                return catalog.projects(origin, query);
+            case PROJECT:
+                return catalog.project(match.id());
+            default:
+                throw new IllegalStateException("unhandled route " + match.route());
         }
     }
 
@@ -82,8 +90,10 @@ final class SimulatedApi {
             return false;
         }
         String[] parts = header.trim().split("\\s+");
-        return parts.length == 2 && parts[0].equalsIgnoreCase("Token")
-                && MessageDigest.isEqual(parts[1].getBytes(StandardCharsets.UTF_8),
+        return parts.length == 2
+                && parts[0].equalsIgnoreCase("Token")
+                && MessageDigest.isEqual(
+                        parts[1].getBytes(StandardCharsets.UTF_8),
                         settings.token().getBytes(StandardCharsets.UTF_8));
     }
 }

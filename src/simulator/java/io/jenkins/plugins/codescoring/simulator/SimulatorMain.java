@@ -9,8 +9,7 @@ import java.util.concurrent.CountDownLatch;
 /** Runs a simulator in the foreground for demos and manual tests, until the process is killed (Ctrl-C). */
 public final class SimulatorMain {
 
-    private SimulatorMain() {
-    }
+    private SimulatorMain() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         SimulatorOptions options;
@@ -28,10 +27,13 @@ public final class SimulatorMain {
         }
         CodescoringSimulator simulator = start(options, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.close();
-            stopped.countDown();
-        }, "codescoring-simulator-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            simulator.close();
+                            stopped.countDown();
+                        },
+                        "codescoring-simulator-shutdown"));
         stopped.await();
     }
 
@@ -50,14 +52,19 @@ public final class SimulatorMain {
         out.println("dataset " + dataset.describe());
         out.println("analysis: " + options.analysisDuration().toMillis() / 1000.0 + " s, outcome "
                 + options.outcome().name().toLowerCase(Locale.ROOT));
-        out.println("token: " + ("default".equals(options.tokenSource())
-                ? SimulatorOptions.DEFAULT_TOKEN + " (default)" : "as given by " + options.tokenSource()));
+        out.println("token: "
+                + ("default".equals(options.tokenSource())
+                        ? SimulatorOptions.DEFAULT_TOKEN + " (default)"
+                        : "as given by " + options.tokenSource()));
         WebhookSettings webhooks = options.webhooks();
         if (webhooks != null) {
             simulator.sendWebhooks(webhooks);
-            out.println("webhooks: POST to " + withoutUserInfo(webhooks.target()) + " every " + webhooks.batchInterval().toMillis() / 1000.0
-                    + " s, token " + ("default".equals(options.webhookTokenSource())
-                    ? SimulatorOptions.DEFAULT_WEBHOOK_TOKEN + " (default)" : "as given by " + options.webhookTokenSource()));
+            out.println("webhooks: POST to " + withoutUserInfo(webhooks.target()) + " every "
+                    + webhooks.batchInterval().toMillis() / 1000.0
+                    + " s, token "
+                    + ("default".equals(options.webhookTokenSource())
+                            ? SimulatorOptions.DEFAULT_WEBHOOK_TOKEN + " (default)"
+                            : "as given by " + options.webhookTokenSource()));
         }
         if (options.control()) {
             out.println("control: " + simulator.baseUrl() + ControlEndpoint.PREFIX + "stats (loopback only)");
@@ -71,7 +78,8 @@ public final class SimulatorMain {
         if (url.getRawUserInfo() == null) {
             return url.toString();
         }
-        return url.getScheme() + "://" + url.getRawAuthority().substring(url.getRawUserInfo().length() + 1)
+        return url.getScheme() + "://"
+                + url.getRawAuthority().substring(url.getRawUserInfo().length() + 1)
                 + (url.getRawPath() == null ? "" : url.getRawPath());
     }
 }

@@ -14,16 +14,26 @@ import java.util.Map;
  * @param webhookTokenSource where the webhook token came from: "--webhook-token", the environment variable,
  *                           or "default"
  */
-record SimulatorOptions(int port, String token, String tokenSource, String datasetName, Duration analysisDuration,
-                        Outcome outcome, boolean legacyBooleans, boolean control, boolean help,
-                        WebhookSettings webhooks, String webhookTokenSource) {
+record SimulatorOptions(
+        int port,
+        String token,
+        String tokenSource,
+        String datasetName,
+        Duration analysisDuration,
+        Outcome outcome,
+        boolean legacyBooleans,
+        boolean control,
+        boolean help,
+        WebhookSettings webhooks,
+        String webhookTokenSource) {
 
     static final String TOKEN_VARIABLE = "CODESCORING_SIMULATOR_TOKEN";
     static final String DEFAULT_TOKEN = "demo-token";
     static final String WEBHOOK_TOKEN_VARIABLE = "CODESCORING_SIMULATOR_WEBHOOK_TOKEN";
     static final String DEFAULT_WEBHOOK_TOKEN = "demo-webhook-token";
 
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: SimulatorMain [--port N] [--token T] [--dataset NAME] [--analysis-seconds S]",
             "                     [--outcome success|failed|cancelled|never-starts|never-ends] [--legacy-booleans]",
             "                     [--control] [--webhook-url URL [--webhook-token T] [--webhook-batch-seconds S]]",
@@ -64,21 +74,45 @@ record SimulatorOptions(int port, String token, String tokenSource, String datas
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
-                case "--port": port = port(value(args, ++i, option)); break;
-                case "--token": token = value(args, ++i, option); tokenSource = "--token"; break;
-                case "--dataset": dataset = value(args, ++i, option); break;
-                case "--analysis-seconds": duration = seconds(option, value(args, ++i, option)); break;
-                case "--outcome": outcome = outcome(value(args, ++i, option)); break;
-                case "--legacy-booleans": legacy = true; break;
-                case "--control": control = true; break;
-                case "--webhook-url": webhookUrl = value(args, ++i, option); break;
-                case "--webhook-token": webhookToken = value(args, ++i, option); webhookDetails = true; break;
+                case "--port":
+                    port = port(value(args, ++i, option));
+                    break;
+                case "--token":
+                    token = value(args, ++i, option);
+                    tokenSource = "--token";
+                    break;
+                case "--dataset":
+                    dataset = value(args, ++i, option);
+                    break;
+                case "--analysis-seconds":
+                    duration = seconds(option, value(args, ++i, option));
+                    break;
+                case "--outcome":
+                    outcome = outcome(value(args, ++i, option));
+                    break;
+                case "--legacy-booleans":
+                    legacy = true;
+                    break;
+                case "--control":
+                    control = true;
+                    break;
+                case "--webhook-url":
+                    webhookUrl = value(args, ++i, option);
+                    break;
+                case "--webhook-token":
+                    webhookToken = value(args, ++i, option);
+                    webhookDetails = true;
+                    break;
                 case "--webhook-batch-seconds":
                     batchInterval = seconds(option, value(args, ++i, option));
                     webhookDetails = true;
                     break;
-                case "-h": case "--help": help = true; break;
-                default: throw new IllegalArgumentException("unknown option " + option);
+                case "-h":
+                case "--help":
+                    help = true;
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown option " + option);
             }
         }
         if (token.isBlank()) {
@@ -103,8 +137,18 @@ record SimulatorOptions(int port, String token, String tokenSource, String datas
             }
             webhooks = webhookSettings(webhookUrl, webhookToken, batchInterval);
         }
-        return new SimulatorOptions(port, token, tokenSource, dataset, duration, outcome, legacy, control, help,
-                webhooks, webhookTokenSource);
+        return new SimulatorOptions(
+                port,
+                token,
+                tokenSource,
+                dataset,
+                duration,
+                outcome,
+                legacy,
+                control,
+                help,
+                webhooks,
+                webhookTokenSource);
     }
 
     private static WebhookSettings webhookSettings(String url, String token, Duration batchInterval) {
@@ -163,8 +207,8 @@ record SimulatorOptions(int port, String token, String tokenSource, String datas
         try {
             return Outcome.valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--outcome must be success, failed, cancelled, never-starts or never-ends: "
-                    + text);
+            throw new IllegalArgumentException(
+                    "--outcome must be success, failed, cancelled, never-starts or never-ends: " + text);
         }
     }
 }

@@ -14,13 +14,20 @@ record StatusWords(String running, String success) {
 
     String wordFor(RunProgress phase) {
         switch (phase) {
-            case NOT_STARTED: return "not_started";
-            case PENDING: return running != null ? running : "pending";
-            case IN_PROGRESS: return running != null ? running : "in_progress";
-            case SUCCESS: return success != null ? success : "success";
-            case FAILED: return "failed";
-            case CANCELLED: return "cancelled";
-            default: throw new IllegalArgumentException(phase.name());
+            case NOT_STARTED:
+                return "not_started";
+            case PENDING:
+                return running != null ? running : "pending";
+            case IN_PROGRESS:
+                return running != null ? running : "in_progress";
+            case SUCCESS:
+                return success != null ? success : "success";
+            case FAILED:
+                return "failed";
+            case CANCELLED:
+                return "cancelled";
+            default:
+                throw new IllegalArgumentException(phase.name());
         }
     }
 }

@@ -1,12 +1,11 @@
 package io.jenkins.plugins.codescoring.simulator;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
-
-import com.sun.net.httpserver.HttpExchange;
 
 /**
  * Answers a request with a fault that replaces the whole answer: error statuses, bodies that are not
@@ -28,18 +27,20 @@ final class TransportFaults {
             + "<label>login <input name=\"login\"></label>\n<label>password <input type=\"password\" name=\"password\"></label>\n"
             + "<button type=\"submit\">Sign in</button>\n</form>\n</body>\n</html>\n";
     static final String MALFORMED_JSON = "{\"count\": 3, \"next\": null, \"results\": [{\"id\": 1,, \"policy\": }]";
-    static final String TRUNCATED_JSON = "{\"count\": 3, \"next\": null, \"previous\": null, \"results\": [{\"id\": 1, \"policy\": {\"id\": 1, \"na";
+    static final String TRUNCATED_JSON =
+            "{\"count\": 3, \"next\": null, \"previous\": null, \"results\": [{\"id\": 1, \"policy\": {\"id\": 1, \"na";
     static final String WRONG_TYPES = "{\"id\": {}, \"status\": 42, \"started_at\": false, \"finished_at\": [], "
             + "\"count\": \"many\", \"next\": 7, \"previous\": {}, \"results\": \"oops\", \"detail\": []}";
-    static final String DROPPED_PREFIX = "{\"count\": 3, \"next\": null, \"previous\": null, \"results\": [{\"id\": 1, \"policy\"";
+    static final String DROPPED_PREFIX =
+            "{\"count\": 3, \"next\": null, \"previous\": null, \"results\": [{\"id\": 1, \"policy\"";
     static final int DROP_ANNOUNCED_LENGTH = 4096;
 
-    private static final String HUGE_PREFIX = "{\"count\": 1, \"next\": null, \"previous\": null, \"results\": [{\"id\": 1, \"padding\": \"";
+    private static final String HUGE_PREFIX =
+            "{\"count\": 1, \"next\": null, \"previous\": null, \"results\": [{\"id\": 1, \"padding\": \"";
     private static final String HUGE_SUFFIX = "\"}]}";
     private static final int CHUNK = 64 * 1024;
 
-    private TransportFaults() {
-    }
+    private TransportFaults() {}
 
     static void answer(Fault fault, HttpExchange exchange, RecordedRequest request) throws IOException {
         switch (fault.kind()) {
@@ -60,20 +61,32 @@ final class TransportFaults {
     /** The complete answer of a fault that has one. */
     static ApiResponse response(Fault fault, RecordedRequest request) {
         switch (fault.kind()) {
-            case STATUS: return statusResponse(fault.code(), fault.body());
+            case STATUS:
+                return statusResponse(fault.code(), fault.body());
             case TOO_MANY_REQUESTS:
-                return ApiResponse.json(429, ApiJson.detail("Request was throttled. Expected available in "
-                        + fault.amount() + " seconds.")).withHeader("Retry-After", Long.toString(fault.amount()));
-            case HTML_200: return ApiResponse.text(200, ApiResponse.HTML, LOGIN_PAGE);
-            case MALFORMED_JSON: return ApiResponse.text(200, ApiResponse.JSON, MALFORMED_JSON);
-            case TRUNCATED_JSON: return ApiResponse.text(200, ApiResponse.JSON, TRUNCATED_JSON);
-            case EMPTY_BODY: return new ApiResponse(200, ApiResponse.JSON, new byte[0], Map.of());
-            case WRONG_TYPES: return ApiResponse.text(200, ApiResponse.JSON, WRONG_TYPES);
-            case REDIRECT: return ApiResponse.redirect(fault.code(), fault.location());
+                return ApiResponse.json(
+                                429,
+                                ApiJson.detail(
+                                        "Request was throttled. Expected available in " + fault.amount() + " seconds."))
+                        .withHeader("Retry-After", Long.toString(fault.amount()));
+            case HTML_200:
+                return ApiResponse.text(200, ApiResponse.HTML, LOGIN_PAGE);
+            case MALFORMED_JSON:
+                return ApiResponse.text(200, ApiResponse.JSON, MALFORMED_JSON);
+            case TRUNCATED_JSON:
+                return ApiResponse.text(200, ApiResponse.JSON, TRUNCATED_JSON);
+            case EMPTY_BODY:
+                return new ApiResponse(200, ApiResponse.JSON, new byte[0], Map.of());
+            case WRONG_TYPES:
+                return ApiResponse.text(200, ApiResponse.JSON, WRONG_TYPES);
+            case REDIRECT:
+                return ApiResponse.redirect(fault.code(), fault.location());
             case ECHO_AUTHORIZATION:
-                return ApiResponse.json(fault.code(), ApiJson.detail("Authentication failed for header: "
-                        + request.header("Authorization")));
-            default: throw new IllegalArgumentException("not a transport fault with a fixed answer: " + fault);
+                return ApiResponse.json(
+                        fault.code(),
+                        ApiJson.detail("Authentication failed for header: " + request.header("Authorization")));
+            default:
+                throw new IllegalArgumentException("not a transport fault with a fixed answer: " + fault);
         }
     }
 
@@ -86,11 +99,16 @@ final class TransportFaults {
         if (code == 502 || code == 503 || code == 504) {
             return ApiResponse.text(code, ApiResponse.HTML, nginxPage(code));
         }
-        return ApiResponse.json(code, ApiJson.detail(code >= 500 ? "A server error occurred." : "Request failed with status " + code + "."));
+        return ApiResponse.json(
+                code,
+                ApiJson.detail(code >= 500 ? "A server error occurred." : "Request failed with status " + code + "."));
     }
 
     private static String nginxPage(int code) {
-        String title = code + (code == 502 ? " Bad Gateway" : code == 503 ? " Service Temporarily Unavailable" : " Gateway Time-out");
+        String title = code
+                + (code == 502
+                        ? " Bad Gateway"
+                        : code == 503 ? " Service Temporarily Unavailable" : " Gateway Time-out");
         return "<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>" + title
                 + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
     }

@@ -11,5 +11,4 @@ package io.jenkins.plugins.codescoring.simulator;
  * @param givenUp copies of batches dropped after the last attempt failed
  * @param faulted batches a fault was applied to
  */
-public record WebhookCounts(int events, int batches, int posts, int delivered, int failed, int givenUp, int faulted) {
-}
+public record WebhookCounts(int events, int batches, int posts, int delivered, int failed, int givenUp, int faulted) {}

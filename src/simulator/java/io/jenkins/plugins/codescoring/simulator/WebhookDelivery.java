@@ -16,8 +16,15 @@ import java.util.List;
  * @param fault the fault applied to the batch, or null
  * @param lastAttempt whether no retry follows (delivered, dropped, or given up)
  */
-public record WebhookDelivery(long batch, int attempt, Instant at, int status, String error, List<String> triggers,
-                              WebhookFault.Kind fault, boolean lastAttempt) {
+public record WebhookDelivery(
+        long batch,
+        int attempt,
+        Instant at,
+        int status,
+        String error,
+        List<String> triggers,
+        WebhookFault.Kind fault,
+        boolean lastAttempt) {
 
     public static final int NO_ANSWER = -1;
     public static final int NOT_SENT = 0;

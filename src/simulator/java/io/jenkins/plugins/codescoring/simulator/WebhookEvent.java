@@ -1,9 +1,8 @@
 package io.jenkins.plugins.codescoring.simulator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Objects;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** One element of a webhook's {@code events} array. */
 record WebhookEvent(Instant createdAt, String trigger, ObjectNode payload) {
@@ -21,7 +20,8 @@ record WebhookEvent(Instant createdAt, String trigger, ObjectNode payload) {
     }
 
     ObjectNode json() {
-        ObjectNode json = ApiJson.object().put("created_at", ApiJson.timestamp(createdAt)).put("trigger", trigger);
+        ObjectNode json =
+                ApiJson.object().put("created_at", ApiJson.timestamp(createdAt)).put("trigger", trigger);
         json.set("payload", payload);
         return json;
     }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.codescoring.simulator;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,9 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Sends queued webhook events as the platform does: every batch interval, all events queued since the last
@@ -29,8 +28,7 @@ final class WebhookSender implements AutoCloseable {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     /** A batch as sent; {@code token} differs from the configured one under a wrong-token fault. */
-    private record Batch(long number, List<String> triggers, byte[] body, String token, WebhookFault.Kind fault) {
-    }
+    private record Batch(long number, List<String> triggers, byte[] body, String token, WebhookFault.Kind fault) {}
 
     private final WebhookSettings settings;
     private final WebhookFaults faults;
@@ -107,7 +105,8 @@ final class WebhookSender implements AutoCloseable {
         long number = log.batchFormed(fault != null);
         List<String> triggers = events.stream().map(WebhookEvent::trigger).toList();
         if (kind == WebhookFault.Kind.LOST) {
-            log.record(new WebhookDelivery(number, 1, Instant.now(), WebhookDelivery.NOT_SENT, null, triggers, kind, true));
+            log.record(new WebhookDelivery(
+                    number, 1, Instant.now(), WebhookDelivery.NOT_SENT, null, triggers, kind, true));
             return;
         }
         String token = kind == WebhookFault.Kind.WRONG_TOKEN ? WebhookFault.WRONG_TOKEN : settings.token();
@@ -134,7 +133,8 @@ final class WebhookSender implements AutoCloseable {
         }
         boolean delivered = status >= 200 && status < 300;
         boolean last = delivered || attempt >= settings.maxAttempts() || thread.isShutdown();
-        log.record(new WebhookDelivery(batch.number(), attempt, at, status, error, batch.triggers(), batch.fault(), last));
+        log.record(
+                new WebhookDelivery(batch.number(), attempt, at, status, error, batch.triggers(), batch.fault(), last));
         if (!last) {
             later(() -> attempt(batch, attempt + 1), settings.retryDelay(attempt));
         }

@@ -25,7 +25,8 @@ public record WebhookSettings(URI target, String token, Duration batchInterval, 
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(batchInterval, "batchInterval");
         String scheme = target.getScheme();
-        if (!target.isAbsolute() || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+        if (!target.isAbsolute()
+                || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
                 || target.getHost() == null) {
             throw new IllegalArgumentException("the webhook URL must be an absolute http(s) URL: " + target);
         }

@@ -36,8 +36,8 @@ public class ApiPathsTest {
     public void environmentVariablesWinOverSystemProperties() {
         Properties properties = new Properties();
         properties.setProperty("codescoring.api.path.analysis_status", "/from/property/");
-        ApiPaths paths = ApiPaths.fromSettings(properties::getProperty,
-                Map.of("CODESCORING_API_PATH_ANALYSIS_STATUS", " /from/environment "));
+        ApiPaths paths = ApiPaths.fromSettings(
+                properties::getProperty, Map.of("CODESCORING_API_PATH_ANALYSIS_STATUS", " /from/environment "));
 
         assertEquals("/from/environment/", paths.path(Endpoint.ANALYSIS_STATUS));
     }
@@ -48,7 +48,8 @@ public class ApiPathsTest {
         ApiPaths paths = ApiPaths.fromSettings(properties::getProperty, Map.of());
         properties.setProperty("codescoring.api.path.alerts", "/api/changed later/");
 
-        assertEquals("a client uses the paths it checked when it was built", "/api/alerts/", paths.path(Endpoint.ALERTS));
+        assertEquals(
+                "a client uses the paths it checked when it was built", "/api/alerts/", paths.path(Endpoint.ALERTS));
     }
 
     @Test

@@ -47,19 +47,27 @@ public class ClientErrorMappingTest extends ClientFixture {
 
     @Test
     public void anHtmlPageInsteadOfJsonIsNotTheApi() throws Exception {
-        server.enqueue(Reply.status(200).header("Content-Type", "text/html; charset=utf-8").body("<!DOCTYPE html><title>Sign in</title>"),
+        server.enqueue(
+                Reply.status(200)
+                        .header("Content-Type", "text/html; charset=utf-8")
+                        .body("<!DOCTYPE html><title>Sign in</title>"),
                 Reply.json("  <html>proxy</html>"));
         CodescoringClient client = client();
 
         CodescoringException byType = failure(ErrorKind.NOT_CODESCORING_API, client::policies);
-        assertTrue(byType.getMessage(), byType.getMessage().contains("answered GET /api/policies/ with an HTML page, not JSON"));
-        assertTrue(byType.getMessage(), byType.getMessage().contains("a login page or a proxy may answer instead of CodeScoring"));
+        assertTrue(
+                byType.getMessage(),
+                byType.getMessage().contains("answered GET /api/policies/ with an HTML page, not JSON"));
+        assertTrue(
+                byType.getMessage(),
+                byType.getMessage().contains("a login page or a proxy may answer instead of CodeScoring"));
         failure(ErrorKind.NOT_CODESCORING_API, client::policies);
     }
 
     @Test
     public void brokenJsonIsUnreadableWithStatusTypeAndARedactedExcerpt() throws Exception {
-        server.enqueue(Reply.status(200).header("Content-Type", "application/json")
+        server.enqueue(Reply.status(200)
+                .header("Content-Type", "application/json")
                 .body("{\"echo\": \"Authorization: Token " + TOKEN + "\", \"token\": \"" + TOKEN + "\", oops"));
 
         CodescoringException e = failure(ErrorKind.UNREADABLE_RESPONSE, () -> client().overallAnalysisStatus());
@@ -72,7 +80,9 @@ public class ClientErrorMappingTest extends ClientFixture {
     @Test
     public void theExcerptIsShortAndNeverCutsTheTokenInHalf() throws Exception {
         String filler = "x".repeat(180);
-        server.enqueue(Reply.status(200).header("Content-Type", "text/plain").body(filler + " " + TOKEN + " " + "y".repeat(5000)));
+        server.enqueue(Reply.status(200)
+                .header("Content-Type", "text/plain")
+                .body(filler + " " + TOKEN + " " + "y".repeat(5000)));
 
         CodescoringException e = failure(ErrorKind.UNREADABLE_RESPONSE, () -> client().overallAnalysisStatus());
 
@@ -85,7 +95,8 @@ public class ClientErrorMappingTest extends ClientFixture {
     @Test
     public void aTokenFarIntoTheAnswerIsNotHalfShownOnceTheWhitespaceBeforeItIsCollapsed() throws Exception {
         // The token straddles the end of the part of the body that is redacted with every pattern.
-        server.enqueue(Reply.status(200).header("Content-Type", "text/plain").body(" ".repeat(16_384 - 20) + TOKEN + " tail"));
+        server.enqueue(
+                Reply.status(200).header("Content-Type", "text/plain").body(" ".repeat(16_384 - 20) + TOKEN + " tail"));
 
         CodescoringException e = failure(ErrorKind.UNREADABLE_RESPONSE, () -> client().overallAnalysisStatus());
 
@@ -95,7 +106,9 @@ public class ClientErrorMappingTest extends ClientFixture {
 
     @Test
     public void anEchoedAuthorizationHeaderInAnErrorIsRedacted() throws Exception {
-        server.enqueue(Reply.json(400, "{\"detail\": \"bad header\", \"headers\": {\"Authorization\": \"Token " + TOKEN + "\"}}"),
+        server.enqueue(
+                Reply.json(
+                        400, "{\"detail\": \"bad header\", \"headers\": {\"Authorization\": \"Token " + TOKEN + "\"}}"),
                 Reply.status(422).header("Content-Type", "text/plain").body("Request had authorization=Token " + TOKEN),
                 Reply.json(500, "{\"detail\": \"crash for token " + TOKEN + "\"}"));
         CodescoringClient client = client().withDeadline(clock.instant());
@@ -111,7 +124,8 @@ public class ClientErrorMappingTest extends ClientFixture {
 
     @Test
     public void otherClientErrorsAreRejectionsWithTheShortDetail() throws Exception {
-        server.enqueue(Reply.json(400, "{\"per_page\": [\"Ensure this value is less than or equal to 100.\"]}"),
+        server.enqueue(
+                Reply.json(400, "{\"per_page\": [\"Ensure this value is less than or equal to 100.\"]}"),
                 Reply.json(405, "{\"detail\": \"" + "z".repeat(1000) + "\"}"));
         CodescoringClient client = client();
 
@@ -136,7 +150,8 @@ public class ClientErrorMappingTest extends ClientFixture {
 
     @Test
     public void wronglyShapedJsonIsUnreadable() throws Exception {
-        server.enqueue(Reply.json("\"just text\""), Reply.json("{\"results\": {\"id\": 1}}"), Reply.json("{\"items\": []}"));
+        server.enqueue(
+                Reply.json("\"just text\""), Reply.json("{\"results\": {\"id\": 1}}"), Reply.json("{\"items\": []}"));
         CodescoringClient client = client();
 
         failure(ErrorKind.UNREADABLE_RESPONSE, client::overallAnalysisStatus);
@@ -182,7 +197,8 @@ public class ClientErrorMappingTest extends ClientFixture {
 
     @Test
     public void anAlertWithoutPolicyIsNamedNotSkipped() throws Exception {
-        server.enqueue(Reply.json("{\"count\": 2, \"next\": null, \"results\": [{\"id\": 1, \"policy\": 3}, {\"id\": 2}]}"));
+        server.enqueue(
+                Reply.json("{\"count\": 2, \"next\": null, \"results\": [{\"id\": 1, \"policy\": 3}, {\"id\": 2}]}"));
 
         CodescoringException e = failure(ErrorKind.UNREADABLE_RESPONSE, () -> client().activeAlerts(AlertScope.all()));
 
@@ -196,9 +212,13 @@ public class ClientErrorMappingTest extends ClientFixture {
 
         CodescoringException e = failure(ErrorKind.UNREACHABLE, client::checkConnection);
 
-        assertTrue(e.getMessage(), e.getMessage().contains("Could not connect to the platform at http://127.0.0.1:" + closedPort));
+        assertTrue(
+                e.getMessage(),
+                e.getMessage().contains("Could not connect to the platform at http://127.0.0.1:" + closedPort));
         assertTrue(e.getMessage(), e.getMessage().contains("4 attempts"));
-        assertTrue(e.getMessage(), e.getMessage().contains("the connection was refused or could not be made (ConnectException)"));
+        assertTrue(
+                e.getMessage(),
+                e.getMessage().contains("the connection was refused or could not be made (ConnectException)"));
         assertEquals(3, clock.sleeps().size());
     }
 
@@ -216,7 +236,10 @@ public class ClientErrorMappingTest extends ClientFixture {
         // What customers with a private CA meet: a real TLS server whose certificate Java does not trust.
         try (UntrustedHttpsServer https = UntrustedHttpsServer.start()) {
             CodescoringClient client = CodescoringClient.builder(https.url(), TOKEN)
-                    .paths(ApiPaths.defaults()).sleeper(clock.sleeper()).clock(clock).requestTimeout(Duration.ofSeconds(10))
+                    .paths(ApiPaths.defaults())
+                    .sleeper(clock.sleeper())
+                    .clock(clock)
+                    .requestTimeout(Duration.ofSeconds(10))
                     .build();
 
             CodescoringException e = failure(ErrorKind.TLS_FAILURE, client::checkConnection);
@@ -231,19 +254,24 @@ public class ClientErrorMappingTest extends ClientFixture {
     @Test
     public void noAnswerInTimeIsRetriedForReadsThenATimeout() throws Exception {
         server.otherwise(request -> Reply.json("[]").delay(10_000));
-        CodescoringClient client = builder().requestTimeout(Duration.ofMillis(200)).retryPolicy(RetryPolicy.defaults().withMaxAttempts(2))
+        CodescoringClient client = builder()
+                .requestTimeout(Duration.ofMillis(200))
+                .retryPolicy(RetryPolicy.defaults().withMaxAttempts(2))
                 .build();
 
         CodescoringException e = failure(ErrorKind.TIMEOUT, client::checkConnection);
 
-        assertTrue(e.getMessage(), e.getMessage().contains("gave no answer within 200 ms to GET /api/policies/ (2 attempts)"));
+        assertTrue(
+                e.getMessage(),
+                e.getMessage().contains("gave no answer within 200 ms to GET /api/policies/ (2 attempts)"));
         assertEquals(2, server.requests().size());
     }
 
     @Test
     public void noAnswerInTimeToAStartIsNotRetried() throws Exception {
         server.otherwise(request -> Reply.json("{}").delay(10_000));
-        CodescoringClient client = builder().requestTimeout(Duration.ofMillis(200)).build();
+        CodescoringClient client =
+                builder().requestTimeout(Duration.ofMillis(200)).build();
 
         CodescoringException e = failure(ErrorKind.TIMEOUT, client::startOverallAnalysis);
 
@@ -281,7 +309,11 @@ public class ClientErrorMappingTest extends ClientFixture {
 
     /** A client of that loopback port on the test clock, retrying as in production but without jitter. */
     private CodescoringClient clientOnLoopback(int port) throws CodescoringException {
-        return CodescoringClient.builder("http://127.0.0.1:" + port, TOKEN).paths(ApiPaths.defaults())
-                .sleeper(clock.sleeper()).clock(clock).retryPolicy(RetryPolicy.defaults().withJitter(0)).build();
+        return CodescoringClient.builder("http://127.0.0.1:" + port, TOKEN)
+                .paths(ApiPaths.defaults())
+                .sleeper(clock.sleeper())
+                .clock(clock)
+                .retryPolicy(RetryPolicy.defaults().withJitter(0))
+                .build();
     }
 }

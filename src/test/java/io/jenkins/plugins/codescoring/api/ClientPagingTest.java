@@ -17,7 +17,9 @@ public class ClientPagingTest extends ClientFixture {
 
     @Test
     public void envelopePagesAreRequestedByNumberUntilNextIsNull() throws Exception {
-        server.enqueue(Reply.json(envelope(250, EVIL_NEXT, policies(1, 100))), Reply.json(envelope(250, EVIL_NEXT, policies(101, 200))),
+        server.enqueue(
+                Reply.json(envelope(250, EVIL_NEXT, policies(1, 100))),
+                Reply.json(envelope(250, EVIL_NEXT, policies(101, 200))),
                 Reply.json(envelope(250, null, policies(201, 250))));
 
         List<Policy> policies = client().policies();
@@ -41,7 +43,8 @@ public class ClientPagingTest extends ClientFixture {
 
     @Test
     public void anEmptyPageEndsTheWalkEvenWithANext() throws Exception {
-        server.enqueue(Reply.json(envelope(100, EVIL_NEXT, policies(1, 100))), Reply.json(envelope(100, EVIL_NEXT, "[]")));
+        server.enqueue(
+                Reply.json(envelope(100, EVIL_NEXT, policies(1, 100))), Reply.json(envelope(100, EVIL_NEXT, "[]")));
 
         assertEquals(100, client().policies().size());
         assertPages(1, 2);
@@ -84,7 +87,9 @@ public class ClientPagingTest extends ClientFixture {
 
     @Test
     public void itemsShiftedOntoTheNextPageAreKeptOnce() throws Exception {
-        server.enqueue(Reply.json(envelope(201, EVIL_NEXT, policies(1, 100))), Reply.json(envelope(201, EVIL_NEXT, policies(100, 199))),
+        server.enqueue(
+                Reply.json(envelope(201, EVIL_NEXT, policies(1, 100))),
+                Reply.json(envelope(201, EVIL_NEXT, policies(100, 199))),
                 Reply.json(envelope(201, null, policies(199, 201))));
 
         List<Policy> policies = client().policies();
@@ -110,19 +115,26 @@ public class ClientPagingTest extends ClientFixture {
 
     @Test
     public void alertPagesKeepTheScopeOnEveryPage() throws Exception {
-        server.enqueue(Reply.json(envelope(101, EVIL_NEXT, alerts(1, 100))), Reply.json(envelope(101, null, alerts(101, 101))));
+        server.enqueue(
+                Reply.json(envelope(101, EVIL_NEXT, alerts(1, 100))),
+                Reply.json(envelope(101, null, alerts(101, 101))));
 
         List<Alert> alerts = client().activeAlerts(AlertScope.of("7", "prod"));
 
         assertEquals(101, alerts.size());
-        List<String> queries = server.requests().stream().map(request -> request.rawQuery).collect(Collectors.toList());
-        assertEquals(List.of("status=active&project=7&stage=prod&page=1&per_page=100",
-                "status=active&project=7&stage=prod&page=2&per_page=100"), queries);
+        List<String> queries =
+                server.requests().stream().map(request -> request.rawQuery).collect(Collectors.toList());
+        assertEquals(
+                List.of(
+                        "status=active&project=7&stage=prod&page=1&per_page=100",
+                        "status=active&project=7&stage=prod&page=2&per_page=100"),
+                queries);
     }
 
     @Test
     public void projectSearchWalksPagesToo() throws Exception {
-        server.enqueue(Reply.json(envelope(2, null, "[{\"id\": 1, \"name\": \"shop\"}, {\"id\": 2, \"name\": \"shop-api\"}]")));
+        server.enqueue(Reply.json(
+                envelope(2, null, "[{\"id\": 1, \"name\": \"shop\"}, {\"id\": 2, \"name\": \"shop-api\"}]")));
 
         assertEquals(2, client().searchProjects("shop").size());
         assertEquals("search=shop&page=1&per_page=100", server.onlyRequest().rawQuery);
@@ -137,13 +149,14 @@ public class ClientPagingTest extends ClientFixture {
     }
 
     private static String envelope(int count, String next, String results) {
-        return "{\"count\": " + count + ", \"next\": " + (next == null ? "null" : "\"" + next + "\"") + ", \"previous\": null,"
-                + " \"results\": " + results + "}";
+        return "{\"count\": " + count + ", \"next\": " + (next == null ? "null" : "\"" + next + "\"")
+                + ", \"previous\": null," + " \"results\": " + results + "}";
     }
 
     private static String policies(int from, int to) {
         return IntStream.rangeClosed(from, to)
-                .mapToObj(id -> "{\"id\": " + id + ", \"name\": \"p" + id + "\", \"level\": \"info\", \"is_blocks_build\": false}")
+                .mapToObj(id -> "{\"id\": " + id + ", \"name\": \"p" + id
+                        + "\", \"level\": \"info\", \"is_blocks_build\": false}")
                 .collect(Collectors.joining(",", "[", "]"));
     }
 

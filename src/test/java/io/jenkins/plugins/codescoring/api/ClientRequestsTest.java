@@ -27,7 +27,8 @@ public class ClientRequestsTest extends ClientFixture {
         assertNull(request.rawQuery);
         assertEquals("Token " + TOKEN, request.header("Authorization"));
         assertEquals("application/json", request.header("Accept"));
-        assertTrue(request.header("User-Agent"), request.header("User-Agent").startsWith("codescoring-jenkins-plugin/"));
+        assertTrue(
+                request.header("User-Agent"), request.header("User-Agent").startsWith("codescoring-jenkins-plugin/"));
     }
 
     @Test
@@ -57,8 +58,12 @@ public class ClientRequestsTest extends ClientFixture {
 
     @Test
     public void anySuccessMeansStartedWhateverTheBody() throws Exception {
-        server.enqueue(Reply.status(204), Reply.status(200).header("Content-Type", "text/plain").body("OK, started"),
-                Reply.json(202, "[1, 2]"), Reply.json("{\"status\": \"queued\"}"), Reply.json("{\"id\": \"a-b\"}"));
+        server.enqueue(
+                Reply.status(204),
+                Reply.status(200).header("Content-Type", "text/plain").body("OK, started"),
+                Reply.json(202, "[1, 2]"),
+                Reply.json("{\"status\": \"queued\"}"),
+                Reply.json("{\"id\": \"a-b\"}"));
         CodescoringClient client = client();
 
         assertStarted(null, client.startOverallAnalysis());
@@ -77,7 +82,8 @@ public class ClientRequestsTest extends ClientFixture {
 
     @Test
     public void aRefusalSayingAnotherAnalysisRunsIsAlreadyRunning() throws Exception {
-        server.enqueue(Reply.json(400, "{\"detail\": \"There is already running analysis\"}"),
+        server.enqueue(
+                Reply.json(400, "{\"detail\": \"There is already running analysis\"}"),
                 Reply.json(409, "{\"message\": \"Another analysis in progress. Parallel execution forbidden.\"}"),
                 Reply.status(423).body("analysis ALREADY STARTED"),
                 Reply.json(400, "{\"error\": \"Анализ уже запущен\"}"),
@@ -93,31 +99,44 @@ public class ClientRequestsTest extends ClientFixture {
 
     @Test
     public void otherRefusalsOfTheStartAreErrors() throws Exception {
-        server.enqueue(Reply.json(400, "{\"detail\": \"Bad request\"}"), Reply.json(500, "{\"detail\": \"already running\"}"));
+        server.enqueue(
+                Reply.json(400, "{\"detail\": \"Bad request\"}"), Reply.json(500, "{\"detail\": \"already running\"}"));
         CodescoringClient client = client();
 
         CodescoringException rejected = failure(ErrorKind.REQUEST_REJECTED, client::startOverallAnalysis);
-        assertTrue(rejected.getMessage(), rejected.getMessage().contains("POST /api/analyses/overall_sca/start/ (HTTP 400)"));
+        assertTrue(
+                rejected.getMessage(),
+                rejected.getMessage().contains("POST /api/analyses/overall_sca/start/ (HTTP 400)"));
         assertTrue(rejected.getMessage(), rejected.getMessage().contains("Bad request"));
         failure(ErrorKind.SERVER_ERROR, client::startOverallAnalysis);
-        assertEquals("a start is never repeated after a 500", 2, server.requests().size());
+        assertEquals(
+                "a start is never repeated after a 500", 2, server.requests().size());
     }
 
     @Test
     public void statusIsReadWithItsErrorText() throws Exception {
-        server.enqueue(Reply.json("{\"id\": 42, \"status\": \"failed\", \"started_at\": \"2026-01-01T10:00:00+03:00\","
+        server.enqueue(
+                Reply.json("{\"id\": 42, \"status\": \"failed\", \"started_at\": \"2026-01-01T10:00:00+03:00\","
                         + " \"finished_at\": \"2026-01-01T07:05:00.123456Z\", \"error\": \"scanner crashed\"}"),
-                Reply.json("{\"id\": \"43\", \"status\": \"success\", \"started_at\": \"2026-01-01T08:00:00\", \"finished_at\": null,"
-                        + " \"detail\": \"done\"}"));
+                Reply.json(
+                        "{\"id\": \"43\", \"status\": \"success\", \"started_at\": \"2026-01-01T08:00:00\", \"finished_at\": null,"
+                                + " \"detail\": \"done\"}"));
         CodescoringClient client = client();
 
         AnalysisStatus failed = client.overallAnalysisStatus();
-        assertEquals(new AnalysisStatus("42", "failed", Instant.parse("2026-01-01T07:00:00Z"),
-                Instant.parse("2026-01-01T07:05:00.123456Z"), "scanner crashed"), failed);
+        assertEquals(
+                new AnalysisStatus(
+                        "42",
+                        "failed",
+                        Instant.parse("2026-01-01T07:00:00Z"),
+                        Instant.parse("2026-01-01T07:05:00.123456Z"),
+                        "scanner crashed"),
+                failed);
         assertEquals(RunPhase.FAILED, failed.phase());
 
         AnalysisStatus succeeded = client.overallAnalysisStatus();
-        assertEquals(new AnalysisStatus("43", "success", Instant.parse("2026-01-01T08:00:00Z"), null, "done"), succeeded);
+        assertEquals(
+                new AnalysisStatus("43", "success", Instant.parse("2026-01-01T08:00:00Z"), null, "done"), succeeded);
     }
 
     @Test
@@ -178,13 +197,16 @@ public class ClientRequestsTest extends ClientFixture {
 
     @Test
     public void queryValuesAreEncoded() throws Exception {
-        server.enqueue(Reply.json("{\"count\": 1, \"next\": null, \"results\": [{\"id\": 3, \"name\": \"Магазин & co=1\"}]}"));
+        server.enqueue(
+                Reply.json("{\"count\": 1, \"next\": null, \"results\": [{\"id\": 3, \"name\": \"Магазин & co=1\"}]}"));
 
         List<Project> projects = client().searchProjects(" Магазин & co=1+x ");
 
         Recorded request = server.onlyRequest();
         assertEquals("/api/projects/", request.path);
-        assertEquals("search=%D0%9C%D0%B0%D0%B3%D0%B0%D0%B7%D0%B8%D0%BD%20%26%20co%3D1%2Bx&page=1&per_page=100", request.rawQuery);
+        assertEquals(
+                "search=%D0%9C%D0%B0%D0%B3%D0%B0%D0%B7%D0%B8%D0%BD%20%26%20co%3D1%2Bx&page=1&per_page=100",
+                request.rawQuery);
         assertEquals("Магазин & co=1+x", request.query.get("search"));
         assertEquals(List.of(new Project("3", "Магазин & co=1")), projects);
     }
@@ -219,22 +241,30 @@ public class ClientRequestsTest extends ClientFixture {
 
     @Test
     public void policiesAreRead() throws Exception {
-        server.enqueue(Reply.json("{\"count\": 3, \"next\": null, \"results\": ["
-                + "{\"id\": 1, \"name\": \"Blocker\", \"level\": \"critical\", \"is_active\": true, \"is_blocks_build\": true},"
-                + "{\"id\": 2, \"name\": \"Old\", \"level\": \"info\", \"is_active\": \"False\", \"is_blocks_build\": \"True\"},"
-                + "{\"id\": 3, \"name\": \"Warn\", \"level\": \"warning\", \"is_blocks_build\": 0, \"stages\": [\"build\"]}]}"));
+        server.enqueue(
+                Reply.json(
+                        "{\"count\": 3, \"next\": null, \"results\": ["
+                                + "{\"id\": 1, \"name\": \"Blocker\", \"level\": \"critical\", \"is_active\": true, \"is_blocks_build\": true},"
+                                + "{\"id\": 2, \"name\": \"Old\", \"level\": \"info\", \"is_active\": \"False\", \"is_blocks_build\": \"True\"},"
+                                + "{\"id\": 3, \"name\": \"Warn\", \"level\": \"warning\", \"is_blocks_build\": 0, \"stages\": [\"build\"]}]}"));
 
         List<Policy> policies = client().policies();
 
         assertEquals("/api/policies/", server.onlyRequest().path);
         assertEquals("page=1&per_page=100", server.onlyRequest().rawQuery);
-        assertEquals(List.of(new Policy("1", "Blocker", "critical", true, true), new Policy("2", "Old", "info", false, true),
-                new Policy("3", "Warn", "warning", true, false)), policies);
+        assertEquals(
+                List.of(
+                        new Policy("1", "Blocker", "critical", true, true),
+                        new Policy("2", "Old", "info", false, true),
+                        new Policy("3", "Warn", "warning", true, false)),
+                policies);
     }
 
     @Test
     public void checkConnectionAsksForOnePolicy() throws Exception {
-        server.enqueue(Reply.json("{\"count\": 0, \"next\": null, \"results\": []}"), Reply.json("[]"),
+        server.enqueue(
+                Reply.json("{\"count\": 0, \"next\": null, \"results\": []}"),
+                Reply.json("[]"),
                 Reply.json("{\"detail\": \"hello\"}"));
         CodescoringClient client = client();
 
@@ -248,7 +278,8 @@ public class ClientRequestsTest extends ClientFixture {
 
     @Test
     public void overriddenPathsAreUsed() throws Exception {
-        ApiPaths paths = ApiPaths.fromSettings(name -> null, java.util.Map.of("CODESCORING_API_PATH_ANALYSIS_STATUS", "api/v2/status"));
+        ApiPaths paths = ApiPaths.fromSettings(
+                name -> null, java.util.Map.of("CODESCORING_API_PATH_ANALYSIS_STATUS", "api/v2/status"));
         server.enqueue(Reply.json("{\"status\": \"idle\"}"));
 
         AnalysisStatus status = builder().paths(paths).build().overallAnalysisStatus();
@@ -261,7 +292,9 @@ public class ClientRequestsTest extends ClientFixture {
     public void aPlatformUnderASubPathIsServed() throws Exception {
         server.enqueue(Reply.json("[]"));
 
-        CodescoringClient client = CodescoringClient.builder(server.url() + "/codescoring/api/", TOKEN).paths(ApiPaths.defaults()).build();
+        CodescoringClient client = CodescoringClient.builder(server.url() + "/codescoring/api/", TOKEN)
+                .paths(ApiPaths.defaults())
+                .build();
         client.checkConnection();
 
         assertEquals(server.url() + "/codescoring", client.platformUrl());

@@ -21,7 +21,9 @@ public class ClientRetryTest extends ClientFixture {
         client().checkConnection();
 
         assertEquals(4, server.requests().size());
-        assertEquals("quick retries: about 1.75 s in all", List.of(Duration.ofMillis(250), Duration.ofMillis(500), seconds(1)),
+        assertEquals(
+                "quick retries: about 1.75 s in all",
+                List.of(Duration.ofMillis(250), Duration.ofMillis(500), seconds(1)),
                 clock.sleeps());
     }
 
@@ -41,10 +43,20 @@ public class ClientRetryTest extends ClientFixture {
     public void backoffStopsGrowingAtItsMaximum() throws Exception {
         server.otherwise(request -> Reply.status(503));
 
-        failure(ErrorKind.SERVER_ERROR, () -> builder().retryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(8)).build()
+        failure(ErrorKind.SERVER_ERROR, () -> builder()
+                .retryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(8))
+                .build()
                 .checkConnection());
 
-        assertEquals(List.of(Duration.ofMillis(250), Duration.ofMillis(500), seconds(1), seconds(2), seconds(4), seconds(8), seconds(16)),
+        assertEquals(
+                List.of(
+                        Duration.ofMillis(250),
+                        Duration.ofMillis(500),
+                        seconds(1),
+                        seconds(2),
+                        seconds(4),
+                        seconds(8),
+                        seconds(16)),
                 clock.sleeps());
     }
 
@@ -71,7 +83,8 @@ public class ClientRetryTest extends ClientFixture {
 
     @Test
     public void tooManyRequestsHonoursRetryAfterAsAnHttpDate() throws Exception {
-        String inTwoSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().plusSeconds(2).atOffset(ZoneOffset.UTC));
+        String inTwoSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                clock.instant().plusSeconds(2).atOffset(ZoneOffset.UTC));
         server.enqueue(Reply.status(429).header("Retry-After", inTwoSeconds), Reply.json("[]"));
 
         client().checkConnection();
@@ -126,7 +139,9 @@ public class ClientRetryTest extends ClientFixture {
 
         failure(ErrorKind.SERVER_ERROR, client::checkConnection);
 
-        assertEquals("the third wait (1 s) would end after the deadline", List.of(Duration.ofMillis(250), Duration.ofMillis(500)),
+        assertEquals(
+                "the third wait (1 s) would end after the deadline",
+                List.of(Duration.ofMillis(250), Duration.ofMillis(500)),
                 clock.sleeps());
         assertEquals(3, server.requests().size());
     }
@@ -135,7 +150,9 @@ public class ClientRetryTest extends ClientFixture {
     public void aRetryAfterBeyondTheDeadlineIsNotWaitedFor() throws Exception {
         server.otherwise(request -> Reply.status(429).header("Retry-After", "60"));
 
-        failure(ErrorKind.RATE_LIMITED, () -> client().withDeadline(clock.instant().plusSeconds(30)).policies());
+        failure(
+                ErrorKind.RATE_LIMITED,
+                () -> client().withDeadline(clock.instant().plusSeconds(30)).policies());
 
         assertTrue(clock.sleeps().isEmpty());
         assertEquals(1, server.requests().size());
@@ -161,7 +178,9 @@ public class ClientRetryTest extends ClientFixture {
     public void noRetryPolicyMakesOneAttempt() throws Exception {
         server.otherwise(request -> Reply.status(503));
 
-        failure(ErrorKind.SERVER_ERROR, () -> builder().retryPolicy(RetryPolicy.none()).build().checkConnection());
+        failure(
+                ErrorKind.SERVER_ERROR,
+                () -> builder().retryPolicy(RetryPolicy.none()).build().checkConnection());
 
         assertEquals(1, server.requests().size());
         assertTrue(clock.sleeps().isEmpty());
@@ -179,9 +198,11 @@ public class ClientRetryTest extends ClientFixture {
     @Test
     public void anInterruptDuringTheWaitPropagates() throws Exception {
         server.otherwise(request -> Reply.status(503));
-        CodescoringClient client = builder().sleeper(duration -> {
-            throw new InterruptedException("stop");
-        }).build();
+        CodescoringClient client = builder()
+                .sleeper(duration -> {
+                    throw new InterruptedException("stop");
+                })
+                .build();
 
         try {
             client.checkConnection();
@@ -194,7 +215,8 @@ public class ClientRetryTest extends ClientFixture {
     @Test
     public void anInterruptDuringARequestPropagatesPromptly() throws Exception {
         server.otherwise(request -> Reply.json("[]").delay(10_000));
-        CodescoringClient client = builder().requestTimeout(Duration.ofSeconds(10)).build();
+        CodescoringClient client =
+                builder().requestTimeout(Duration.ofSeconds(10)).build();
         Throwable[] outcome = new Throwable[1];
         Thread caller = new Thread(() -> {
             try {

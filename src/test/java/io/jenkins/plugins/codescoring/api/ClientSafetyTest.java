@@ -17,14 +17,17 @@ public class ClientSafetyTest extends ClientFixture {
     public void aRedirectIsNotFollowedAndTheTargetNeverSeesTheToken() throws Exception {
         try (TestServer elsewhere = new TestServer()) {
             elsewhere.otherwise(request -> Reply.json("[]"));
-            server.otherwise(request -> Reply.status(302).header("Location", elsewhere.url() + "/api/policies/?token=" + TOKEN));
+            server.otherwise(
+                    request -> Reply.status(302).header("Location", elsewhere.url() + "/api/policies/?token=" + TOKEN));
             CodescoringClient client = client();
 
             CodescoringException read = failure(ErrorKind.REDIRECTED, client::checkConnection);
             failure(ErrorKind.REDIRECTED, client::startOverallAnalysis);
 
-            assertEquals("The platform at " + server.url() + " redirected GET /api/policies/ to " + elsewhere.url()
-                    + "/api/policies/ (HTTP 302). The token is not sent to redirect targets.", read.getMessage());
+            assertEquals(
+                    "The platform at " + server.url() + " redirected GET /api/policies/ to " + elsewhere.url()
+                            + "/api/policies/ (HTTP 302). The token is not sent to redirect targets.",
+                    read.getMessage());
             assertEquals(elsewhere.url() + "/api/policies/", read.redirectTarget());
             assertTrue(elsewhere.requests().isEmpty());
             assertEquals("redirects are not retried", 2, server.requests().size());
@@ -37,7 +40,10 @@ public class ClientSafetyTest extends ClientFixture {
 
         CodescoringException e = failure(ErrorKind.REDIRECTED, () -> client().activeAlerts(AlertScope.all()));
 
-        assertTrue(e.getMessage(), e.getMessage().contains("redirected GET /api/alerts/ to " + server.url() + "/accounts/login/ (HTTP 301)"));
+        assertTrue(
+                e.getMessage(),
+                e.getMessage()
+                        .contains("redirected GET /api/alerts/ to " + server.url() + "/accounts/login/ (HTTP 301)"));
         assertEquals(server.url() + "/accounts/login/", e.redirectTarget());
     }
 
@@ -54,19 +60,28 @@ public class ClientSafetyTest extends ClientFixture {
     @Test
     public void anHttpClientThatFollowsRedirectsIsRefused() throws Exception {
         try {
-            CodescoringClient.builder(server.url(), TOKEN).httpClient(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build());
+            CodescoringClient.builder(server.url(), TOKEN)
+                    .httpClient(HttpClient.newBuilder()
+                            .followRedirects(HttpClient.Redirect.NORMAL)
+                            .build());
             fail("a redirect-following client would carry the token to other hosts");
         } catch (IllegalArgumentException expected) {
             assertTrue(expected.getMessage(), expected.getMessage().contains("NEVER"));
         }
         server.enqueue(Reply.json("[]"));
-        builder().httpClient(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()).build().checkConnection();
+        builder()
+                .httpClient(HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build())
+                .build()
+                .checkConnection();
         assertEquals(1, server.requests().size());
     }
 
     @Test
     public void aHugeAnswerWithContentLengthIsRefusedUnread() throws Exception {
-        server.enqueue(Reply.status(200).header("Content-Type", "application/json").hugeBody(10L << 20, true));
+        server.enqueue(
+                Reply.status(200).header("Content-Type", "application/json").hugeBody(10L << 20, true));
         long start = System.nanoTime();
 
         CodescoringException e = failure(ErrorKind.UNREADABLE_RESPONSE, () -> client().policies());
@@ -77,7 +92,8 @@ public class ClientSafetyTest extends ClientFixture {
 
     @Test
     public void aHugeStreamedAnswerIsCutAtTheLimit() throws Exception {
-        server.enqueue(Reply.status(200).header("Content-Type", "application/json").hugeBody(10L << 20, false));
+        server.enqueue(
+                Reply.status(200).header("Content-Type", "application/json").hugeBody(10L << 20, false));
         long start = System.nanoTime();
 
         failure(ErrorKind.UNREADABLE_RESPONSE, () -> client().policies());
@@ -108,7 +124,8 @@ public class ClientSafetyTest extends ClientFixture {
 
     @Test
     public void toStringAndPlatformUrlHoldNoToken() throws Exception {
-        CodescoringClient client = CodescoringClient.builder(" https://CS.Example.com:8443/api/ ", TOKEN).build();
+        CodescoringClient client = CodescoringClient.builder(" https://CS.Example.com:8443/api/ ", TOKEN)
+                .build();
 
         assertEquals("https://cs.example.com:8443", client.platformUrl());
         assertEquals("CodescoringClient[https://cs.example.com:8443]", client.toString());
@@ -117,15 +134,21 @@ public class ClientSafetyTest extends ClientFixture {
 
     @Test
     public void invalidConfigurationIsReportedWithoutEchoingSecrets() throws Exception {
-        failure(ErrorKind.BAD_CONFIGURATION, () -> CodescoringClient.builder("ftp://cs.example.com", TOKEN).build());
-        failure(ErrorKind.BAD_CONFIGURATION, () -> CodescoringClient.builder(null, TOKEN).build());
-        failure(ErrorKind.BAD_CONFIGURATION, () -> CodescoringClient.builder("https://cs.example.com", " ").build());
-        failure(ErrorKind.BAD_CONFIGURATION, () -> CodescoringClient.builder("https://cs.example.com", null).build());
-        CodescoringException lineBreak = failure(ErrorKind.BAD_CONFIGURATION,
-                () -> CodescoringClient.builder("https://cs.example.com", TOKEN + "\nX-Evil: 1").build());
+        failure(ErrorKind.BAD_CONFIGURATION, () -> CodescoringClient.builder("ftp://cs.example.com", TOKEN)
+                .build());
+        failure(ErrorKind.BAD_CONFIGURATION, () -> CodescoringClient.builder(null, TOKEN)
+                .build());
+        failure(ErrorKind.BAD_CONFIGURATION, () -> CodescoringClient.builder("https://cs.example.com", " ")
+                .build());
+        failure(ErrorKind.BAD_CONFIGURATION, () -> CodescoringClient.builder("https://cs.example.com", null)
+                .build());
+        CodescoringException lineBreak = failure(ErrorKind.BAD_CONFIGURATION, () -> CodescoringClient.builder(
+                        "https://cs.example.com", TOKEN + "\nX-Evil: 1")
+                .build());
         assertTrue(lineBreak.getMessage(), lineBreak.getMessage().contains("line breaks"));
-        CodescoringException userInfo = failure(ErrorKind.BAD_CONFIGURATION,
-                () -> CodescoringClient.builder("https://admin:" + TOKEN + "@cs.example.com", "t0ken").build());
+        CodescoringException userInfo = failure(ErrorKind.BAD_CONFIGURATION, () -> CodescoringClient.builder(
+                        "https://admin:" + TOKEN + "@cs.example.com", "t0ken")
+                .build());
         assertFalse(userInfo.getMessage(), userInfo.getMessage().contains("admin"));
     }
 
@@ -133,7 +156,10 @@ public class ClientSafetyTest extends ClientFixture {
     public void aTokenWithSurroundingWhitespaceIsTrimmed() throws Exception {
         server.enqueue(Reply.json("[]"));
 
-        CodescoringClient.builder(server.url(), "  " + TOKEN + "\n").paths(ApiPaths.defaults()).build().checkConnection();
+        CodescoringClient.builder(server.url(), "  " + TOKEN + "\n")
+                .paths(ApiPaths.defaults())
+                .build()
+                .checkConnection();
 
         assertEquals("Token " + TOKEN, server.onlyRequest().header("Authorization"));
     }
@@ -141,16 +167,19 @@ public class ClientSafetyTest extends ClientFixture {
     @Test
     public void anInvalidPathOverrideIsABadConfiguration() throws Exception {
         ApiPaths spaced = ApiPaths.fromSettings(name -> null, Map.of("CODESCORING_API_PATH_ALERTS", "/api/my alerts/"));
-        ApiPaths withQuery = ApiPaths.fromSettings(name -> null, Map.of("CODESCORING_API_PATH_POLICIES", "/api/policies/?x=1"));
+        ApiPaths withQuery =
+                ApiPaths.fromSettings(name -> null, Map.of("CODESCORING_API_PATH_POLICIES", "/api/policies/?x=1"));
 
-        CodescoringException e = failure(ErrorKind.BAD_CONFIGURATION, () -> builder().paths(spaced).build());
+        CodescoringException e = failure(
+                ErrorKind.BAD_CONFIGURATION, () -> builder().paths(spaced).build());
         assertTrue(e.getMessage(), e.getMessage().contains("CODESCORING_API_PATH_ALERTS"));
         failure(ErrorKind.BAD_CONFIGURATION, () -> builder().paths(withQuery).build());
     }
 
     @Test
     public void aPathOverrideCannotNameAnotherHost() throws Exception {
-        ApiPaths sneaky = ApiPaths.fromSettings(name -> null, Map.of("CODESCORING_API_PATH_POLICIES", "//evil.example.com/api/policies/"));
+        ApiPaths sneaky = ApiPaths.fromSettings(
+                name -> null, Map.of("CODESCORING_API_PATH_POLICIES", "//evil.example.com/api/policies/"));
 
         failure(ErrorKind.BAD_CONFIGURATION, () -> builder().paths(sneaky).build());
         assertTrue(server.requests().isEmpty());

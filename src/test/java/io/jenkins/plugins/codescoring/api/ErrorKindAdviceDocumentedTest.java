@@ -16,7 +16,8 @@ import org.junit.Test;
  * advice word for word, as the console prints it, so a user can search the guide for what they see.
  */
 public class ErrorKindAdviceDocumentedTest {
-    private static final List<Path> GUIDES = List.of(Path.of("docs", "troubleshooting.md"), Path.of("docs", "ru", "troubleshooting.md"));
+    private static final List<Path> GUIDES =
+            List.of(Path.of("docs", "troubleshooting.md"), Path.of("docs", "ru", "troubleshooting.md"));
 
     @Test
     public void everyKindHasASectionQuotingItsAdvice() throws IOException {

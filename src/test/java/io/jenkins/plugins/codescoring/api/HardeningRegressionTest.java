@@ -20,20 +20,27 @@ public class HardeningRegressionTest extends ClientFixture {
     @Test
     public void hugeNumbersAreNotBooleans() throws Exception {
         // 2^64 + 1 and 2^64 used to wrap around to 1 and 0: an ignored alert, or a blocker that does not block.
-        server.enqueue(Reply.json("[{\"id\": 1, \"policy\": 2, \"is_ignored\": 18446744073709551617}]"),
+        server.enqueue(
+                Reply.json("[{\"id\": 1, \"policy\": 2, \"is_ignored\": 18446744073709551617}]"),
                 Reply.json("[{\"id\": 2, \"is_blocks_build\": 18446744073709551616}]"));
 
-        CodescoringException alert = failure(ErrorKind.UNREADABLE_RESPONSE, () -> client().activeAlerts(AlertScope.all()));
+        CodescoringException alert =
+                failure(ErrorKind.UNREADABLE_RESPONSE, () -> client().activeAlerts(AlertScope.all()));
         CodescoringException policy = failure(ErrorKind.UNREADABLE_RESPONSE, () -> client().policies());
 
-        assertThat(alert.getMessage(), containsString("\"is_ignored\" of alert 1 is not a boolean: 18446744073709551617"));
-        assertThat(policy.getMessage(), containsString("\"is_blocks_build\" of policy 2 is not a boolean: 18446744073709551616"));
+        assertThat(
+                alert.getMessage(), containsString("\"is_ignored\" of alert 1 is not a boolean: 18446744073709551617"));
+        assertThat(
+                policy.getMessage(),
+                containsString("\"is_blocks_build\" of policy 2 is not a boolean: 18446744073709551616"));
     }
 
     @Test
     public void aNotFoundAfterTheLastCountedPageEndsTheList() throws Exception {
         // DRF answers 404 "Invalid page." past the last page; a next link that loops leads there.
-        server.enqueue(Reply.json("{\"count\": 1, \"next\": \"http://elsewhere.example/loop\", \"results\": [{\"id\": 7, \"name\": \"shop\"}]}"),
+        server.enqueue(
+                Reply.json(
+                        "{\"count\": 1, \"next\": \"http://elsewhere.example/loop\", \"results\": [{\"id\": 7, \"name\": \"shop\"}]}"),
                 Reply.json(404, "{\"detail\": \"Invalid page.\"}"));
 
         List<Project> projects = client().searchProjects("shop");
@@ -46,7 +53,12 @@ public class HardeningRegressionTest extends ClientFixture {
     public void aNotFoundBeforeTheCountIsReachedIsUnreadable() throws Exception {
         StringBuilder page = new StringBuilder("{\"count\": 150, \"next\": \"x\", \"results\": [");
         for (int i = 1; i <= 100; i++) {
-            page.append(i > 1 ? "," : "").append("{\"id\": ").append(i).append(", \"name\": \"p").append(i).append("\"}");
+            page.append(i > 1 ? "," : "")
+                    .append("{\"id\": ")
+                    .append(i)
+                    .append(", \"name\": \"p")
+                    .append(i)
+                    .append("\"}");
         }
         server.enqueue(Reply.json(page.append("]}").toString()), Reply.json(404, "{\"detail\": \"Invalid page.\"}"));
 
@@ -57,8 +69,9 @@ public class HardeningRegressionTest extends ClientFixture {
 
     @Test
     public void aTokenEchoedInTheDataIsMaskedBeforeItIsRead() throws Exception {
-        server.enqueue(Reply.json("[{\"id\": 1, \"policy\": {\"id\": 2, \"name\": \"Token " + TOKEN + "\", \"is_blocks_build\": true},"
-                + " \"dependency_purl\": \"pkg:npm/" + TOKEN + "@1\", \"matched_criteria\": [\"" + TOKEN + "\"]}]"));
+        server.enqueue(Reply.json("[{\"id\": 1, \"policy\": {\"id\": 2, \"name\": \"Token " + TOKEN
+                + "\", \"is_blocks_build\": true}," + " \"dependency_purl\": \"pkg:npm/" + TOKEN
+                + "@1\", \"matched_criteria\": [\"" + TOKEN + "\"]}]"));
         server.enqueue(Reply.json(201, "{\"id\": \"run-" + TOKEN + "\"}"));
 
         Alert alert = client().activeAlerts(AlertScope.all()).get(0);
@@ -75,14 +88,20 @@ public class HardeningRegressionTest extends ClientFixture {
         server.otherwise(request -> Reply.json("[]").delay(10_000));
         // The deadline is 200 ms away on the test clock (less than the first backoff): the attempt gets the least
         // patience, 1 s, not 5 s.
-        CodescoringApi client = builder().requestTimeout(Duration.ofSeconds(5)).build().withDeadline(clock.instant().plusMillis(200));
+        CodescoringApi client = builder()
+                .requestTimeout(Duration.ofSeconds(5))
+                .build()
+                .withDeadline(clock.instant().plusMillis(200));
         long started = System.nanoTime();
 
         CodescoringException e = failure(ErrorKind.TIMEOUT, client::checkConnection);
 
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertThat("took " + millis + " ms", millis, lessThan(3_000L));
-        assertThat(e.getMessage(), containsString("gave no answer within 1 s (all the time left before the deadline) to GET /api/policies/"));
+        assertThat(
+                e.getMessage(),
+                containsString(
+                        "gave no answer within 1 s (all the time left before the deadline) to GET /api/policies/"));
         assertEquals("no retry after the deadline", 1, server.requests().size());
         assertFalse(e.getMessage().contains("5 s"));
     }

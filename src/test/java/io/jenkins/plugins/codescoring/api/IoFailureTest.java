@@ -26,8 +26,13 @@ public class IoFailureTest {
     public void failuresToConnectAreRetriedEvenForAStart() {
         ConnectException unresolved = new ConnectException();
         unresolved.initCause(new UnresolvedAddressException());
-        for (Throwable error : new Throwable[] {new ConnectException("Connection refused"), unresolved,
-                new UnknownHostException("cs.example.com"), new NoRouteToHostException(), new HttpConnectTimeoutException("x")}) {
+        for (Throwable error : new Throwable[] {
+            new ConnectException("Connection refused"),
+            unresolved,
+            new UnknownHostException("cs.example.com"),
+            new NoRouteToHostException(),
+            new HttpConnectTimeoutException("x")
+        }) {
             IoFailure failure = IoFailure.classify(error);
             assertEquals(error.toString(), Category.NOT_CONNECTED, failure.category());
             assertTrue(failure.isRetriable(READ));
@@ -63,24 +68,36 @@ public class IoFailureTest {
     public void messagesOfRawExceptionsAreNeverShown() {
         String secret = "Token 3f9c2a7d41b0e8c6f5a9d2b7e4c1a0f9d8e7c6b5";
         IoFailure failure = IoFailure.classify(new IOException("proxy said: " + secret));
-        Failures failures = new Failures("https://cs.example.com", Redactor.of("3f9c2a7d41b0e8c6f5a9d2b7e4c1a0f9d8e7c6b5"), Duration.ofSeconds(30), 1 << 22);
+        Failures failures = new Failures(
+                "https://cs.example.com",
+                Redactor.of("3f9c2a7d41b0e8c6f5a9d2b7e4c1a0f9d8e7c6b5"),
+                Duration.ofSeconds(30),
+                1 << 22);
 
         CodescoringException e = failures.forIoFailure(READ, failure, 4);
 
         assertEquals(ErrorKind.UNREACHABLE, e.kind());
-        assertEquals("The connection to the platform at https://cs.example.com broke during GET /api/alerts/ (4 attempts)"
-                + " (IOException).", e.getMessage());
+        assertEquals(
+                "The connection to the platform at https://cs.example.com broke during GET /api/alerts/ (4 attempts)"
+                        + " (IOException).",
+                e.getMessage());
     }
 
     @Test
     public void unreachableHostsNameTheCauseClass() {
         ConnectException unresolved = new ConnectException();
         unresolved.initCause(new UnresolvedAddressException());
-        Failures failures = new Failures("https://cs.example.com", Redactor.of("3f9c2a7d41b0e8c6f5a9d2b7e4c1a0f9d8e7c6b5"), Duration.ofSeconds(30), 1 << 22);
+        Failures failures = new Failures(
+                "https://cs.example.com",
+                Redactor.of("3f9c2a7d41b0e8c6f5a9d2b7e4c1a0f9d8e7c6b5"),
+                Duration.ofSeconds(30),
+                1 << 22);
 
         CodescoringException e = failures.forIoFailure(READ, IoFailure.classify(unresolved), 1);
 
-        assertEquals("Could not connect to the platform at https://cs.example.com for GET /api/alerts/: the host name could not be"
-                + " resolved (UnresolvedAddressException).", e.getMessage());
+        assertEquals(
+                "Could not connect to the platform at https://cs.example.com for GET /api/alerts/: the host name could not be"
+                        + " resolved (UnresolvedAddressException).",
+                e.getMessage());
     }
 }

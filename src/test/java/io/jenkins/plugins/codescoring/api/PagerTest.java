@@ -14,7 +14,8 @@ import org.junit.Test;
 
 /** The pager's runaway guards, driven without HTTP so thousands of pages take no time. */
 public class PagerTest {
-    private final Failures failures = new Failures("http://cs.test", Redactor.of("secret-token-1"), Duration.ofSeconds(30), 4 << 20);
+    private final Failures failures =
+            new Failures("http://cs.test", Redactor.of("secret-token-1"), Duration.ofSeconds(30), 4 << 20);
     private final Pager pager = new Pager(new ResponseReader(failures), failures);
     private final List<ApiCall> calls = new ArrayList<>();
 
@@ -27,7 +28,11 @@ public class PagerTest {
         };
 
         try {
-            pager.readAll(ApiCall.get("/api/policies/"), endless, item -> item.get("id").asText(), id -> id);
+            pager.readAll(
+                    ApiCall.get("/api/policies/"),
+                    endless,
+                    item -> item.get("id").asText(),
+                    id -> id);
             fail("a server offering pages forever must be refused");
         } catch (CodescoringException e) {
             assertEquals(ErrorKind.UNREADABLE_RESPONSE, e.kind());
@@ -40,14 +45,18 @@ public class PagerTest {
     public void aCountOfZeroAllowsOnePageOnly() throws Exception {
         Pager.Fetch liar = call -> {
             calls.add(call);
-            return answer(call, "{\"count\": 0, \"next\": \"x\", \"results\": [{\"id\": " + call.queryParameter("page") + "}]}");
+            return answer(
+                    call,
+                    "{\"count\": 0, \"next\": \"x\", \"results\": [{\"id\": " + call.queryParameter("page") + "}]}");
         };
 
         try {
-            pager.readAll(ApiCall.get("/api/alerts/"), liar, item -> item.get("id").asText(), id -> id);
+            pager.readAll(
+                    ApiCall.get("/api/alerts/"), liar, item -> item.get("id").asText(), id -> id);
             fail();
         } catch (CodescoringException e) {
-            assertTrue(e.getMessage(), e.getMessage().contains("announced 0 items but still offered more after page 1"));
+            assertTrue(
+                    e.getMessage(), e.getMessage().contains("announced 0 items but still offered more after page 1"));
         }
         assertEquals(1, calls.size());
     }
@@ -56,11 +65,15 @@ public class PagerTest {
     public void pagesNeverAskForMoreThanAHundred() throws Exception {
         Pager.Fetch twoPages = call -> {
             calls.add(call);
-            return answer(call, call.queryParameter("page").equals("1") ? "{\"next\": \"x\", \"results\": [{\"id\": 1}]}"
-                    : "{\"next\": null, \"results\": [{\"id\": 2}]}");
+            return answer(
+                    call,
+                    call.queryParameter("page").equals("1")
+                            ? "{\"next\": \"x\", \"results\": [{\"id\": 1}]}"
+                            : "{\"next\": null, \"results\": [{\"id\": 2}]}");
         };
 
-        List<String> ids = pager.readAll(ApiCall.get("/api/policies/"), twoPages, item -> item.get("id").asText(), id -> id);
+        List<String> ids = pager.readAll(
+                ApiCall.get("/api/policies/"), twoPages, item -> item.get("id").asText(), id -> id);
 
         assertEquals(List.of("1", "2"), ids);
         for (ApiCall call : calls) {
@@ -69,7 +82,8 @@ public class PagerTest {
     }
 
     private static Answer answer(ApiCall call, String json) {
-        HttpHeaders headers = HttpHeaders.of(Map.of("Content-Type", List.of("application/json")), (name, value) -> true);
+        HttpHeaders headers =
+                HttpHeaders.of(Map.of("Content-Type", List.of("application/json")), (name, value) -> true);
         return new Answer(call, 200, headers, CappedBody.complete(json.getBytes(StandardCharsets.UTF_8)), 1);
     }
 }

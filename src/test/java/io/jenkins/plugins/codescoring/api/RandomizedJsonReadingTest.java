@@ -78,7 +78,8 @@ public class RandomizedJsonReadingTest {
             try {
                 List<Alert> read = pager.readAll(ALERTS, fetchOnly(page), models::alert, Alert::id);
                 if (firstBad >= 0) {
-                    fail("accepted item " + (firstBad + 1) + " that must be refused: " + items.get(firstBad).json + "\nin " + page);
+                    fail("accepted item " + (firstBad + 1) + " that must be refused: " + items.get(firstBad).json
+                            + "\nin " + page);
                 }
                 assertEquals(page, count, read.size());
                 for (int i = 0; i < count; i++) {
@@ -94,7 +95,8 @@ public class RandomizedJsonReadingTest {
                 assertNoToken(e);
             }
         }
-        assertTrue("both outcomes were exercised: " + refused, refused > DOCUMENTS / 10 && refused < DOCUMENTS * 9 / 10);
+        assertTrue(
+                "both outcomes were exercised: " + refused, refused > DOCUMENTS / 10 && refused < DOCUMENTS * 9 / 10);
     }
 
     @Test
@@ -173,8 +175,11 @@ public class RandomizedJsonReadingTest {
     public void theRealClientOverHttpAgreesWithTheOracle() throws Exception {
         Random random = new Random(SEED + 4);
         try (TestServer server = new TestServer()) {
-            CodescoringClient client = CodescoringClient.builder(server.url(), TOKEN).paths(ApiPaths.defaults())
-                    .retryPolicy(RetryPolicy.none()).requestTimeout(Duration.ofSeconds(5)).build();
+            CodescoringClient client = CodescoringClient.builder(server.url(), TOKEN)
+                    .paths(ApiPaths.defaults())
+                    .retryPolicy(RetryPolicy.none())
+                    .requestTimeout(Duration.ofSeconds(5))
+                    .build();
             for (int doc = 0; doc < 150; doc++) {
                 List<Generated<ExpectedAlert>> items = new ArrayList<>();
                 for (int i = random.nextInt(4); i >= 0; i--) {
@@ -250,9 +255,13 @@ public class RandomizedJsonReadingTest {
     /** An id: a number or a text (trimmed); blank is none; other types are wrong. Distinct per serial. */
     private static Generated<String> id(Random random, long serial) {
         switch (random.nextInt(14)) {
-            case 0: case 1: case 2: case 3:
+            case 0:
+            case 1:
+            case 2:
+            case 3:
                 return valid(Long.toString(100_000 + serial), Long.toString(100_000 + serial));
-            case 4: case 5:
+            case 4:
+            case 5:
                 return valid(quote("id-ü-" + serial), "id-ü-" + serial);
             case 6:
                 return valid(quote("  sp-" + serial + "\t"), "sp-" + serial);
@@ -263,8 +272,15 @@ public class RandomizedJsonReadingTest {
             case 9:
                 return pick(random, omitted(null), valid("null", null), valid("\"\"", null), valid("\"   \"", null));
             default:
-                return pick(random, invalid("1.5"), invalid("1e3"), invalid("true"), invalid("{}"), invalid("[]"),
-                        invalid("[1]"), invalid("{\"x\":1}"));
+                return pick(
+                        random,
+                        invalid("1.5"),
+                        invalid("1e3"),
+                        invalid("true"),
+                        invalid("{}"),
+                        invalid("[]"),
+                        invalid("[1]"),
+                        invalid("{\"x\":1}"));
         }
     }
 
@@ -279,7 +295,12 @@ public class RandomizedJsonReadingTest {
             case 0:
                 return pick(random, omitted(null), valid("null", null));
             case 1:
-                return pick(random, valid("42", "42"), valid("true", "true"), valid("false", "false"), valid("1.5", "1.5"),
+                return pick(
+                        random,
+                        valid("42", "42"),
+                        valid("true", "true"),
+                        valid("false", "false"),
+                        valid("1.5", "1.5"),
                         valid("-7", "-7"));
             case 2:
                 return pick(random, invalid("{}"), invalid("[]"), invalid("[\"a\"]"), invalid("{\"a\":1}"));
@@ -293,48 +314,85 @@ public class RandomizedJsonReadingTest {
     private static Generated<Boolean> bool(Random random) {
         switch (random.nextInt(4)) {
             case 0:
-                return pick(random, valid("true", true), valid("false", false), valid("\"True\"", true),
-                        valid("\"False\"", false), valid("\" TRUE \"", true), valid("\"false\"", false), valid("\"1\"", true),
-                        valid("\"0\"", false), valid("1", true), valid("0", false));
+                return pick(
+                        random,
+                        valid("true", true),
+                        valid("false", false),
+                        valid("\"True\"", true),
+                        valid("\"False\"", false),
+                        valid("\" TRUE \"", true),
+                        valid("\"false\"", false),
+                        valid("\"1\"", true),
+                        valid("\"0\"", false),
+                        valid("1", true),
+                        valid("0", false));
             case 1:
                 return pick(random, valid("true", true), valid("false", false));
             case 2:
                 return pick(random, omitted(null), valid("null", null));
             default:
-                return pick(random, invalid("2"), invalid("-1"), invalid("\"yes\""), invalid("\"\""), invalid("1.0"),
-                        invalid("{}"), invalid("[]"), invalid("[true]"), invalid("18446744073709551617"),
-                        invalid("18446744073709551616"), invalid("4294967297"));
+                return pick(
+                        random,
+                        invalid("2"),
+                        invalid("-1"),
+                        invalid("\"yes\""),
+                        invalid("\"\""),
+                        invalid("1.0"),
+                        invalid("{}"),
+                        invalid("[]"),
+                        invalid("[true]"),
+                        invalid("18446744073709551617"),
+                        invalid("18446744073709551616"),
+                        invalid("4294967297"));
         }
     }
 
     private static Generated<Instant> date(Random random) {
-        Instant instant = Instant.ofEpochSecond(1_500_000_000L + random.nextInt(300_000_000), random.nextInt(1_000_000) * 1000L);
+        Instant instant =
+                Instant.ofEpochSecond(1_500_000_000L + random.nextInt(300_000_000), random.nextInt(1_000_000) * 1000L);
         switch (random.nextInt(10)) {
             case 0:
                 return valid(quote(DateTimeFormatter.ISO_INSTANT.format(instant)), instant);
             case 1:
-                return valid(quote(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx")
-                        .format(instant.atOffset(ZoneOffset.ofHours(3)))), instant);
+                return valid(
+                        quote(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx")
+                                .format(instant.atOffset(ZoneOffset.ofHours(3)))),
+                        instant);
             case 2: {
                 Instant seconds = instant.truncatedTo(ChronoUnit.SECONDS);
-                return valid(quote(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(seconds.atOffset(ZoneOffset.UTC))),
+                return valid(
+                        quote(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                                .format(seconds.atOffset(ZoneOffset.UTC))),
                         seconds);
             }
             case 3: {
                 Instant seconds = instant.truncatedTo(ChronoUnit.SECONDS);
                 String offset = random.nextBoolean() ? "+0300" : "+03";
-                return valid(quote(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").format(seconds.atOffset(ZoneOffset.ofHours(3)))
-                        + offset), seconds);
+                return valid(
+                        quote(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+                                        .format(seconds.atOffset(ZoneOffset.ofHours(3)))
+                                + offset),
+                        seconds);
             }
             case 4: {
                 LocalDate day = LocalDate.ofInstant(instant, ZoneOffset.UTC);
-                return valid(quote(day.toString()), day.atStartOfDay(ZoneOffset.UTC).toInstant());
+                return valid(
+                        quote(day.toString()), day.atStartOfDay(ZoneOffset.UTC).toInstant());
             }
-            case 5: case 6:
+            case 5:
+            case 6:
                 return pick(random, omitted(null), valid("null", null), valid("\"\"", null), valid("\"  \"", null));
             default:
-                return pick(random, invalid("\"tomorrow\""), invalid("\"2025-13-45T00:00:00Z\""), invalid("\"2025-02-30\""),
-                        invalid("\"2025-01-02T25:00:00Z\""), invalid("12345"), invalid("{}"), invalid("[]"), invalid("true"));
+                return pick(
+                        random,
+                        invalid("\"tomorrow\""),
+                        invalid("\"2025-13-45T00:00:00Z\""),
+                        invalid("\"2025-02-30\""),
+                        invalid("\"2025-01-02T25:00:00Z\""),
+                        invalid("12345"),
+                        invalid("{}"),
+                        invalid("[]"),
+                        invalid("true"));
         }
     }
 
@@ -353,10 +411,21 @@ public class RandomizedJsonReadingTest {
                 List<String> expected = new ArrayList<>();
                 for (int i = random.nextInt(5); i > 0; i--) {
                     switch (random.nextInt(6)) {
-                        case 0: json.add("null"); break;
-                        case 1: json.add("7"); expected.add("7"); break;
-                        case 2: json.add("{\"a\":1}"); expected.add("{\"a\":1}"); break;
-                        case 3: json.add("[\"x\",true]"); expected.add("[\"x\",true]"); break;
+                        case 0:
+                            json.add("null");
+                            break;
+                        case 1:
+                            json.add("7");
+                            expected.add("7");
+                            break;
+                        case 2:
+                            json.add("{\"a\":1}");
+                            expected.add("{\"a\":1}");
+                            break;
+                        case 3:
+                            json.add("[\"x\",true]");
+                            expected.add("[\"x\",true]");
+                            break;
                         default: {
                             String value = randomText(random);
                             json.add(quote(value));
@@ -374,10 +443,21 @@ public class RandomizedJsonReadingTest {
             String value = randomText(random);
             return valid(quote(value), masked(value));
         }
-        return pick(random, omitted(null), valid("null", null), valid("3", "3"), valid("{\"id\":\"CVE-2024-1\"}", "CVE-2024-1"),
-                valid("{\"id\":\" CVE-2 \"}", "CVE-2"), valid("{\"id\":5,\"name\":\"GHSA-abc\"}", "GHSA-abc"),
-                valid("{\"id\":5}", "5"), valid("{}", null), valid("{\"id\":\"\",\"name\":\"\"}", null),
-                valid("{\"id\":\"  \",\"name\":\"N\"}", "N"), invalid("[]"), invalid("[\"CVE-1\"]"), invalid("{\"id\":[1]}"),
+        return pick(
+                random,
+                omitted(null),
+                valid("null", null),
+                valid("3", "3"),
+                valid("{\"id\":\"CVE-2024-1\"}", "CVE-2024-1"),
+                valid("{\"id\":\" CVE-2 \"}", "CVE-2"),
+                valid("{\"id\":5,\"name\":\"GHSA-abc\"}", "GHSA-abc"),
+                valid("{\"id\":5}", "5"),
+                valid("{}", null),
+                valid("{\"id\":\"\",\"name\":\"\"}", null),
+                valid("{\"id\":\"  \",\"name\":\"N\"}", "N"),
+                invalid("[]"),
+                invalid("[\"CVE-1\"]"),
+                invalid("{\"id\":[1]}"),
                 invalid("{\"name\":{}}"));
     }
 
@@ -387,16 +467,28 @@ public class RandomizedJsonReadingTest {
         Generated<String> name = text(random);
         Generated<String> level = text(random);
         Generated<Boolean> active = bool(random);
-        Generated<Boolean> blocks = random.nextInt(6) == 0 ? bool(random) : pick(random, valid("true", true), valid("false", false));
+        Generated<Boolean> blocks =
+                random.nextInt(6) == 0 ? bool(random) : pick(random, valid("true", true), valid("false", false));
         if (random.nextInt(10) == 0) {
             blocks = pick(random, omitted(null), valid("null", null));
         }
-        Fields fields = new Fields(random).add("id", id).add("name", name).add("level", level).add("is_active", active)
+        Fields fields = new Fields(random)
+                .add("id", id)
+                .add("name", name)
+                .add("level", level)
+                .add("is_active", active)
                 .add("is_blocks_build", blocks);
         boolean bad = fields.invalid || blocks.value() == null;
-        return bad ? new Generated<>(fields.json(), true, null)
-                : valid(fields.json(), new Policy(id.value(), name.value(), level.value(),
-                        active.value() == null || active.value(), blocks.value()));
+        return bad
+                ? new Generated<>(fields.json(), true, null)
+                : valid(
+                        fields.json(),
+                        new Policy(
+                                id.value(),
+                                name.value(),
+                                level.value(),
+                                active.value() == null || active.value(),
+                                blocks.value()));
     }
 
     private static Generated<ExpectedAlert> alert(Random random, long serial) {
@@ -406,21 +498,32 @@ public class RandomizedJsonReadingTest {
         Fields fields = new Fields(random).add("id", id);
 
         switch (random.nextInt(12)) {
-            case 0: case 1: case 2: case 3: case 4: {
+            case 0:
+            case 1:
+            case 2:
+            case 3:
+            case 4: {
                 Generated<Policy> policy = policyObject(random, "p" + serial);
                 fields.add("policy", policy);
                 expected.policy = policy.value();
-                expected.policyId = policy.value() == null ? null : policy.value().id();
+                expected.policyId =
+                        policy.value() == null ? null : policy.value().id();
                 break;
             }
-            case 5: case 6: case 7: case 8: case 9: {
+            case 5:
+            case 6:
+            case 7:
+            case 8:
+            case 9: {
                 Generated<String> policyId = requiredId(random, serial + 7);
                 fields.add("policy", policyId);
                 expected.policyId = policyId.value();
                 break;
             }
             case 10:
-                fields.add("policy", pick(random, omitted(null), invalid("null"), invalid("\"\""), invalid("[]"), invalid("true")));
+                fields.add(
+                        "policy",
+                        pick(random, omitted(null), invalid("null"), invalid("\"\""), invalid("[]"), invalid("true")));
                 fields.invalid = true;
                 break;
             default:
@@ -434,7 +537,9 @@ public class RandomizedJsonReadingTest {
                 Generated<String> name = text(random);
                 Fields project = new Fields(random).add("id", projectId).add("name", name);
                 boolean bad = project.invalid;
-                fields.add("project", bad ? new Generated<String>(project.json(), true, null) : valid(project.json(), "object"));
+                fields.add(
+                        "project",
+                        bad ? new Generated<String>(project.json(), true, null) : valid(project.json(), "object"));
                 expected.project = bad ? null : new Project(projectId.value(), name.value());
                 break;
             }
@@ -459,8 +564,13 @@ public class RandomizedJsonReadingTest {
         Generated<List<String>> criteria = criteria(random);
         Generated<Boolean> ignored = bool(random);
         Generated<Instant> delayed = date(random);
-        fields.add("stage", stage).add("level", level).add("dependency_purl", purl).add("vulnerability", vulnerability)
-                .add("matched_criteria", criteria).add("is_ignored", ignored).add("block_delayed_until", delayed);
+        fields.add("stage", stage)
+                .add("level", level)
+                .add("dependency_purl", purl)
+                .add("vulnerability", vulnerability)
+                .add("matched_criteria", criteria)
+                .add("is_ignored", ignored)
+                .add("block_delayed_until", delayed);
         expected.stage = stage.value();
         expected.level = level.value();
         expected.purl = purl.value();
@@ -492,18 +602,31 @@ public class RandomizedJsonReadingTest {
         }
         Generated<Instant> startedAt = date(random);
         Generated<Instant> finishedAt = date(random);
-        Generated<String> error = pick(random, omitted(null), valid("null", null), valid(quote("disk full"), "disk full"),
-                valid("[\"disk full\",\"retry\"]", "[\"disk full\",\"retry\"]"), valid("{\"code\":\"E1\"}", "{\"code\":\"E1\"}"),
-                valid("17", "17"), valid(quote("failed for Token " + TOKEN), "failed for Token " + Redactor.MASK));
+        Generated<String> error = pick(
+                random,
+                omitted(null),
+                valid("null", null),
+                valid(quote("disk full"), "disk full"),
+                valid("[\"disk full\",\"retry\"]", "[\"disk full\",\"retry\"]"),
+                valid("{\"code\":\"E1\"}", "{\"code\":\"E1\"}"),
+                valid("17", "17"),
+                valid(quote("failed for Token " + TOKEN), "failed for Token " + Redactor.MASK));
         Generated<String> detail = pick(random, omitted(null), valid(quote("see the log"), "see the log"));
-        Fields fields = new Fields(random).add("id", id).add("status", word).add("started_at", startedAt)
-                .add("finished_at", finishedAt).add("error", error).add("detail", detail);
+        Fields fields = new Fields(random)
+                .add("id", id)
+                .add("status", word)
+                .add("started_at", startedAt)
+                .add("finished_at", finishedAt)
+                .add("error", error)
+                .add("detail", detail);
         boolean bad = fields.invalid || word.value() == null;
         if (bad) {
             return new Generated<>(fields.json(), true, null);
         }
         String errorText = error.value() != null ? error.value() : detail.value();
-        return valid(fields.json(), new AnalysisStatus(id.value(), word.value(), startedAt.value(), finishedAt.value(), errorText));
+        return valid(
+                fields.json(),
+                new AnalysisStatus(id.value(), word.value(), startedAt.value(), finishedAt.value(), errorText));
     }
 
     /** The fields of one object in random order, with unknown extra fields mixed in. */
@@ -565,9 +688,31 @@ public class RandomizedJsonReadingTest {
 
     // ---- text-level mangling -------------------------------------------------------------------------
 
-    private static final List<String> TOKENS = List.of("{", "}", "[", "]", ",", ":", "\"", "null", "1e999999", "-0",
-            "18446744073709551616", "\"\\uD800\"", "\\u0000", "NaN", "true", "\"is_blocks_build\": true", "\"id\": 1",
-            "\"" + TOKEN + "\"", "Token " + TOKEN, "<html>", "\uFEFF", "\"\\\"", "0x1F", "1.7976931348623157E309");
+    private static final List<String> TOKENS = List.of(
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            ":",
+            "\"",
+            "null",
+            "1e999999",
+            "-0",
+            "18446744073709551616",
+            "\"\\uD800\"",
+            "\\u0000",
+            "NaN",
+            "true",
+            "\"is_blocks_build\": true",
+            "\"id\": 1",
+            "\"" + TOKEN + "\"",
+            "Token " + TOKEN,
+            "<html>",
+            "\uFEFF",
+            "\"\\\"",
+            "0x1F",
+            "1.7976931348623157E309");
 
     private static String mangle(Random random, String json) {
         String text = json;
@@ -603,7 +748,9 @@ public class RandomizedJsonReadingTest {
                     text = text.replaceFirst("\"[a-z_]+\"", "\"" + TOKEN + "\"");
                     break;
                 case 7:
-                    text = text.substring(0, at) + new String(Character.toChars(0x1F600 + random.nextInt(50))) + text.substring(at);
+                    text = text.substring(0, at)
+                            + new String(Character.toChars(0x1F600 + random.nextInt(50)))
+                            + text.substring(at);
                     break;
                 default:
                     text = text + TOKENS.get(random.nextInt(TOKENS.size()));
@@ -642,8 +789,13 @@ public class RandomizedJsonReadingTest {
         if (random.nextInt(5) == 0) {
             return results;
         }
-        String count = pick(random, valid(Integer.toString(items.size()), ""), valid("\"many\"", ""), valid("null", ""),
-                valid("99999999999999999999", "")).json;
+        String count = pick(
+                        random,
+                        valid(Integer.toString(items.size()), ""),
+                        valid("\"many\"", ""),
+                        valid("null", ""),
+                        valid("99999999999999999999", ""))
+                .json;
         return "{\"count\": " + count + ", \"next\": null, \"previous\": null, \"results\": " + results + "}";
     }
 
@@ -657,7 +809,8 @@ public class RandomizedJsonReadingTest {
     }
 
     private static Answer answer(ApiCall call, String json) {
-        HttpHeaders headers = HttpHeaders.of(Map.of("Content-Type", List.of("application/json")), (name, value) -> true);
+        HttpHeaders headers =
+                HttpHeaders.of(Map.of("Content-Type", List.of("application/json")), (name, value) -> true);
         return new Answer(call, 200, headers, CappedBody.complete(json.getBytes(StandardCharsets.UTF_8)), 1);
     }
 
@@ -692,12 +845,18 @@ public class RandomizedJsonReadingTest {
     /** Unknown JSON of any shape, for extra fields. */
     private static String junk(Random random, int depth) {
         switch (depth > 4 ? random.nextInt(4) : random.nextInt(7)) {
-            case 0: return Long.toString(random.nextLong());
-            case 1: return "123456789012345678901234567890.5e3";
-            case 2: return quote(randomText(random));
-            case 3: return random.nextBoolean() ? "null" : "false";
-            case 4: return "[" + junk(random, depth + 1) + "," + junk(random, depth + 1) + "]";
-            default: return "{\"k" + random.nextInt(9) + "\": " + junk(random, depth + 1) + "}";
+            case 0:
+                return Long.toString(random.nextLong());
+            case 1:
+                return "123456789012345678901234567890.5e3";
+            case 2:
+                return quote(randomText(random));
+            case 3:
+                return random.nextBoolean() ? "null" : "false";
+            case 4:
+                return "[" + junk(random, depth + 1) + "," + junk(random, depth + 1) + "]";
+            default:
+                return "{\"k" + random.nextInt(9) + "\": " + junk(random, depth + 1) + "}";
         }
     }
 

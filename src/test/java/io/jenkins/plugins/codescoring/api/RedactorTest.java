@@ -17,9 +17,15 @@ public class RedactorTest {
 
     @Test
     public void masksAuthorizationHeadersInJsonAndText() {
-        assertEquals("{\"Authorization\": \"****\"}", Redactor.standard().redact("{\"Authorization\": \"Token abcdef0123456789\"}"));
-        assertEquals("{\"HTTP_AUTHORIZATION\":\"****\"}", Redactor.standard().redact("{\"HTTP_AUTHORIZATION\":\"Token abcdef0123456789\"}"));
-        assertEquals("Authorization: ****\nAccept: */*", Redactor.standard().redact("Authorization: Token abcdef0123456789\nAccept: */*"));
+        assertEquals(
+                "{\"Authorization\": \"****\"}",
+                Redactor.standard().redact("{\"Authorization\": \"Token abcdef0123456789\"}"));
+        assertEquals(
+                "{\"HTTP_AUTHORIZATION\":\"****\"}",
+                Redactor.standard().redact("{\"HTTP_AUTHORIZATION\":\"Token abcdef0123456789\"}"));
+        assertEquals(
+                "Authorization: ****\nAccept: */*",
+                Redactor.standard().redact("Authorization: Token abcdef0123456789\nAccept: */*"));
         assertEquals("authorization=****", Redactor.standard().redact("authorization=Bearer abc.def.123"));
     }
 
@@ -32,15 +38,23 @@ public class RedactorTest {
     @Test
     public void aShortSecretIsMaskedAsAWholeWordOnly() {
         Redactor shortToken = Redactor.of("x1");
-        assertEquals("token **** was sent to ConnectException handling", shortToken.redact("token x1 was sent to ConnectException handling"));
+        assertEquals(
+                "token **** was sent to ConnectException handling",
+                shortToken.redact("token x1 was sent to ConnectException handling"));
         assertEquals("proxy settings", Redactor.of("x").redact("proxy settings"));
         assertEquals("Authorization: ****", Redactor.of("abc").redact("Authorization: abc"));
     }
 
     @Test
     public void leavesOrdinaryWordsAlone() {
-        for (String text : new String[] {"The platform rejected the API token (HTTP 401).", "token rejected", "Invalid token.",
-                "Check the token: generate a new one", "Token authentication failed", "bearer of bad news"}) {
+        for (String text : new String[] {
+            "The platform rejected the API token (HTTP 401).",
+            "token rejected",
+            "Invalid token.",
+            "Check the token: generate a new one",
+            "Token authentication failed",
+            "bearer of bad news"
+        }) {
             assertEquals(text, redactor.redact(text));
         }
     }
@@ -54,7 +68,8 @@ public class RedactorTest {
 
     @Test
     public void exceptionsAreRedactedEvenWhenBuiltCarelessly() {
-        CodescoringException e = new CodescoringException(ErrorKind.UNREACHABLE, "header Authorization: Token " + TOKEN);
+        CodescoringException e =
+                new CodescoringException(ErrorKind.UNREACHABLE, "header Authorization: Token " + TOKEN);
         assertFalse(e.getMessage().contains(TOKEN));
     }
 }

@@ -28,13 +28,15 @@ public class RetryPolicyTest {
         Random random = new Random(1);
         long[] expected = {250, 500, 1000, 2000, 4000, 8000, 16000, 30000, 30000};
         for (int attempt = 1; attempt <= expected.length; attempt++) {
-            assertEquals("attempt " + attempt, Duration.ofMillis(expected[attempt - 1]), policy.backoff(attempt, random));
+            assertEquals(
+                    "attempt " + attempt, Duration.ofMillis(expected[attempt - 1]), policy.backoff(attempt, random));
         }
     }
 
     @Test
     public void jitterStaysWithinItsFractionAndVaries() {
-        RetryPolicy policy = RetryPolicy.defaults().withFirstBackoff(Duration.ofSeconds(10)).withMaxBackoff(Duration.ofMinutes(10));
+        RetryPolicy policy =
+                RetryPolicy.defaults().withFirstBackoff(Duration.ofSeconds(10)).withMaxBackoff(Duration.ofMinutes(10));
         Random random = new Random(42);
         long smallest = Long.MAX_VALUE;
         long largest = 0;
@@ -53,13 +55,15 @@ public class RetryPolicyTest {
         RetryPolicy policy = RetryPolicy.defaults().withMaxRetryAfter(Duration.ofSeconds(60));
         assertEquals(Duration.ofSeconds(5), policy.retryAfter(Duration.ofSeconds(5)));
         assertEquals(Duration.ofSeconds(60), policy.retryAfter(Duration.ofSeconds(60)));
-        assertEquals("left to the scan, which waits between its steps", null, policy.retryAfter(Duration.ofSeconds(61)));
+        assertEquals(
+                "left to the scan, which waits between its steps", null, policy.retryAfter(Duration.ofSeconds(61)));
         assertEquals(Duration.ZERO, policy.retryAfter(Duration.ofSeconds(-5)));
     }
 
     @Test
     public void withersKeepTheOtherSettings() {
-        RetryPolicy policy = RetryPolicy.defaults().withMaxAttempts(6).withMultiplier(3).withFirstBackoff(Duration.ofMillis(100));
+        RetryPolicy policy =
+                RetryPolicy.defaults().withMaxAttempts(6).withMultiplier(3).withFirstBackoff(Duration.ofMillis(100));
         assertEquals(6, policy.maxAttempts());
         assertEquals(3.0, policy.multiplier(), 0.0);
         assertEquals(Duration.ofMillis(100), policy.firstBackoff());

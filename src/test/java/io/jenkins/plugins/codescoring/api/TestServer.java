@@ -37,7 +37,8 @@ final class TestServer implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final Deque<Reply> queue = new ArrayDeque<>();
     private final CountDownLatch released = new CountDownLatch(1);
-    private volatile Function<Recorded, Reply> handler = request -> Reply.status(599).body("no reply queued");
+    private volatile Function<Recorded, Reply> handler =
+            request -> Reply.status(599).body("no reply queued");
 
     TestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -120,7 +121,8 @@ final class TestServer implements AutoCloseable {
             if (rawQuery != null) {
                 for (String pair : rawQuery.split("&")) {
                     String[] parts = pair.split("=", 2);
-                    query.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                    query.put(
+                            URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
                             parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
                 }
             }
@@ -211,7 +213,8 @@ final class TestServer implements AutoCloseable {
                 exchange.sendResponseHeaders(status, body.length + 1000L);
                 exchange.getResponseBody().write(body);
                 exchange.getResponseBody().flush();
-                throw new IOException("dropped on purpose"); // closing short of the declared length drops the connection
+                throw new IOException(
+                        "dropped on purpose"); // closing short of the declared length drops the connection
             }
             exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {

@@ -41,10 +41,16 @@ public class CoreIsJenkinsFreeTest {
 
     @Test
     public void theCoreUsesNoJenkinsType() {
-        ArchRule rule = noClasses().that().resideInAnyPackage(CORE_PACKAGES)
-                .should().dependOnClassesThat().resideInAnyPackage(JENKINS_PACKAGES)
-                .orShould().dependOnClassesThat(resideInAPackage("io.jenkins.plugins.codescoring..")
-                        .and(resideOutsideOfPackages(CORE_PACKAGES)).as("are a Jenkins adapter of this plugin"))
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAnyPackage(CORE_PACKAGES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(JENKINS_PACKAGES)
+                .orShould()
+                .dependOnClassesThat(resideInAPackage("io.jenkins.plugins.codescoring..")
+                        .and(resideOutsideOfPackages(CORE_PACKAGES))
+                        .as("are a Jenkins adapter of this plugin"))
                 .because("the core must run in the terminal runner and the simulator, where Jenkins is absent;"
                         + " adapters depend on the core, never the other way");
         rule.check(PluginClasses.get());
@@ -54,7 +60,9 @@ public class CoreIsJenkinsFreeTest {
     public void theRuleSeesTheCoreAndTheSimulator() {
         // Guards the rule above against passing vacuously (an import option that drops everything).
         for (String corePackage : CORE_PACKAGES) {
-            assertFalse(corePackage, PluginClasses.get().that(resideInAPackage(corePackage)).isEmpty());
+            assertFalse(
+                    corePackage,
+                    PluginClasses.get().that(resideInAPackage(corePackage)).isEmpty());
         }
     }
 }

@@ -10,8 +10,7 @@ final class PluginClasses {
 
     private static JavaClasses imported;
 
-    private PluginClasses() {
-    }
+    private PluginClasses() {}
 
     static synchronized JavaClasses get() {
         if (imported == null) {

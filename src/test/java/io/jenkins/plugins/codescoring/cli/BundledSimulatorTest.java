@@ -23,7 +23,8 @@ public class BundledSimulatorTest {
 
     @Test
     public void theRealSimulatorIsTheDefault() throws Exception {
-        assertEquals(BundledSimulator.MAIN_CLASS, io.jenkins.plugins.codescoring.simulator.SimulatorMain.class.getName());
+        assertEquals(
+                BundledSimulator.MAIN_CLASS, io.jenkins.plugins.codescoring.simulator.SimulatorMain.class.getName());
     }
 
     @Test
@@ -34,15 +35,15 @@ public class BundledSimulatorTest {
 
     @Test
     public void theSimulatorsOwnExceptionComesOutUnwrapped() {
-        IOException e = assertThrows(IOException.class,
-                () -> new BundledSimulator(FakeSimulatorMain.class.getName()).run(new String[] {"--fail"}));
+        IOException e = assertThrows(IOException.class, () -> new BundledSimulator(FakeSimulatorMain.class.getName())
+                .run(new String[] {"--fail"}));
         assertEquals("port in use", e.getMessage());
     }
 
     @Test
     public void aBuildWithoutTheSimulatorSaysSo() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new BundledSimulator("no.such.SimulatorMain").run(new String[0]));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> new BundledSimulator("no.such.SimulatorMain").run(new String[0]));
         assertTrue(e.getMessage().startsWith("this build does not include the simulator"));
     }
 }

@@ -50,7 +50,9 @@ public class CliProcessTest {
 
     @Test
     public void terminatingAWaitingScanReportsAbortedAndExitsWith2() throws Exception {
-        assumeFalse("Windows ends processes without running shutdown hooks", System.getProperty("os.name").startsWith("Windows"));
+        assumeFalse(
+                "Windows ends processes without running shutdown hooks",
+                System.getProperty("os.name").startsWith("Windows"));
         platform.simulator().load(Dataset.clean());
         platform.simulator().setManualCompletion(true);
         Path json = folder.getRoot().toPath().resolve("aborted.json");
@@ -76,8 +78,8 @@ public class CliProcessTest {
 
     private Process start(String... args) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
+        List<String> command = new ArrayList<>(
+                List.of(java.toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put(ScanCommand.TOKEN_VARIABLE, TOKEN);
@@ -88,7 +90,8 @@ public class CliProcessTest {
     private static CompletableFuture<String> readAll(Process process, CountDownLatch waiting) {
         return CompletableFuture.supplyAsync(() -> {
             StringBuilder text = new StringBuilder();
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     text.append(line).append('\n');
                     if (waiting != null && line.contains("waiting for it to finish")) {

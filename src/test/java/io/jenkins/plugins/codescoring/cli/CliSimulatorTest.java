@@ -21,8 +21,8 @@ import org.junit.rules.Timeout;
 public class CliSimulatorTest {
     private static final String TOKEN = "sim-TOKEN-8e4b1f7c92d0a635";
     /** Polls fast so each scan takes well under a second against a 200 ms analysis. */
-    private static final ScanLauncher FAST = (url, token, request, listener) ->
-            new PlatformScanLauncher().scan(url, token, fast(request), listener);
+    private static final ScanLauncher FAST =
+            (url, token, request, listener) -> new PlatformScanLauncher().scan(url, token, fast(request), listener);
 
     @Rule
     public Timeout timeout = Timeout.seconds(60);
@@ -38,7 +38,9 @@ public class CliSimulatorTest {
         platform.simulator().load(Dataset.clean());
         CliRun run = scan("--project", "shop");
         assertEquals(run.toString(), 0, run.exitCode);
-        assertTrue(run.out, run.out.contains("CodeScoring verdict: PASSED — no blocking alerts (project shop, all stages)\n"));
+        assertTrue(
+                run.out,
+                run.out.contains("CodeScoring verdict: PASSED — no blocking alerts (project shop, all stages)\n"));
         assertTrue(run.out.contains("Platform: " + platform.simulator().baseUrl()));
         assertEquals(1, platform.simulator().analysisStarts());
         assertNoToken(run);
@@ -49,12 +51,16 @@ public class CliSimulatorTest {
         platform.simulator().load(Dataset.blocking());
         CliRun run = scan("--project", "shop", "--stage", "build");
         assertEquals(run.toString(), 1, run.exitCode);
-        assertTrue(run.out, run.out.contains(
-                "CodeScoring verdict: BLOCKED — 1 blocking alert from 1 policy (project shop, stage build)\n"));
+        assertTrue(
+                run.out,
+                run.out.contains(
+                        "CodeScoring verdict: BLOCKED — 1 blocking alert from 1 policy (project shop, stage build)\n"));
         assertTrue(run.out, run.out.contains("Policy "));
         assertTrue(run.out, run.out.contains("| Blocks build | Level    | Dependency"));
-        assertTrue(run.out, run.out.contains("Critical vulnerabilities (CVSS >= 7) | yes          | critical"
-                + " | pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1 | CVE-2021-44228\n"));
+        assertTrue(
+                run.out,
+                run.out.contains("Critical vulnerabilities (CVSS >= 7) | yes          | critical"
+                        + " | pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1 | CVE-2021-44228\n"));
         assertTrue(run.out, run.out.contains("CVE-2021-44228"));
         assertNoToken(run);
     }
@@ -87,12 +93,15 @@ public class CliSimulatorTest {
     public void aWrongTokenIsAnErrorWithExitCode2AndAdvice() throws Exception {
         platform.simulator().load(Dataset.blocking());
         Path file = folder.getRoot().toPath().resolve("rejected.json");
-        CliRun run = CliRun.with(FAST).token("wrong-" + TOKEN)
+        CliRun run = CliRun.with(FAST)
+                .token("wrong-" + TOKEN)
                 .run("scan", "--url", platform.simulator().baseUrl(), "--json", file.toString());
         assertEquals(run.toString(), 2, run.exitCode);
         assertTrue(run.out, run.out.startsWith("CodeScoring verdict: ERROR — TOKEN_REJECTED"));
         assertTrue(run.out, run.out.contains("What to do: Check the API token"));
-        assertEquals("TOKEN_REJECTED", new ObjectMapper().readTree(file.toFile()).at("/error/kind").textValue());
+        assertEquals(
+                "TOKEN_REJECTED",
+                new ObjectMapper().readTree(file.toFile()).at("/error/kind").textValue());
         assertFalse(run.all().contains(TOKEN));
         assertFalse(Files.readString(file).contains(TOKEN));
     }
@@ -105,7 +114,9 @@ public class CliSimulatorTest {
         CliRun run = scan("--timeout", "1");
         assertEquals(run.toString(), 2, run.exitCode);
         assertTrue(run.out, run.out.contains("CodeScoring verdict: ERROR — TIMEOUT"));
-        assertTrue("gave up near the timeout", Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(10)) < 0);
+        assertTrue(
+                "gave up near the timeout",
+                Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(10)) < 0);
         assertNoToken(run);
     }
 
@@ -142,9 +153,14 @@ public class CliSimulatorTest {
     }
 
     private static ScanRequest fast(ScanRequest request) {
-        return ScanRequest.builder().project(request.project()).stage(request.stage()).timeout(request.timeout())
-                .maxPollInterval(Duration.ofMillis(200)).firstPollInterval(Duration.ofMillis(20))
-                .startVisibleWithin(request.startVisibleWithin()).transientPatience(request.transientPatience())
+        return ScanRequest.builder()
+                .project(request.project())
+                .stage(request.stage())
+                .timeout(request.timeout())
+                .maxPollInterval(Duration.ofMillis(200))
+                .firstPollInterval(Duration.ofMillis(20))
+                .startVisibleWithin(request.startVisibleWithin())
+                .transientPatience(request.transientPatience())
                 .build();
     }
 }

@@ -22,9 +22,18 @@ import org.junit.rules.Timeout;
  */
 public class GatePresetsCliTest {
     private static final String TOKEN = "sim-TOKEN-5c1e0b7d33a94f28";
-    private static final ScanLauncher FAST = (url, token, request, listener) -> new PlatformScanLauncher().scan(url, token,
-            ScanRequest.builder().project(request.project()).stage(request.stage()).timeout(request.timeout())
-                    .maxPollInterval(Duration.ofMillis(200)).firstPollInterval(Duration.ofMillis(20)).build(), listener);
+    private static final ScanLauncher FAST = (url, token, request, listener) -> new PlatformScanLauncher()
+            .scan(
+                    url,
+                    token,
+                    ScanRequest.builder()
+                            .project(request.project())
+                            .stage(request.stage())
+                            .timeout(request.timeout())
+                            .maxPollInterval(Duration.ofMillis(200))
+                            .firstPollInterval(Duration.ofMillis(20))
+                            .build(),
+                    listener);
 
     @Rule
     public Timeout timeout = Timeout.seconds(120);
@@ -38,8 +47,9 @@ public class GatePresetsCliTest {
     private JsonNode scan(Dataset dataset, int exitCode) throws Exception {
         platform.simulator().load(dataset);
         Path file = folder.getRoot().toPath().resolve(dataset.name() + ".json");
-        CliRun run = CliRun.with(FAST).token(TOKEN).run("scan", "--url", platform.simulator().baseUrl(), "--project", "shop",
-                "--json", file.toString());
+        CliRun run = CliRun.with(FAST)
+                .token(TOKEN)
+                .run("scan", "--url", platform.simulator().baseUrl(), "--project", "shop", "--json", file.toString());
         assertEquals(run.toString(), exitCode, run.exitCode);
         return new ObjectMapper().readTree(Files.readString(file));
     }
@@ -50,7 +60,10 @@ public class GatePresetsCliTest {
         assertEquals("PASSED", json.get("verdict").textValue());
         assertEquals(2, json.at("/counts/activeAlerts").intValue());
         assertEquals(1, json.at("/counts/ignoredAlerts").intValue());
-        assertEquals("only the copyleft warning is counted by level", 0, json.at("/counts/byLevel/critical").intValue());
+        assertEquals(
+                "only the copyleft warning is counted by level",
+                0,
+                json.at("/counts/byLevel/critical").intValue());
         assertEquals(1, json.at("/counts/byLevel/warning").intValue());
     }
 
@@ -77,7 +90,11 @@ public class GatePresetsCliTest {
         assertEquals("BLOCKED", json.get("verdict").textValue());
         assertEquals(0, json.at("/counts/delayedBlockingAlerts").intValue());
         assertEquals(1, json.at("/counts/blockingAlerts").intValue());
-        assertEquals("New critical CVEs (7-day grace period)", json.at("/blockingPolicies/0/name").textValue());
-        assertTrue(json.at("/blockingPolicies/0/alerts/0/dependencyPurl").textValue().contains("snakeyaml"));
+        assertEquals(
+                "New critical CVEs (7-day grace period)",
+                json.at("/blockingPolicies/0/name").textValue());
+        assertTrue(json.at("/blockingPolicies/0/alerts/0/dependencyPurl")
+                .textValue()
+                .contains("snakeyaml"));
     }
 }

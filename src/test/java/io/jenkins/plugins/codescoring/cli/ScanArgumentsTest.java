@@ -16,8 +16,19 @@ public class ScanArgumentsTest {
 
     @Test
     public void everyOptionIsRead() throws Exception {
-        ScanCommandLine options = ScanArguments.parse(List.of("--url", "https://cs.example.com", "--project", "shop",
-                "--stage", "build", "--timeout", "900", "--poll-interval", "10", "--json", "out/cs.json"));
+        ScanCommandLine options = ScanArguments.parse(List.of(
+                "--url",
+                "https://cs.example.com",
+                "--project",
+                "shop",
+                "--stage",
+                "build",
+                "--timeout",
+                "900",
+                "--poll-interval",
+                "10",
+                "--json",
+                "out/cs.json"));
         assertEquals("https://cs.example.com", options.url());
         assertEquals(Path.of("out/cs.json"), options.jsonFile());
         ScanRequest request = options.toRequest();
@@ -29,8 +40,8 @@ public class ScanArgumentsTest {
 
     @Test
     public void optionsMayBeWrittenWithAnEqualsSign() throws Exception {
-        ScanCommandLine options = ScanArguments.parse(List.of("--url=http://localhost:8081", "--project=Интернет-магазин",
-                "--timeout=5"));
+        ScanCommandLine options = ScanArguments.parse(
+                List.of("--url=http://localhost:8081", "--project=Интернет-магазин", "--timeout=5"));
         assertEquals("http://localhost:8081", options.url());
         assertEquals("Интернет-магазин", options.toRequest().project());
         assertEquals(Duration.ofSeconds(5), options.toRequest().timeout());
@@ -51,7 +62,9 @@ public class ScanArgumentsTest {
 
     @Test
     public void aTokenOptionIsRefusedWhateverElseIsWrong() {
-        for (List<String> args : List.of(List.of("--url", "x", "--token", "s3cr3t-value"), List.of("--token=s3cr3t-value"),
+        for (List<String> args : List.of(
+                List.of("--url", "x", "--token", "s3cr3t-value"),
+                List.of("--token=s3cr3t-value"),
                 List.of("--bogus", "--token", "s3cr3t-value"))) {
             String message = usageError(args);
             assertTrue(message, message.startsWith("--token is not accepted"));
@@ -63,7 +76,8 @@ public class ScanArgumentsTest {
     @Test
     public void usageErrorsSayWhatIsWrong() {
         assertEquals("--url is required: the address of the CodeScoring platform.", usageError(List.of()));
-        assertEquals("--url is required: the address of the CodeScoring platform.", usageError(List.of("--stage", "build")));
+        assertEquals(
+                "--url is required: the address of the CodeScoring platform.", usageError(List.of("--stage", "build")));
         assertEquals("Unknown option --urls.", usageError(List.of("--urls", "x")));
         assertEquals("Unknown option -u.", usageError(List.of("-u", "x")));
         assertEquals("Unknown option --colour.", usageError(List.of("--url", "x", "--colour=always")));
@@ -72,16 +86,19 @@ public class ScanArgumentsTest {
         assertEquals("--project needs a value.", usageError(List.of("--url", "x", "--project=")));
         assertEquals("--stage needs a value.", usageError(List.of("--url", "x", "--stage", " ")));
         assertEquals("--url is given more than once.", usageError(List.of("--url", "x", "--url=y")));
-        assertEquals("Unexpected argument in position 4: scan takes only options.",
+        assertEquals(
+                "Unexpected argument in position 4: scan takes only options.",
                 usageError(List.of("--url", "x", "maybe-a-secret")));
     }
 
     @Test
     public void timesMustBeWholePositiveSeconds() {
         for (String value : List.of("abc", "1.5", "0", "-3", "10s", "99999999999999999999")) {
-            assertEquals("--timeout takes a whole number of seconds greater than 0, not '" + value + "'.",
+            assertEquals(
+                    "--timeout takes a whole number of seconds greater than 0, not '" + value + "'.",
                     usageError(List.of("--url", "x", "--timeout=" + value)));
-            assertEquals("--poll-interval takes a whole number of seconds greater than 0, not '" + value + "'.",
+            assertEquals(
+                    "--poll-interval takes a whole number of seconds greater than 0, not '" + value + "'.",
                     usageError(List.of("--url", "x", "--poll-interval=" + value)));
         }
     }

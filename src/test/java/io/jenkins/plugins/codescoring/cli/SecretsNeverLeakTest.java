@@ -72,7 +72,9 @@ public class SecretsNeverLeakTest {
     private static final String START = Endpoint.START_ANALYSIS.defaultPath();
     private static final String ALERTS = Endpoint.ALERTS.defaultPath();
     private static final RetryPolicy FAST_RETRIES = RetryPolicy.defaults()
-            .withFirstBackoff(Duration.ofMillis(10)).withMaxBackoff(Duration.ofMillis(50)).withJitter(0);
+            .withFirstBackoff(Duration.ofMillis(10))
+            .withMaxBackoff(Duration.ofMillis(50))
+            .withJitter(0);
 
     @Rule
     public Timeout timeout = Timeout.seconds(120);
@@ -102,12 +104,10 @@ public class SecretsNeverLeakTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         capture.setLevel(Level.ALL);
         root.addHandler(capture);
@@ -131,7 +131,8 @@ public class SecretsNeverLeakTest {
         assertTrue("exceptions were examined: " + evidence.exceptions, evidence.exceptions >= 20);
         List<String> leaks = evidence.leaks();
         if (!leaks.isEmpty()) {
-            fail("the token leaked " + leaks.size() + " times:\n" + String.join("\n", leaks.subList(0, Math.min(20, leaks.size()))));
+            fail("the token leaked " + leaks.size() + " times:\n"
+                    + String.join("\n", leaks.subList(0, Math.min(20, leaks.size()))));
         }
     }
 
@@ -176,10 +177,16 @@ public class SecretsNeverLeakTest {
     private static List<Fault> faults(Fault.Kind kind) {
         switch (kind) {
             case STATUS:
-                return List.of(Fault.status(500), Fault.status(503).times(10), Fault.status(401).onPath(ALERTS),
-                        Fault.status(403, "{\"detail\": \"Token " + TOKEN + " may not read alerts\"}").onPath(ALERTS),
-                        Fault.status(400, "<html><body>Authorization: Token " + TOKEN + "</body></html>").onPath(START),
-                        Fault.status(409, "{\"detail\": \"already running for Token " + TOKEN + "\"}").onPath(START));
+                return List.of(
+                        Fault.status(500),
+                        Fault.status(503).times(10),
+                        Fault.status(401).onPath(ALERTS),
+                        Fault.status(403, "{\"detail\": \"Token " + TOKEN + " may not read alerts\"}")
+                                .onPath(ALERTS),
+                        Fault.status(400, "<html><body>Authorization: Token " + TOKEN + "</body></html>")
+                                .onPath(START),
+                        Fault.status(409, "{\"detail\": \"already running for Token " + TOKEN + "\"}")
+                                .onPath(START));
             case TOO_MANY_REQUESTS:
                 return List.of(Fault.tooManyRequests(0).times(10));
             case HTML_200:
@@ -197,9 +204,12 @@ public class SecretsNeverLeakTest {
             case HUGE_BODY:
                 return List.of(Fault.hugeBody(8L << 20).onPath(ALERTS));
             case REDIRECT:
-                return List.of(Fault.redirect("http://127.0.0.1:9/api/policies/?token=" + TOKEN),
-                        Fault.redirect("https://sso.example.com/" + TOKEN + "/login?auth=Token%20" + TOKEN).onPath(ALERTS),
-                        Fault.redirect("/accounts/login/?next=/api/&key=" + TOKEN).onPath(START));
+                return List.of(
+                        Fault.redirect("http://127.0.0.1:9/api/policies/?token=" + TOKEN),
+                        Fault.redirect("https://sso.example.com/" + TOKEN + "/login?auth=Token%20" + TOKEN)
+                                .onPath(ALERTS),
+                        Fault.redirect("/accounts/login/?next=/api/&key=" + TOKEN)
+                                .onPath(START));
             case DROP:
                 return List.of(Fault.drop().onPath(ALERTS), Fault.drop().onPath(START));
             case SLOW:
@@ -207,9 +217,13 @@ public class SecretsNeverLeakTest {
             case HANG:
                 return List.of(Fault.hang().onPath(STATUS), Fault.hang().onPath(START));
             case ECHO_AUTHORIZATION:
-                return List.of(Fault.echoAuthorization(401), Fault.echoAuthorization(403).onPath(ALERTS),
-                        Fault.echoAuthorization(500), Fault.echoAuthorization(500).onPath(START),
-                        Fault.echoAuthorization(400).onPath(START), Fault.echoAuthorization(503).times(10));
+                return List.of(
+                        Fault.echoAuthorization(401),
+                        Fault.echoAuthorization(403).onPath(ALERTS),
+                        Fault.echoAuthorization(500),
+                        Fault.echoAuthorization(500).onPath(START),
+                        Fault.echoAuthorization(400).onPath(START),
+                        Fault.echoAuthorization(503).times(10));
             case FLAKY:
                 return List.of(Fault.flaky(50, 0).times(20));
             case PAGINATION_LOOP:
@@ -230,7 +244,9 @@ public class SecretsNeverLeakTest {
         platform.load(Dataset.builder("reflecting")
                 .policy(1, "Token " + TOKEN, "critical", true, true)
                 .project(1, "shop " + TOKEN)
-                .alert(Dataset.alert(1, 1).dependency("pkg:npm/" + TOKEN + "@1.0.0").vulnerability(TOKEN)
+                .alert(Dataset.alert(1, 1)
+                        .dependency("pkg:npm/" + TOKEN + "@1.0.0")
+                        .vulnerability(TOKEN)
                         .criteria("Authorization: Token " + TOKEN, TOKEN))
                 .build());
         scan(platform, TOKEN, "token in the data");
@@ -260,8 +276,14 @@ public class SecretsNeverLeakTest {
         int exitCode;
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exitCode = new CliApp(Map.of(ScanCommand.TOKEN_VARIABLE, token), outStream, errStream, this::launch,
-                    simulatorArgs -> fail("no simulator"), Clock.systemUTC()).run(args.toArray(new String[0]));
+            exitCode = new CliApp(
+                            Map.of(ScanCommand.TOKEN_VARIABLE, token),
+                            outStream,
+                            errStream,
+                            this::launch,
+                            simulatorArgs -> fail("no simulator"),
+                            Clock.systemUTC())
+                    .run(args.toArray(new String[0]));
         }
         assertTrue(label + ": exit " + exitCode, exitCode >= 0 && exitCode <= 2);
         evidence.text(label + ": standard output", out.toString(StandardCharsets.UTF_8));
@@ -271,23 +293,33 @@ public class SecretsNeverLeakTest {
     }
 
     /** The real client and engine, with short waits; records everything they make on the way. */
-    private ScanResult launch(String url, String token, ScanRequest request, io.jenkins.plugins.codescoring.scan.ScanListener listener)
+    private ScanResult launch(
+            String url, String token, ScanRequest request, io.jenkins.plugins.codescoring.scan.ScanListener listener)
             throws InterruptedException {
         CodescoringClient client;
         try {
-            client = CodescoringClient.builder(url, token).paths(ApiPaths.defaults()).retryPolicy(FAST_RETRIES)
-                    .requestTimeout(Duration.ofMillis(300)).build();
+            client = CodescoringClient.builder(url, token)
+                    .paths(ApiPaths.defaults())
+                    .retryPolicy(FAST_RETRIES)
+                    .requestTimeout(Duration.ofMillis(300))
+                    .build();
         } catch (CodescoringException e) {
             throw new AssertionError(e);
         }
-        ScanRequest fast = ScanRequest.builder().project(request.project()).stage(request.stage()).timeout(request.timeout())
-                .firstPollInterval(Duration.ofMillis(20)).maxPollInterval(Duration.ofMillis(100))
-                .startVisibleWithin(Duration.ofMillis(500)).build();
+        ScanRequest fast = ScanRequest.builder()
+                .project(request.project())
+                .stage(request.stage())
+                .timeout(request.timeout())
+                .firstPollInterval(Duration.ofMillis(20))
+                .maxPollInterval(Duration.ofMillis(100))
+                .startVisibleWithin(Duration.ofMillis(500))
+                .build();
         ScanState state = ScanState.begin(fast, Clock.systemUTC().instant());
-        ScanResult result = new ScanRunner(recording(client), Clock.systemUTC(), Sleeper.REAL).resume(fast, state, line -> {
-            evidence.text("progress line", line);
-            listener.progress(line);
-        });
+        ScanResult result = new ScanRunner(recording(client), Clock.systemUTC(), Sleeper.REAL)
+                .resume(fast, state, line -> {
+                    evidence.text("progress line", line);
+                    listener.progress(line);
+                });
         evidence.walk("client", client, false);
         evidence.walk("request", fast, true);
         evidence.walk("state", state, true);
@@ -299,8 +331,8 @@ public class SecretsNeverLeakTest {
 
     /** The API as the engine sees it, recording every answer and every exception on the way. */
     private CodescoringApi recording(CodescoringApi api) {
-        return (CodescoringApi) Proxy.newProxyInstance(CodescoringApi.class.getClassLoader(), new Class<?>[] {CodescoringApi.class},
-                (proxy, method, args) -> {
+        return (CodescoringApi) Proxy.newProxyInstance(
+                CodescoringApi.class.getClassLoader(), new Class<?>[] {CodescoringApi.class}, (proxy, method, args) -> {
                     try {
                         Object answer = method.invoke(api, args);
                         if (answer instanceof CodescoringApi) {
@@ -369,7 +401,8 @@ public class SecretsNeverLeakTest {
             visit(label, root, strings, new IdentityHashMap<>(), 0);
         }
 
-        private void visit(String path, Object value, boolean strings, IdentityHashMap<Object, Boolean> seen, int depth) {
+        private void visit(
+                String path, Object value, boolean strings, IdentityHashMap<Object, Boolean> seen, int depth) {
             if (value == null || depth > 20 || seen.put(value, Boolean.TRUE) != null) {
                 return;
             }
@@ -402,13 +435,16 @@ public class SecretsNeverLeakTest {
             }
             Class<?> type = value.getClass();
             if (!type.getName().startsWith(OUR_PACKAGE) || type.getName().startsWith(OUR_PACKAGE + "simulator.")) {
-                if (value instanceof Throwable || value instanceof Enum || type.getName().startsWith("java.time.")) {
+                if (value instanceof Throwable
+                        || value instanceof Enum
+                        || type.getName().startsWith("java.time.")) {
                     text(path + " toString", value.toString());
                 }
                 return;
             }
             text(path + " toString (" + type.getSimpleName() + ")", value.toString());
-            for (Class<?> current = type; current != null && current.getName().startsWith(OUR_PACKAGE);
+            for (Class<?> current = type;
+                    current != null && current.getName().startsWith(OUR_PACKAGE);
                     current = current.getSuperclass()) {
                 for (Field field : current.getDeclaredFields()) {
                     if (Modifier.isStatic(field.getModifiers())) {

@@ -116,7 +116,9 @@ public class CodescoringGlobalConfigurationTest {
             assertThat(result.getWebResponse().getStatusCode(), not(is(200)));
             assertThat(result.getWebResponse().getContentAsString(), containsString("cannot be a platform name"));
         }
-        assertEquals("codescoring.example.com", CodescoringGlobalConfiguration.get().platform(null).name());
+        assertEquals(
+                "codescoring.example.com",
+                CodescoringGlobalConfiguration.get().platform(null).name());
     }
 
     @Test
@@ -131,7 +133,8 @@ public class CodescoringGlobalConfigurationTest {
 
     /** The field of the first platform, by its check: Jenkins' own sections have inputs of the same names (Jenkins URL: _.url). */
     private static HtmlInput platformInput(HtmlForm form, String field) {
-        HtmlInput input = form.getFirstByXPath("//input[@name='_." + field + "' and contains(@checkUrl, '" + Platform.class.getName() + "/check')]");
+        HtmlInput input = form.getFirstByXPath(
+                "//input[@name='_." + field + "' and contains(@checkUrl, '" + Platform.class.getName() + "/check')]");
         if (input == null) {
             throw new AssertionError("no platform field " + field);
         }
@@ -179,12 +182,15 @@ public class CodescoringGlobalConfigurationTest {
         assertThat(config.platform("https://codescoring-test.example.com"), nullValue());
         assertEquals(List.of("codescoring.example.com", "test"), config.platformNames());
 
-        IllegalArgumentException duplicate = assertThrows(IllegalArgumentException.class,
-                () -> TestPlatforms.add("Test", "https://other.example.com", null));
+        IllegalArgumentException duplicate = assertThrows(
+                IllegalArgumentException.class, () -> TestPlatforms.add("Test", "https://other.example.com", null));
         assertThat(duplicate.getMessage(), containsString("Test"));
         // A platform without a name is named by its host, and that name counts too.
-        assertThrows(IllegalArgumentException.class, () -> config.setPlatforms(
-                List.of(new Platform("https://codescoring.example.com"), new Platform("https://codescoring.example.com:8443"))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> config.setPlatforms(List.of(
+                        new Platform("https://codescoring.example.com"),
+                        new Platform("https://codescoring.example.com:8443"))));
         assertEquals(2, config.getPlatforms().size());
     }
 
@@ -222,13 +228,17 @@ public class CodescoringGlobalConfigurationTest {
         TestCredentials.addGlobal();
         ListBoxModel model = TestPlatforms.descriptor().doFillWebhookCredentialsIdItems("");
         List<String> values = model.stream().map(o -> o.value).collect(Collectors.toList());
-        assertEquals(List.of("", TestCredentials.GLOBAL_ID, TestCredentials.SYSTEM_ID).size(), values.size());
+        assertEquals(
+                List.of("", TestCredentials.GLOBAL_ID, TestCredentials.SYSTEM_ID)
+                        .size(),
+                values.size());
         assertThat(values.contains(TestCredentials.SYSTEM_ID), is(true));
         assertThat(values.contains(TestCredentials.USERPASS_ID), is(false));
         Platform.DescriptorImpl descriptor = TestPlatforms.descriptor();
         assertEquals(FormValidation.Kind.OK, descriptor.doCheckWebhookCredentialsId(TestCredentials.SYSTEM_ID).kind);
         assertEquals(FormValidation.Kind.OK, descriptor.doCheckWebhookCredentialsId("").kind);
-        assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckWebhookCredentialsId(TestCredentials.USERPASS_ID).kind);
+        assertEquals(
+                FormValidation.Kind.ERROR, descriptor.doCheckWebhookCredentialsId(TestCredentials.USERPASS_ID).kind);
         assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckWebhookCredentialsId("no-such-credential").kind);
     }
 
@@ -275,17 +285,30 @@ public class CodescoringGlobalConfigurationTest {
 
     @Test
     public void theDefaultCredentialIsCheckedInTheDomainsOfThePlatformUrl() throws Exception {
-        com.cloudbees.plugins.credentials.domains.Domain otherHost = new com.cloudbees.plugins.credentials.domains.Domain(
-                "other-host", "only for other.example.com",
-                List.of(new com.cloudbees.plugins.credentials.domains.HostnameSpecification("other.example.com", null)));
-        com.cloudbees.plugins.credentials.CredentialsProvider.lookupStores(r.jenkins).iterator().next().addDomain(otherHost,
-                List.of(TestCredentials.secretText(com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL, "scoped-token",
-                        TestCredentials.TOKEN)));
+        com.cloudbees.plugins.credentials.domains.Domain otherHost =
+                new com.cloudbees.plugins.credentials.domains.Domain(
+                        "other-host",
+                        "only for other.example.com",
+                        List.of(new com.cloudbees.plugins.credentials.domains.HostnameSpecification(
+                                "other.example.com", null)));
+        com.cloudbees.plugins.credentials.CredentialsProvider.lookupStores(r.jenkins)
+                .iterator()
+                .next()
+                .addDomain(
+                        otherHost,
+                        List.of(TestCredentials.secretText(
+                                com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL,
+                                "scoped-token",
+                                TestCredentials.TOKEN)));
         Platform.DescriptorImpl descriptor = TestPlatforms.descriptor();
 
-        assertEquals(FormValidation.Kind.OK, descriptor.doCheckCredentialsId("scoped-token", "https://other.example.com").kind);
+        assertEquals(
+                FormValidation.Kind.OK,
+                descriptor.doCheckCredentialsId("scoped-token", "https://other.example.com").kind);
         // Scans look the credential up in the platform URL's domains: one restricted to another host is not found.
-        assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckCredentialsId("scoped-token", "https://codescoring.example.com").kind);
+        assertEquals(
+                FormValidation.Kind.ERROR,
+                descriptor.doCheckCredentialsId("scoped-token", "https://codescoring.example.com").kind);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static io.jenkins.plugins.casc.misc.Util.toStringFromYamlFile;
 import static io.jenkins.plugins.casc.misc.Util.toYamlString;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.nullValue;
 import static org.junit.Assert.assertEquals;
 
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
@@ -46,7 +45,8 @@ public class ConfigurationAsCodeTest {
         assertEquals(60, test.getTimeoutMinutes());
 
         StringCredentials token = CredentialsMatchers.firstOrNull(
-                CredentialsProvider.lookupCredentialsInItemGroup(StringCredentials.class, r.jenkins, ACL.SYSTEM2, List.of()),
+                CredentialsProvider.lookupCredentialsInItemGroup(
+                        StringCredentials.class, r.jenkins, ACL.SYSTEM2, List.of()),
                 CredentialsMatchers.withId("codescoring-token"));
         assertThat(token.getSecret().getPlainText(), is(TestCredentials.TOKEN));
     }

@@ -73,6 +73,7 @@ public class CredentialLookupTest {
     static final String SLOW_ID = "vault-slow-token";
     /** A Secret text of {@link Vault} whose secret cannot be read. */
     static final String SEALED_ID = "vault-sealed-token";
+
     static final long BOUND_SECONDS = 60;
 
     static volatile CountDownLatch vaultOpens = new CountDownLatch(0);
@@ -116,7 +117,9 @@ public class CredentialLookupTest {
         vaultOpens = new CountDownLatch(1);
         try {
             WorkflowRun run = pipeline("parallel scan: { codescoringScan credentialsId: '" + SLOW_ID + "' },"
-                    + " other: { echo 'the other branch ran' }").scheduleBuild2(0).waitForStart();
+                            + " other: { echo 'the other branch ran' }")
+                    .scheduleBuild2(0)
+                    .waitForStart();
             awaitLog(run, "the other branch ran");
             vaultOpens.countDown();
             r.assertBuildStatusSuccess(r.waitForCompletion(run));
@@ -131,14 +134,19 @@ public class CredentialLookupTest {
         vaultOpens = new CountDownLatch(1);
         secretRead = new CountDownLatch(1);
         try {
-            WorkflowRun run = pipeline("codescoringScan credentialsId: '" + SLOW_ID + "'").scheduleBuild2(0).waitForStart();
+            WorkflowRun run = pipeline("codescoringScan credentialsId: '" + SLOW_ID + "'")
+                    .scheduleBuild2(0)
+                    .waitForStart();
             awaitLog(run, "Starting the CodeScoring scan");
             run.doStop();
             r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
             vaultOpens.countDown();
             assertTrue(secretRead.await(BOUND_SECONDS, TimeUnit.SECONDS));
             ScanTestSupport.assertNoScanWaits();
-            assertEquals("a stopped scan never talks to the platform", 0, platform.simulator().requestCount());
+            assertEquals(
+                    "a stopped scan never talks to the platform",
+                    0,
+                    platform.simulator().requestCount());
         } finally {
             vaultOpens.countDown();
         }
@@ -146,8 +154,10 @@ public class CredentialLookupTest {
 
     @Test
     public void aSecretThatCannotBeReadIsAnErrorVerdictHandledByOnError() throws Exception {
-        WorkflowRun run = r.buildAndAssertStatus(Result.UNSTABLE,
-                pipeline("def r = codescoringScan credentialsId: '" + SEALED_ID + "', onError: 'UNSTABLE'\necho \"kind=${r.errorKind}\""));
+        WorkflowRun run = r.buildAndAssertStatus(
+                Result.UNSTABLE,
+                pipeline("def r = codescoringScan credentialsId: '" + SEALED_ID
+                        + "', onError: 'UNSTABLE'\necho \"kind=${r.errorKind}\""));
         r.assertLogContains("kind=BAD_CONFIGURATION", run);
         r.assertLogContains("'" + SEALED_ID + "'", run);
         r.assertLogNotContains("\tat ", run);
@@ -168,7 +178,9 @@ public class CredentialLookupTest {
         project.getBuildersList().add(scan);
         FreeStyleBuild build = r.buildAndAssertStatus(Result.UNSTABLE, project);
         r.assertLogNotContains("\tat ", build);
-        assertEquals(ErrorKind.BAD_CONFIGURATION, build.getAction(CodescoringResultAction.class).getResult().errorKind());
+        assertEquals(
+                ErrorKind.BAD_CONFIGURATION,
+                build.getAction(CodescoringResultAction.class).getResult().errorKind());
     }
 
     @Test
@@ -191,12 +203,12 @@ public class CredentialLookupTest {
      */
     private LookupInBuild lookUpCredentialsParameter(String chosen) throws Exception {
         FreeStyleProject project = r.createFreeStyleProject();
-        project.addProperty(new ParametersDefinitionProperty(new CredentialsParameterDefinition("CS_TOKEN", "",
-                TestCredentials.GLOBAL_ID, StringCredentialsImpl.class.getName(), false)));
+        project.addProperty(new ParametersDefinitionProperty(new CredentialsParameterDefinition(
+                "CS_TOKEN", "", TestCredentials.GLOBAL_ID, StringCredentialsImpl.class.getName(), false)));
         LookupInBuild lookup = new LookupInBuild();
         project.getBuildersList().add(lookup);
-        r.assertBuildStatusSuccess(project.scheduleBuild2(0,
-                new ParametersAction(new CredentialsParameterValue("CS_TOKEN", chosen, "", false))));
+        r.assertBuildStatusSuccess(project.scheduleBuild2(
+                0, new ParametersAction(new CredentialsParameterValue("CS_TOKEN", chosen, "", false))));
         return lookup;
     }
 
@@ -223,7 +235,9 @@ public class CredentialLookupTest {
     private void awaitLog(Run<?, ?> run, String text) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOUND_SECONDS);
         while (!JenkinsRule.getLog(run).contains(text)) {
-            assertTrue("no '" + text + "' within " + BOUND_SECONDS + " s:\n" + JenkinsRule.getLog(run), System.nanoTime() < end);
+            assertTrue(
+                    "no '" + text + "' within " + BOUND_SECONDS + " s:\n" + JenkinsRule.getLog(run),
+                    System.nanoTime() < end);
             Thread.sleep(50);
         }
         assertThat(JenkinsRule.getLog(run), not(containsString("\tat ")));
@@ -270,8 +284,11 @@ public class CredentialLookupTest {
     public static final class Vault extends CredentialsProvider {
         @NonNull
         @Override
-        public <C extends Credentials> List<C> getCredentialsInItemGroup(@NonNull Class<C> type, ItemGroup itemGroup,
-                Authentication authentication, @NonNull List<DomainRequirement> domainRequirements) {
+        public <C extends Credentials> List<C> getCredentialsInItemGroup(
+                @NonNull Class<C> type,
+                ItemGroup itemGroup,
+                Authentication authentication,
+                @NonNull List<DomainRequirement> domainRequirements) {
             if (lookupFails) {
                 throw new IllegalStateException("the vault is unreachable");
             }
@@ -287,8 +304,11 @@ public class CredentialLookupTest {
 
         @NonNull
         @Override
-        public <C extends Credentials> List<C> getCredentialsInItem(@NonNull Class<C> type, @NonNull Item item,
-                Authentication authentication, @NonNull List<DomainRequirement> domainRequirements) {
+        public <C extends Credentials> List<C> getCredentialsInItem(
+                @NonNull Class<C> type,
+                @NonNull Item item,
+                Authentication authentication,
+                @NonNull List<DomainRequirement> domainRequirements) {
             return getCredentialsInItemGroup(type, item.getParent(), authentication, domainRequirements);
         }
     }
@@ -302,11 +322,9 @@ public class CredentialLookupTest {
         }
 
         @Override
-        public void onUse(Credentials c, Node node) {
-        }
+        public void onUse(Credentials c, Node node) {}
 
         @Override
-        public void onUse(Credentials c, Item item) {
-        }
+        public void onUse(Credentials c, Item item) {}
     }
 }

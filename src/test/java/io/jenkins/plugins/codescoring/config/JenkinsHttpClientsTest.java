@@ -18,7 +18,8 @@ public class JenkinsHttpClientsTest {
     @Test
     public void oneClientServesEveryScanWhileTheProxySettingsStayTheSame() {
         HttpClient first = JenkinsHttpClients.create();
-        assertSame("a client per scan would cost a selector thread per waiting build", first, JenkinsHttpClients.create());
+        assertSame(
+                "a client per scan would cost a selector thread per waiting build", first, JenkinsHttpClients.create());
         assertEquals(HttpClient.Redirect.NEVER, first.followRedirects());
         assertTrue(first.connectTimeout().isPresent());
     }

@@ -83,8 +83,12 @@ public class NamedPlatformsTest {
     public void eachScanGoesToItsPlatformWithItsCredentialAndBurstsDoNotMix() throws Exception {
         List<WorkflowRun> onProduction = new ArrayList<>();
         List<WorkflowRun> onTest = new ArrayList<>();
-        WorkflowJob prod = pipeline("prod-job", "def r = codescoringScan onBlocking: 'SUCCESS'\necho \"platform=${r.platform} verdict=${r.verdict}\"");
-        WorkflowJob tst = pipeline("test-job", "def r = codescoringScan platform: 'test'\necho \"platform=${r.platform} verdict=${r.verdict}\"");
+        WorkflowJob prod = pipeline(
+                "prod-job",
+                "def r = codescoringScan onBlocking: 'SUCCESS'\necho \"platform=${r.platform} verdict=${r.verdict}\"");
+        WorkflowJob tst = pipeline(
+                "test-job",
+                "def r = codescoringScan platform: 'test'\necho \"platform=${r.platform} verdict=${r.verdict}\"");
         prod.setConcurrentBuild(true);
         tst.setConcurrentBuild(true);
         for (int i = 0; i < 3; i++) {
@@ -106,15 +110,21 @@ public class NamedPlatformsTest {
         assertOnlyToken(production, TestCredentials.TOKEN);
         assertOnlyToken(test, TEST_TOKEN);
         // Each burst shares its own platform's analyses (at most two, see the coordinator), none of the other's.
-        assertThat("production starts", production.analysisStarts() <= 2 && production.analysisStarts() >= 1, org.hamcrest.Matchers.is(true));
-        assertThat("test starts", test.analysisStarts() <= 2 && test.analysisStarts() >= 1, org.hamcrest.Matchers.is(true));
+        assertThat(
+                "production starts",
+                production.analysisStarts() <= 2 && production.analysisStarts() >= 1,
+                org.hamcrest.Matchers.is(true));
+        assertThat(
+                "test starts",
+                test.analysisStarts() <= 2 && test.analysisStarts() >= 1,
+                org.hamcrest.Matchers.is(true));
     }
 
     @Test
     public void aJobCannotReachAnAddressTheAdministratorDidNotConfigure() throws Exception {
         try (CodescoringSimulator rogue = CodescoringSimulator.start(TestCredentials.TOKEN)) {
-            WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE,
-                    pipeline("rogue", "codescoringScan platform: '" + rogue.baseUrl() + "'"));
+            WorkflowRun run = r.buildAndAssertStatus(
+                    Result.FAILURE, pipeline("rogue", "codescoringScan platform: '" + rogue.baseUrl() + "'"));
             r.assertLogContains("No CodeScoring platform is named '" + rogue.baseUrl() + "'", run);
             r.assertLogContains("prod, test", run);
             assertEquals(0, rogue.requestCount());
@@ -138,7 +148,9 @@ public class NamedPlatformsTest {
         assertEquals(0, production.requestCount());
 
         r.configRoundtrip(job);
-        assertEquals("${TARGET}", job.getBuildersList().get(CodescoringScanBuilder.class).getPlatform());
+        assertEquals(
+                "${TARGET}",
+                job.getBuildersList().get(CodescoringScanBuilder.class).getPlatform());
     }
 
     @Test
@@ -146,7 +158,8 @@ public class NamedPlatformsTest {
         CodescoringScanStep step = new CodescoringScanStep();
         step.setPlatform("test");
         assertEquals("codescoringScan platform: 'test'", Snippetizer.object2Groovy(step));
-        CodescoringScanStep.DescriptorImpl descriptor = r.jenkins.getDescriptorByType(CodescoringScanStep.DescriptorImpl.class);
+        CodescoringScanStep.DescriptorImpl descriptor =
+                r.jenkins.getDescriptorByType(CodescoringScanStep.DescriptorImpl.class);
         List<String> values = new ArrayList<>();
         descriptor.doFillPlatformItems(null, "").forEach(option -> values.add(option.value));
         assertEquals(List.of("", "prod", "test"), values);

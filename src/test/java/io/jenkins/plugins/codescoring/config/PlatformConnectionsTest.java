@@ -63,16 +63,18 @@ public class PlatformConnectionsTest {
     @Test
     public void folderCredentialOnlyInsideTheFolder() throws Exception {
         Folder folder = r.jenkins.createProject(Folder.class, "team");
-        TestCredentials.addToFolder(folder,
-                TestCredentials.secretText(CredentialsScope.GLOBAL, "team-token", FOLDER_TOKEN));
+        TestCredentials.addToFolder(
+                folder, TestCredentials.secretText(CredentialsScope.GLOBAL, "team-token", FOLDER_TOKEN));
         FreeStyleProject inside = folder.createProject(FreeStyleProject.class, "inside");
         FreeStyleProject outside = r.createFreeStyleProject("outside");
 
         CodescoringApi api = PlatformConnections.forRun(r.buildAndAssertSuccess(inside), null, "team-token");
         assertThrows(CodescoringException.class, api::checkConnection); // the simulator knows only TOKEN...
-        assertThat(simulator.requests().get(0).header("Authorization"), is("Token " + FOLDER_TOKEN)); // ...but it was sent
+        assertThat(
+                simulator.requests().get(0).header("Authorization"), is("Token " + FOLDER_TOKEN)); // ...but it was sent
 
-        CodescoringException e = assertThrows(CodescoringException.class,
+        CodescoringException e = assertThrows(
+                CodescoringException.class,
                 () -> PlatformConnections.forRun(r.buildAndAssertSuccess(outside), null, "team-token"));
         assertEquals(ErrorKind.BAD_CONFIGURATION, e.kind());
         assertThat(e.getMessage(), containsString("'team-token'"));
@@ -82,16 +84,19 @@ public class PlatformConnectionsTest {
     public void overrideBeatsTheDefault() throws Exception {
         TestCredentials.addToRoot(TestCredentials.secretText(CredentialsScope.GLOBAL, "other", "other-token-1234"));
         FreeStyleBuild build = r.buildAndAssertSuccess(r.createFreeStyleProject());
-        assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, null, "other").checkConnection());
+        assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, null, "other")
+                .checkConnection());
         assertThat(simulator.requests().get(0).header("Authorization"), is("Token other-token-1234"));
         PlatformConnections.forRun(build, null, "  ").checkConnection(); // blank: the default
     }
 
     @Test
     public void wrongTypeNamesIdAndType() throws Exception {
-        TestCredentials.addToRoot(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "userpass", null, "u", "p4ssw0rd-long"));
+        TestCredentials.addToRoot(
+                new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "userpass", null, "u", "p4ssw0rd-long"));
         FreeStyleBuild build = r.buildAndAssertSuccess(r.createFreeStyleProject());
-        CodescoringException e = assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, null, "userpass"));
+        CodescoringException e =
+                assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, null, "userpass"));
         assertEquals(ErrorKind.BAD_CONFIGURATION, e.kind());
         assertThat(e.getMessage(), containsString("'userpass'"));
         assertThat(e.getMessage(), containsString("Username with password"));
@@ -101,7 +106,8 @@ public class PlatformConnectionsTest {
     @Test
     public void missingCredentialNamesTheId() throws Exception {
         FreeStyleBuild build = r.buildAndAssertSuccess(r.createFreeStyleProject());
-        CodescoringException e = assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, null, "nope"));
+        CodescoringException e =
+                assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, null, "nope"));
         assertEquals(ErrorKind.BAD_CONFIGURATION, e.kind());
         assertThat(e.getMessage(), containsString("'nope'"));
     }
@@ -109,8 +115,8 @@ public class PlatformConnectionsTest {
     @Test
     public void systemScopeIsNotForBuilds() throws Exception {
         FreeStyleBuild build = r.buildAndAssertSuccess(r.createFreeStyleProject());
-        CodescoringException e = assertThrows(CodescoringException.class,
-                () -> PlatformConnections.forRun(build, null, TestCredentials.SYSTEM_ID));
+        CodescoringException e = assertThrows(
+                CodescoringException.class, () -> PlatformConnections.forRun(build, null, TestCredentials.SYSTEM_ID));
         assertThat(e.getMessage(), containsString(TestCredentials.SYSTEM_ID));
     }
 
@@ -118,7 +124,8 @@ public class PlatformConnectionsTest {
     public void noPlatformSaysToConfigureOne() throws Exception {
         CodescoringGlobalConfiguration.get().setPlatforms(List.of());
         FreeStyleBuild build = r.buildAndAssertSuccess(r.createFreeStyleProject());
-        CodescoringException e = assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, null, null));
+        CodescoringException e =
+                assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, null, null));
         assertEquals(ErrorKind.BAD_CONFIGURATION, e.kind());
         assertThat(e.getMessage(), containsString("No CodeScoring platform is configured"));
         assertThat(e.getMessage(), containsString("CodeScoring"));
@@ -128,7 +135,8 @@ public class PlatformConnectionsTest {
     public void noCredentialAnywhereSaysWhereToSetOne() throws Exception {
         TestPlatforms.first().setCredentialsId(null);
         FreeStyleBuild build = r.buildAndAssertSuccess(r.createFreeStyleProject());
-        CodescoringException e = assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, null, null));
+        CodescoringException e =
+                assertThrows(CodescoringException.class, () -> PlatformConnections.forRun(build, null, null));
         assertEquals(ErrorKind.BAD_CONFIGURATION, e.kind());
         assertThat(e.getMessage(), containsString("credentialsId"));
     }
@@ -137,12 +145,16 @@ public class PlatformConnectionsTest {
     public void anUnknownPlatformNamesTheConfiguredOnes() throws Exception {
         TestPlatforms.add("test", "https://codescoring-test.example.com", TestCredentials.GLOBAL_ID);
         FreeStyleBuild build = r.buildAndAssertSuccess(r.createFreeStyleProject());
-        CodescoringException e = assertThrows(CodescoringException.class,
-                () -> PlatformConnections.forRun(build, simulator.baseUrl(), null));
+        CodescoringException e = assertThrows(
+                CodescoringException.class, () -> PlatformConnections.forRun(build, simulator.baseUrl(), null));
         assertEquals(ErrorKind.BAD_CONFIGURATION, e.kind());
         assertThat(e.getMessage(), containsString("127.0.0.1, test"));
-        assertEquals("https://codescoring-test.example.com", PlatformConnections.forRun(build, "test", null).platformUrl());
-        assertEquals(simulator.baseUrl(), PlatformConnections.forRun(build, null, null).platformUrl());
+        assertEquals(
+                "https://codescoring-test.example.com",
+                PlatformConnections.forRun(build, "test", null).platformUrl());
+        assertEquals(
+                simulator.baseUrl(),
+                PlatformConnections.forRun(build, null, null).platformUrl());
         assertEquals(0, simulator.requestCount());
     }
 

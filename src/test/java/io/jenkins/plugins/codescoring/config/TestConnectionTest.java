@@ -33,8 +33,7 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
 
 /** The Test connection button, over HTTP as the browser calls it, against the CodeScoring simulator. */
 public class TestConnectionTest {
-    private static final String DESCRIPTOR_PATH =
-            "descriptorByName/" + Platform.class.getName() + "/testConnection";
+    private static final String DESCRIPTOR_PATH = "descriptorByName/" + Platform.class.getName() + "/testConnection";
 
     @Rule
     public JenkinsRule r = new JenkinsRule();
@@ -45,11 +44,16 @@ public class TestConnectionTest {
     public void setUp() throws Exception {
         simulator = CodescoringSimulator.start(TestCredentials.TOKEN);
         TestCredentials.addGlobal();
-        TestCredentials.addToRoot(TestCredentials.secretText(CredentialsScope.GLOBAL, "wrong-token", "not-the-token-42"));
+        TestCredentials.addToRoot(
+                TestCredentials.secretText(CredentialsScope.GLOBAL, "wrong-token", "not-the-token-42"));
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
-                .grant(Jenkins.READ).everywhere().to("reader"));
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin")
+                .grant(Jenkins.READ)
+                .everywhere()
+                .to("reader"));
     }
 
     @After
@@ -122,7 +126,9 @@ public class TestConnectionTest {
         assertThat(post("admin", simulator.baseUrl(), TestCredentials.USERPASS_ID), containsString("Secret text"));
         assertThat(post("admin", simulator.baseUrl(), "no-such-credential"), containsString("no-such-credential"));
         assertThat(post("admin", simulator.baseUrl(), ""), startsWith("<div class=\"error\">"));
-        assertThat(post("admin", "ftp://codescoring.example.com", TestCredentials.GLOBAL_ID), startsWith("<div class=\"error\">"));
+        assertThat(
+                post("admin", "ftp://codescoring.example.com", TestCredentials.GLOBAL_ID),
+                startsWith("<div class=\"error\">"));
         assertEquals(0, simulator.requestCount());
     }
 
@@ -137,8 +143,10 @@ public class TestConnectionTest {
     public void getIsRefused() throws Exception {
         try (JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
             wc.login("admin");
-            Page page = wc.goTo(DESCRIPTOR_PATH + "?url=" + encode(simulator.baseUrl())
-                    + "&credentialsId=" + TestCredentials.GLOBAL_ID, null);
+            Page page = wc.goTo(
+                    DESCRIPTOR_PATH + "?url=" + encode(simulator.baseUrl()) + "&credentialsId="
+                            + TestCredentials.GLOBAL_ID,
+                    null);
             assertThat(page.getWebResponse().getStatusCode(), not(is(200)));
         }
         assertEquals(0, simulator.requestCount());
@@ -165,8 +173,8 @@ public class TestConnectionTest {
             if (kind == ErrorKind.BAD_CONFIGURATION) {
                 continue;
             }
-            String text = ConnectionTest.describe(new CodescoringException(kind,
-                    "BODY-TEXT from the platform"), "https://cs.example.com", "the-id");
+            String text = ConnectionTest.describe(
+                    new CodescoringException(kind, "BODY-TEXT from the platform"), "https://cs.example.com", "the-id");
             assertThat(kind.name(), text, not(containsString("BODY-TEXT")));
             assertThat(kind.name(), FormValidation.error(text).renderHtml(), containsString("https://cs.example.com"));
         }
@@ -183,9 +191,8 @@ public class TestConnectionTest {
 
     private WebRequest request(JenkinsRule.WebClient wc, String platformUrl, String credentialsId) throws Exception {
         WebRequest request = new WebRequest(new URL(r.getURL(), DESCRIPTOR_PATH), HttpMethod.POST);
-        request.setRequestParameters(List.of(
-                new NameValuePair("url", platformUrl),
-                new NameValuePair("credentialsId", credentialsId)));
+        request.setRequestParameters(
+                List.of(new NameValuePair("url", platformUrl), new NameValuePair("credentialsId", credentialsId)));
         return wc.addCrumb(request);
     }
 

@@ -14,9 +14,16 @@ import org.junit.Test;
 
 /** Every error the core gives about the form of a platform URL is shown in the form in English as the core says it, and in Russian. */
 public class UrlErrorTextTest {
-    private static final List<String> BAD_URLS = List.of(" ", "http://exa mple.com", "codescoring.example.com", "ftp://codescoring.example.com",
-            "https://user:secret@codescoring.example.com", "https:///api", "https://codescoring.example.com:99999",
-            "https://codescoring.example.com/?tab=1", "https://codescoring.example.com/#top");
+    private static final List<String> BAD_URLS = List.of(
+            " ",
+            "http://exa mple.com",
+            "codescoring.example.com",
+            "ftp://codescoring.example.com",
+            "https://user:secret@codescoring.example.com",
+            "https:///api",
+            "https://codescoring.example.com:99999",
+            "https://codescoring.example.com/?tab=1",
+            "https://codescoring.example.com/#top");
 
     @Test
     public void everyUrlErrorOfTheCoreIsTranslated() {

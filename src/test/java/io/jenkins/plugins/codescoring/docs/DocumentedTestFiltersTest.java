@@ -23,9 +23,11 @@ import org.junit.Test;
  * {@code *} as a wildcard in both.
  */
 public class DocumentedTestFiltersTest {
-    private static final List<Path> PAGES = List.of(Path.of("README.md"), Path.of("docs", "ru", "README.md"), Path.of("CONTRIBUTING.md"));
+    private static final List<Path> PAGES =
+            List.of(Path.of("README.md"), Path.of("docs", "ru", "README.md"), Path.of("CONTRIBUTING.md"));
     private static final Path DOCS = Path.of("docs");
-    private static final List<Path> TEST_SOURCES = List.of(Path.of("src", "test", "java"), Path.of("e2e", "src", "test", "java"));
+    private static final List<Path> TEST_SOURCES =
+            List.of(Path.of("src", "test", "java"), Path.of("e2e", "src", "test", "java"));
     private static final Pattern FILTER = Pattern.compile("-Dtest=(?:'([^']+)'|\"([^\"]+)\"|([^\\s`'\"]+))");
     private static final Pattern METHOD = Pattern.compile("public void (\\w+)\\(");
 
@@ -34,7 +36,9 @@ public class DocumentedTestFiltersTest {
         List<Path> classes = testClasses();
         List<String> problems = new ArrayList<>();
         for (Path page : PAGES) {
-            assertTrue(page + " shows at least one test filter", !filtersIn(Files.readString(page, StandardCharsets.UTF_8)).isEmpty());
+            assertTrue(
+                    page + " shows at least one test filter",
+                    !filtersIn(Files.readString(page, StandardCharsets.UTF_8)).isEmpty());
         }
         List<Path> pages = new ArrayList<>(PAGES);
         try (Stream<Path> docs = Files.walk(DOCS)) {
@@ -67,8 +71,11 @@ public class DocumentedTestFiltersTest {
         List<String> filters = new ArrayList<>();
         Matcher matcher = FILTER.matcher(markdown);
         while (matcher.find()) {
-            String value = matcher.group(1) != null ? matcher.group(1) : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
-            if (!value.contains("<") && !value.contains("$")) { // a placeholder such as -Dtest=<ClassName> is no command
+            String value = matcher.group(1) != null
+                    ? matcher.group(1)
+                    : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
+            if (!value.contains("<")
+                    && !value.contains("$")) { // a placeholder such as -Dtest=<ClassName> is no command
                 filters.add(value);
             }
         }
@@ -79,7 +86,10 @@ public class DocumentedTestFiltersTest {
     private static String problemWith(String pattern, List<Path> classes) throws IOException {
         String[] parts = pattern.split("#", 2);
         Pattern className = glob(parts[0]);
-        List<Path> matching = classes.stream().filter(c -> className.matcher(c.getFileName().toString().replace(".java", "")).matches())
+        List<Path> matching = classes.stream()
+                .filter(c -> className
+                        .matcher(c.getFileName().toString().replace(".java", ""))
+                        .matches())
                 .collect(Collectors.toList());
         if (matching.isEmpty()) {
             return "no test class matches " + parts[0];
@@ -100,7 +110,8 @@ public class DocumentedTestFiltersTest {
     }
 
     private static Pattern glob(String glob) {
-        return Pattern.compile(Stream.of(glob.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*")));
+        return Pattern.compile(
+                Stream.of(glob.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*")));
     }
 
     private static List<Path> testClasses() throws IOException {

@@ -55,17 +55,23 @@ public class RussianDocsQuoteTheBundlesTest {
     @Test
     public void anOutdatedQuoteIsCaught() throws IOException {
         List<Pattern> lines = lines(russianTexts());
-        assertTrue(lines.stream().anyMatch(l -> l.matcher("CodeScoring нашёл 2 блокирующих алерта политики \"…\".").matches()));
-        assertFalse(lines.stream().anyMatch(l -> l.matcher("CodeScoring нашёл блокирующих алертов: 2; блокирующие политики: \"…\".").matches()));
-        assertFalse(lines.stream().anyMatch(l -> l.matcher("Проверка CodeScoring почему-то не началась.").matches()));
+        assertTrue(lines.stream().anyMatch(l -> l.matcher("CodeScoring нашёл 2 блокирующих алерта политики \"…\".")
+                .matches()));
+        assertFalse(lines.stream()
+                .anyMatch(l -> l.matcher("CodeScoring нашёл блокирующих алертов: 2; блокирующие политики: \"…\".")
+                        .matches()));
+        assertFalse(lines.stream().anyMatch(l -> l.matcher("Проверка CodeScoring почему-то не началась.")
+                .matches()));
     }
 
     /** The inline code spans of docs/ru that quote a Russian message, without the console's prefixes. */
     static List<String> quotes() throws IOException {
         List<String> quotes = new ArrayList<>();
         try (Stream<Path> pages = Files.list(DOCS)) {
-            for (Path page : pages.filter(p -> p.toString().endsWith(".md")).sorted().collect(Collectors.toList())) {
-                String text = Files.readString(page, StandardCharsets.UTF_8).replace("\r\n", "\n")
+            for (Path page :
+                    pages.filter(p -> p.toString().endsWith(".md")).sorted().collect(Collectors.toList())) {
+                String text = Files.readString(page, StandardCharsets.UTF_8)
+                        .replace("\r\n", "\n")
                         .replaceAll("(?s)```.*?```", "") // fenced blocks: English console output, code, commands
                         .replaceAll("\\s*\\n\\s*", " ");
                 Matcher span = CODE_SPAN.matcher(text);
@@ -82,13 +88,18 @@ public class RussianDocsQuoteTheBundlesTest {
 
     private static List<Pattern> lines(List<String> texts) {
         String fragment = alternatives(texts, NOT_RUSSIAN + "*");
-        String argument = "(?:" + NOT_RUSSIAN + "|" + alternatives(texts, "(?:" + NOT_RUSSIAN + "|" + fragment + ")*") + ")*";
-        return texts.stream().map(text -> Pattern.compile(regex(text, argument))).collect(Collectors.toList());
+        String argument =
+                "(?:" + NOT_RUSSIAN + "|" + alternatives(texts, "(?:" + NOT_RUSSIAN + "|" + fragment + ")*") + ")*";
+        return texts.stream()
+                .map(text -> Pattern.compile(regex(text, argument)))
+                .collect(Collectors.toList());
     }
 
     /** The short texts as one alternation, their arguments matched by {@code argument}. */
     private static String alternatives(List<String> texts, String argument) {
-        return texts.stream().filter(t -> t.length() <= FRAGMENT_LENGTH).map(t -> regex(t, argument))
+        return texts.stream()
+                .filter(t -> t.length() <= FRAGMENT_LENGTH)
+                .map(t -> regex(t, argument))
                 .collect(Collectors.joining("|", "(?:", ")"));
     }
 
@@ -112,12 +123,15 @@ public class RussianDocsQuoteTheBundlesTest {
     private static List<String> russianTexts() throws IOException {
         List<String> texts = new ArrayList<>();
         try (Stream<Path> files = Files.walk(BUNDLES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith("_ru.properties")).collect(Collectors.toList())) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith("_ru.properties")).collect(Collectors.toList())) {
                 Properties properties = new Properties();
                 try (Reader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
                     properties.load(in);
                 }
-                for (String value : properties.stringPropertyNames().stream().map(properties::getProperty).collect(Collectors.toList())) {
+                for (String value : properties.stringPropertyNames().stream()
+                        .map(properties::getProperty)
+                        .collect(Collectors.toList())) {
                     if (RUSSIAN.matcher(value).find()) {
                         texts.add(value);
                     }

@@ -67,7 +67,8 @@ public class DeliveryBodyTest {
     public void noMoreThanTheDrainLimitIsEverRead() throws IOException {
         Generated endless = new Generated(Long.MAX_VALUE);
         assertTrue(DeliveryBody.read(endless, -1).tooLong);
-        assertThat(endless.read, lessThanOrEqualTo(WebhookReceiver.MAX_BODY_BYTES + 1 + DeliveryBody.MAX_DRAINED_BYTES));
+        assertThat(
+                endless.read, lessThanOrEqualTo(WebhookReceiver.MAX_BODY_BYTES + 1 + DeliveryBody.MAX_DRAINED_BYTES));
         Generated huge = new Generated(Long.MAX_VALUE);
         assertTrue(DeliveryBody.read(huge, 100L * WebhookReceiver.MAX_BODY_BYTES).tooLong);
         assertEquals("announced longer than the drain limit: not read at all", 0, huge.read);

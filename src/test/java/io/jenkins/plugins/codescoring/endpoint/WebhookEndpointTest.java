@@ -59,6 +59,7 @@ public class WebhookEndpointTest {
     private static final String WEBHOOK_CREDENTIAL = "codescoring-webhook";
     /** The wait between status polls once the analysis has started: the webhook must beat it by far. */
     private static final Duration POLL_INTERVAL = Duration.ofSeconds(20);
+
     private static final String FINISHED = "{\"events\":[{\"created_at\":\"2026-12-05T10:00:00Z\",\"trigger\":"
             + "\"project_sca_analysis_finished\",\"payload\":{\"project_id\":1,\"project_name\":\"shop\"}}]}";
 
@@ -66,15 +67,18 @@ public class WebhookEndpointTest {
     public JenkinsRule r = new JenkinsRule();
 
     @Rule
-    public LoggerRule logs = new LoggerRule().record(CodescoringWebhookEndpoint.class, Level.ALL).capture(200);
+    public LoggerRule logs =
+            new LoggerRule().record(CodescoringWebhookEndpoint.class, Level.ALL).capture(200);
 
     @Rule
-    public LoggerRule credentialLogs = new LoggerRule().record(WebhookTokenDigests.class, Level.ALL).capture(200);
+    public LoggerRule credentialLogs =
+            new LoggerRule().record(WebhookTokenDigests.class, Level.ALL).capture(200);
 
     @Rule
     public EnglishLocale english = new EnglishLocale();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private CodescoringSimulator simulator;
     private Platform platform;
 
@@ -84,7 +88,8 @@ public class WebhookEndpointTest {
         simulator.load(Dataset.blocking());
         simulator.setManualCompletion(true);
         TestCredentials.addGlobal();
-        TestCredentials.addToRoot(TestCredentials.secretText(CredentialsScope.SYSTEM, WEBHOOK_CREDENTIAL, WEBHOOK_TOKEN));
+        TestCredentials.addToRoot(
+                TestCredentials.secretText(CredentialsScope.SYSTEM, WEBHOOK_CREDENTIAL, WEBHOOK_TOKEN));
         platform = TestPlatforms.configure(simulator.baseUrl(), TestCredentials.GLOBAL_ID);
         platform.setName("prod");
         platform.setWebhookCredentialsId(WEBHOOK_CREDENTIAL);
@@ -105,8 +110,10 @@ public class WebhookEndpointTest {
     }
 
     private HttpResponse<String> post(String platformName, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint(platformName)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint(platformName))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header(CodescoringWebhookEndpoint.TOKEN_HEADER, token);
         }
@@ -140,7 +147,8 @@ public class WebhookEndpointTest {
         simulator.completeAnalysis(Outcome.SUCCESS);
         long seconds = secondsUntilDone(run, POLL_INTERVAL.getSeconds() - 5);
         double delay = (System.nanoTime() - ended) / 1e9;
-        System.out.printf("webhook: verdict %.2f s after the analysis ended (next poll was due within %d s)%n",
+        System.out.printf(
+                "webhook: verdict %.2f s after the analysis ended (next poll was due within %d s)%n",
                 delay, POLL_INTERVAL.getSeconds());
         assertThat("seconds to the verdict", seconds, lessThan(5L));
         r.assertBuildStatus(Result.UNSTABLE, r.waitForCompletion(run));
@@ -174,7 +182,11 @@ public class WebhookEndpointTest {
         assertThat(secondsUntilDone(run, POLL_INTERVAL.getSeconds() - 5), lessThan(5L));
         r.assertBuildStatus(Result.UNSTABLE, r.waitForCompletion(run));
         assertEquals(1, simulator.analysisStarts());
-        assertEquals("one verdict, one result", 1, run.getActions(io.jenkins.plugins.codescoring.results.CodescoringResultAction.class).size());
+        assertEquals(
+                "one verdict, one result",
+                1,
+                run.getActions(io.jenkins.plugins.codescoring.results.CodescoringResultAction.class)
+                        .size());
     }
 
     @Test
@@ -189,7 +201,10 @@ public class WebhookEndpointTest {
         while (statusReads() == statusReads && System.nanoTime() < end) {
             Thread.sleep(20); // bounded: until the status check the webhook asked for has happened
         }
-        assertThat("the webhook made the scan read the status", statusReads(), org.hamcrest.Matchers.greaterThan(statusReads));
+        assertThat(
+                "the webhook made the scan read the status",
+                statusReads(),
+                org.hamcrest.Matchers.greaterThan(statusReads));
         assertTrue("which shows the analysis still running: the scan waits for its own analysis", run.isBuilding());
         simulator.completeAnalysis(Outcome.SUCCESS);
         r.assertBuildStatus(Result.UNSTABLE, r.waitForCompletion(run));
@@ -197,8 +212,10 @@ public class WebhookEndpointTest {
     }
 
     private int statusReads() {
-        return simulator.requestCountsByLine().entrySet().stream().filter(e -> e.getKey().contains("/status"))
-                .mapToInt(java.util.Map.Entry::getValue).sum();
+        return simulator.requestCountsByLine().entrySet().stream()
+                .filter(e -> e.getKey().contains("/status"))
+                .mapToInt(java.util.Map.Entry::getValue)
+                .sum();
     }
 
     @Test
@@ -215,12 +232,15 @@ public class WebhookEndpointTest {
         assertEquals(400, post("prod", WEBHOOK_TOKEN, "{\"no\":\"events\"}").statusCode());
         HttpResponse<String> tooLarge = post("prod", WEBHOOK_TOKEN, "{\"events\":[" + " ".repeat(1 << 21) + "]}");
         assertEquals("accepted unread: the platform's own batches can be that large", 200, tooLarge.statusCode());
-        HttpResponse<String> unknownTrigger = post("prod", WEBHOOK_TOKEN,
+        HttpResponse<String> unknownTrigger = post(
+                "prod",
+                WEBHOOK_TOKEN,
                 "{\"events\":[{\"created_at\":\"2026-12-05T10:00:00Z\",\"trigger\":\"something_new\",\"payload\":{}}]}");
         assertEquals(200, unknownTrigger.statusCode());
         assertThat(unknownTrigger.body(), containsString("ignored"));
 
-        HttpResponse<String> get = http.send(HttpRequest.newBuilder(endpoint("prod")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get =
+                http.send(HttpRequest.newBuilder(endpoint("prod")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(405, get.statusCode());
 
         platform.setWebhookCredentialsId(null);
@@ -238,7 +258,8 @@ public class WebhookEndpointTest {
             warned |= record.getLevel() == Level.WARNING;
         }
         assertTrue("refusals are logged", warned);
-        for (HttpResponse<String> response : java.util.List.of(wrong, missing, unknown, tooLarge, unknownTrigger, noTokenConfigured)) {
+        for (HttpResponse<String> response :
+                java.util.List.of(wrong, missing, unknown, tooLarge, unknownTrigger, noTokenConfigured)) {
             assertThat(response.body(), not(containsString(WEBHOOK_TOKEN)));
         }
         assertEquals("no request reached the platform", 0, simulator.requestCount());
@@ -254,10 +275,14 @@ public class WebhookEndpointTest {
 
         @NonNull
         @Override
-        public <C extends Credentials> List<C> getCredentialsInItemGroup(@NonNull Class<C> type, ItemGroup itemGroup,
-                Authentication authentication, @NonNull List<DomainRequirement> domainRequirements) {
-            boolean fromEndpoint = StackWalker.getInstance().walk(frames -> frames.anyMatch(
-                    frame -> frame.getClassName().equals(CodescoringWebhookEndpoint.class.getName())));
+        public <C extends Credentials> List<C> getCredentialsInItemGroup(
+                @NonNull Class<C> type,
+                ItemGroup itemGroup,
+                Authentication authentication,
+                @NonNull List<DomainRequirement> domainRequirements) {
+            boolean fromEndpoint = StackWalker.getInstance()
+                    .walk(frames -> frames.anyMatch(
+                            frame -> frame.getClassName().equals(CodescoringWebhookEndpoint.class.getName())));
             if (fromEndpoint) {
                 LOOKUPS.incrementAndGet();
             }
@@ -290,23 +315,33 @@ public class WebhookEndpointTest {
         assertEquals(403, post("prod%20", WEBHOOK_TOKEN, FINISHED).statusCode());
         assertEquals("no refused request reached a credentials provider", lookups, CountingProvider.LOOKUPS.get());
         assertEquals(200, post("prod", WEBHOOK_TOKEN, FINISHED).statusCode());
-        assertEquals("nor did an accepted one: the token's digest was read ahead", lookups, CountingProvider.LOOKUPS.get());
+        assertEquals(
+                "nor did an accepted one: the token's digest was read ahead", lookups, CountingProvider.LOOKUPS.get());
     }
 
     @Test
     public void theTokenIsReadAgainWhenItsCredentialChanges() throws Exception {
         assertEquals(200, post("prod", WEBHOOK_TOKEN, FINISHED).statusCode());
-        TestCredentials.addToRoot(TestCredentials.secretText(CredentialsScope.SYSTEM, "rotated", "cs-webhook-rotated-token"));
+        TestCredentials.addToRoot(
+                TestCredentials.secretText(CredentialsScope.SYSTEM, "rotated", "cs-webhook-rotated-token"));
         platform.setWebhookCredentialsId("rotated");
         TestPlatforms.save();
         assertEquals(403, post("prod", WEBHOOK_TOKEN, FINISHED).statusCode());
-        assertEquals(200, post("prod", "cs-webhook-rotated-token", FINISHED.replace("10:00:00", "10:00:02")).statusCode());
-        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance().getCredentials().removeIf(
-                c -> c instanceof com.cloudbees.plugins.credentials.common.IdCredentials
+        assertEquals(
+                200,
+                post("prod", "cs-webhook-rotated-token", FINISHED.replace("10:00:00", "10:00:02"))
+                        .statusCode());
+        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .removeIf(c -> c instanceof com.cloudbees.plugins.credentials.common.IdCredentials
                         && "rotated".equals(((com.cloudbees.plugins.credentials.common.IdCredentials) c).getId()));
-        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance().save();
-        assertEquals("a deleted credential is noticed when the credentials are saved", 403,
-                post("prod", "cs-webhook-rotated-token", FINISHED.replace("10:00:00", "10:00:03")).statusCode());
+        com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance()
+                .save();
+        assertEquals(
+                "a deleted credential is noticed when the credentials are saved",
+                403,
+                post("prod", "cs-webhook-rotated-token", FINISHED.replace("10:00:00", "10:00:03"))
+                        .statusCode());
     }
 
     @Test
@@ -318,7 +353,9 @@ public class WebhookEndpointTest {
             assertEquals(403, post("prod", WEBHOOK_TOKEN, FINISHED).statusCode());
         }
         TestPlatforms.save(); // read again: the same problem is not warned about again
-        long warnings = credentialLogs.getRecords().stream().filter(record -> record.getLevel() == Level.WARNING).count();
+        long warnings = credentialLogs.getRecords().stream()
+                .filter(record -> record.getLevel() == Level.WARNING)
+                .count();
         assertEquals(1, warnings);
         assertEquals("no lookup for the requests", lookups, CountingProvider.LOOKUPS.get());
     }
@@ -330,8 +367,13 @@ public class WebhookEndpointTest {
         StringBuilder body = new StringBuilder("{\"events\":[");
         String padding = "x".repeat(440);
         for (int i = 0; i < 10_000; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"created_at\":\"2026-12-05T10:00:00Z\",\"trigger\":\"sca_policy_has_been_triggered\",")
-                    .append("\"payload\":{\"project_id\":1,\"n\":").append(i).append(",\"pad\":\"").append(padding).append("\"}}");
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"created_at\":\"2026-12-05T10:00:00Z\",\"trigger\":\"sca_policy_has_been_triggered\",")
+                    .append("\"payload\":{\"project_id\":1,\"n\":")
+                    .append(i)
+                    .append(",\"pad\":\"")
+                    .append(padding)
+                    .append("\"}}");
         }
         body.append("]}");
         assertThat("a 5 MB batch", body.length(), org.hamcrest.Matchers.greaterThan(5_000_000));
@@ -342,8 +384,10 @@ public class WebhookEndpointTest {
         while (statusReads() == statusReads && System.nanoTime() < end) {
             Thread.sleep(20); // bounded: until the status check the delivery asked for has happened
         }
-        assertThat("a status check soon after, not at the next poll " + POLL_INTERVAL.getSeconds() + " s later",
-                statusReads(), org.hamcrest.Matchers.greaterThan(statusReads));
+        assertThat(
+                "a status check soon after, not at the next poll " + POLL_INTERVAL.getSeconds() + " s later",
+                statusReads(),
+                org.hamcrest.Matchers.greaterThan(statusReads));
         simulator.completeAnalysis(Outcome.SUCCESS);
         r.assertBuildStatus(Result.UNSTABLE, r.waitForCompletion(run));
     }
@@ -351,15 +395,24 @@ public class WebhookEndpointTest {
     @Test
     public void thePlatformsDeliveriesShareOneFloodGuardWhateverCaseTheURLUses() throws Exception {
         // A platform of its own: the endpoint's flood guard outlives a test, and "prod" must stay usable by the others.
-        TestCredentials.addToRoot(TestCredentials.secretText(CredentialsScope.SYSTEM, "flood-webhook", "cs-flood-webhook-token"));
-        TestPlatforms.add("flood", simulator.baseUrl(), TestCredentials.GLOBAL_ID).setWebhookCredentialsId("flood-webhook");
+        TestCredentials.addToRoot(
+                TestCredentials.secretText(CredentialsScope.SYSTEM, "flood-webhook", "cs-flood-webhook-token"));
+        TestPlatforms.add("flood", simulator.baseUrl(), TestCredentials.GLOBAL_ID)
+                .setWebhookCredentialsId("flood-webhook");
         TestPlatforms.save();
         for (int i = 0; i < io.jenkins.plugins.codescoring.webhook.WebhookReceiver.DELIVERIES_PER_WINDOW; i++) {
-            assertEquals(200, post(i % 2 == 0 ? "flood" : "Flood", "cs-flood-webhook-token", "{\"events\":[]}").statusCode());
+            assertEquals(
+                    200,
+                    post(i % 2 == 0 ? "flood" : "Flood", "cs-flood-webhook-token", "{\"events\":[]}")
+                            .statusCode());
         }
-        assertEquals("names are matched in any case, as they are unique in any case; one flood guard", 429,
+        assertEquals(
+                "names are matched in any case, as they are unique in any case; one flood guard",
+                429,
                 post("FLOOD", "cs-flood-webhook-token", "{\"events\":[]}").statusCode());
-        assertEquals(403, post("%20flood", "cs-flood-webhook-token", "{\"events\":[]}").statusCode());
+        assertEquals(
+                403,
+                post("%20flood", "cs-flood-webhook-token", "{\"events\":[]}").statusCode());
     }
 
     @Test
@@ -377,8 +430,11 @@ public class WebhookEndpointTest {
         assertEquals(known.body(), unknown.body());
         assertThat(known.body(), not(containsString("prod")));
         assertThat(known.body(), not(containsString("Jenkins")));
-        HttpResponse<String> elsewhere = http.send(HttpRequest.newBuilder(new URI(r.getURL() + "job/x/build")).POST(
-                HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> elsewhere = http.send(
+                HttpRequest.newBuilder(new URI(r.getURL() + "job/x/build"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat("the crumb exclusion is for the webhook only", elsewhere.statusCode(), not(200));
     }
 }

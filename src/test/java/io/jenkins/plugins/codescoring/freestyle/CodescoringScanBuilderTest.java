@@ -26,7 +26,6 @@ import io.jenkins.plugins.codescoring.results.CodescoringResultAction;
 import io.jenkins.plugins.codescoring.scan.Verdict;
 import io.jenkins.plugins.codescoring.scanstep.CodescoringScans;
 import io.jenkins.plugins.codescoring.scanstep.OnFinding;
-import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
 import io.jenkins.plugins.codescoring.simulator.Dataset;
 import io.jenkins.plugins.codescoring.simulator.Outcome;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +56,6 @@ public class CodescoringScanBuilderTest {
 
     @Rule
     public FastScans fast = new FastScans();
-
 
     /** A later build step that records the environment it sees. */
     private static final class EnvCapture extends TestBuilder {
@@ -97,8 +95,10 @@ public class CodescoringScanBuilderTest {
         platform.simulator().load(Dataset.clean());
         FreeStyleProject project = r.createFreeStyleProject();
         project.getBuildersList().add(new CodescoringScanBuilder());
-        project.getBuildersList().add(new hudson.tasks.Shell(
-                "echo \"verdict=$CODESCORING_VERDICT kind=${CODESCORING_ERROR_KIND-notset} policies=${CODESCORING_BLOCKING_POLICIES-notset}\""));
+        project.getBuildersList()
+                .add(
+                        new hudson.tasks.Shell(
+                                "echo \"verdict=$CODESCORING_VERDICT kind=${CODESCORING_ERROR_KIND-notset} policies=${CODESCORING_BLOCKING_POLICIES-notset}\""));
         FreeStyleBuild build = r.buildAndAssertSuccess(project);
         r.assertLogContains("verdict=PASSED kind=notset policies=notset", build);
     }
@@ -113,10 +113,14 @@ public class CodescoringScanBuilderTest {
         EnvCapture capture = new EnvCapture();
         project.getBuildersList().add(capture);
         FreeStyleBuild build = r.buildAndAssertStatus(Result.FAILURE, project);
-        r.assertLogContains("ERROR: CodeScoring found 1 blocking alert of the blocking policy \"Critical vulnerabilities (CVSS >= 7)\".", build);
+        r.assertLogContains(
+                "ERROR: CodeScoring found 1 blocking alert of the blocking policy \"Critical vulnerabilities (CVSS >= 7)\".",
+                build);
         r.assertLogNotContains("\tat ", build);
         assertNull("the build stopped at the scan", capture.env);
-        assertEquals(Verdict.BLOCKED, build.getAction(CodescoringResultAction.class).getResult().verdict());
+        assertEquals(
+                Verdict.BLOCKED,
+                build.getAction(CodescoringResultAction.class).getResult().verdict());
         String xml = Files.readString(build.getRootDir().toPath().resolve("build.xml"), StandardCharsets.UTF_8);
         assertThat(xml, containsString("Critical vulnerabilities"));
         ScanTestSupport.assertTokenNowhere(build);
@@ -139,7 +143,9 @@ public class CodescoringScanBuilderTest {
         FreeStyleBuild build = r.buildAndAssertStatus(Result.UNSTABLE, project);
         assertEquals("BLOCKED", capture.env.get(CodescoringEnvironmentAction.VERDICT));
         assertEquals("1", capture.env.get(CodescoringEnvironmentAction.BLOCKING_ALERTS));
-        assertEquals("Critical vulnerabilities (CVSS >= 7)", capture.env.get(CodescoringEnvironmentAction.BLOCKING_POLICIES));
+        assertEquals(
+                "Critical vulnerabilities (CVSS >= 7)",
+                capture.env.get(CodescoringEnvironmentAction.BLOCKING_POLICIES));
         r.assertLogContains("The build is marked UNSTABLE (onBlocking: UNSTABLE)", build);
     }
 
@@ -246,7 +252,9 @@ public class CodescoringScanBuilderTest {
             awaitEnd(build, Duration.ofSeconds(30));
             r.assertBuildStatus(Result.UNSTABLE, build);
             r.assertLogContains("gave this scan no result within 3 s and 1 s more", build);
-            assertEquals(ErrorKind.TIMEOUT, build.getAction(CodescoringResultAction.class).getResult().errorKind());
+            assertEquals(
+                    ErrorKind.TIMEOUT,
+                    build.getAction(CodescoringResultAction.class).getResult().errorKind());
         } finally {
             CodescoringScanBuilder.waitMargin = savedMargin;
             platform.simulator().completeAnalysis(Outcome.SUCCESS);

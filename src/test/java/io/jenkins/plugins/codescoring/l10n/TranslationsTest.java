@@ -27,9 +27,11 @@ import org.junit.Test;
  * Jenkins and runs in both builds.
  */
 public class TranslationsTest {
-    private static final Path RESOURCES = Path.of("src", "main", "resources", "io", "jenkins", "plugins", "codescoring");
+    private static final Path RESOURCES =
+            Path.of("src", "main", "resources", "io", "jenkins", "plugins", "codescoring");
     /** {@code ${%Platform URL}}, {@code ${%counts(a, b)}}: the key, and whether arguments follow. */
     private static final Pattern VIEW_TEXT = Pattern.compile("\\$\\{%([^(}]+)(\\()?");
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[,}]");
 
     @Test
@@ -39,7 +41,8 @@ public class TranslationsTest {
             Properties english = load(bundle);
             Properties russian = load(russianOf(bundle));
             assertEquals("keys only in " + RESOURCES.relativize(bundle), Set.of(), difference(english, russian));
-            assertEquals("keys only in " + RESOURCES.relativize(russianOf(bundle)), Set.of(), difference(russian, english));
+            assertEquals(
+                    "keys only in " + RESOURCES.relativize(russianOf(bundle)), Set.of(), difference(russian, english));
             keys += english.size();
         }
         assertTrue("the Messages bundles have almost no keys", keys > 20);
@@ -144,12 +147,16 @@ public class TranslationsTest {
             }
         }
         assertThat(missing, empty());
-        assertTrue("no help pages found under " + RESOURCES.toAbsolutePath(), files(".html").size() > 10);
+        assertTrue(
+                "no help pages found under " + RESOURCES.toAbsolutePath(),
+                files(".html").size() > 10);
     }
 
     private static List<Path> files(String suffix) throws IOException {
         try (Stream<Path> walk = Files.walk(RESOURCES)) {
-            return walk.filter(path -> path.getFileName().toString().endsWith(suffix)).sorted().collect(Collectors.toList());
+            return walk.filter(path -> path.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .collect(Collectors.toList());
         }
     }
 

@@ -62,7 +62,8 @@ public class CodescoringColumnTest {
 
         CodescoringColumn column = view.getColumns().get(CodescoringColumn.class);
         VerdictCell cell = column.cellOf(blocked);
-        int alerts = blocked.getLastBuild().getAction(io.jenkins.plugins.codescoring.results.CodescoringResultAction.class)
+        int alerts = blocked.getLastBuild()
+                .getAction(io.jenkins.plugins.codescoring.results.CodescoringResultAction.class)
                 .getBlockingAlertCount();
         assertTrue("the blocking dataset blocks", alerts > 0);
         assertEquals(alerts, cell.getBlockingAlerts());
@@ -82,7 +83,8 @@ public class CodescoringColumnTest {
 
     @Test
     public void isNotAddedToNewViewsByItself() {
-        CodescoringColumn.DescriptorImpl descriptor = r.jenkins.getDescriptorByType(CodescoringColumn.DescriptorImpl.class);
+        CodescoringColumn.DescriptorImpl descriptor =
+                r.jenkins.getDescriptorByType(CodescoringColumn.DescriptorImpl.class);
         assertFalse(descriptor.shownByDefault());
         assertTrue(ListViewColumn.createDefaultInitialColumnList(ListView.class).stream()
                 .noneMatch(c -> c instanceof CodescoringColumn));

@@ -50,12 +50,21 @@ public class OperationsPageBenchmark {
     public void renderWithFiveHundredWaitingScans() throws Exception {
         platform.simulator().load(Dataset.clean());
         platform.simulator().setManualCompletion(true);
-        CodescoringApi api = CodescoringClient.builder(platform.simulator().baseUrl(), TestCredentials.TOKEN).build();
-        ScanRequest request = ScanRequest.builder().stage("build").timeout(Duration.ofMinutes(60)).build();
+        CodescoringApi api = CodescoringClient.builder(platform.simulator().baseUrl(), TestCredentials.TOKEN)
+                .build();
+        ScanRequest request = ScanRequest.builder()
+                .stage("build")
+                .timeout(Duration.ofMinutes(60))
+                .build();
         for (int i = 0; i < SCANS; i++) {
             String name = "job-" + i;
             r.createFreeStyleProject(name);
-            CodescoringScans.submit(api, request, ScanState.begin(request, Clock.systemUTC().instant()), ScanListener.SILENT, result -> { },
+            CodescoringScans.submit(
+                    api,
+                    request,
+                    ScanState.begin(request, Clock.systemUTC().instant()),
+                    ScanListener.SILENT,
+                    result -> {},
                     ScanOwner.named(name, 1));
         }
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -74,15 +83,26 @@ public class OperationsPageBenchmark {
         List<Long> snapshotMicros = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             long start = System.nanoTime();
-            OperationsPage.sections(io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration.get().getPlatforms(),
-                    CodescoringScans.snapshots(), Clock.systemUTC().instant());
+            OperationsPage.sections(
+                    io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration.get()
+                            .getPlatforms(),
+                    CodescoringScans.snapshots(),
+                    Clock.systemUTC().instant());
             snapshotMicros.add((System.nanoTime() - start) / 1000);
         }
-        System.out.printf("OperationsPageBenchmark: %d waiting scans; page %d bytes, json %d bytes%n", SCANS, body.length(),
-                get(http, json).length());
-        System.out.printf("OperationsPageBenchmark: page GET median %d ms, max %d ms; api/json median %d ms, max %d ms;"
-                + " snapshot+sections median %d us, max %d us (%d runs after a warm-up)%n", median(pageMillis), max(pageMillis),
-                median(jsonMillis), max(jsonMillis), median(snapshotMicros), max(snapshotMicros), RUNS);
+        System.out.printf(
+                "OperationsPageBenchmark: %d waiting scans; page %d bytes, json %d bytes%n",
+                SCANS, body.length(), get(http, json).length());
+        System.out.printf(
+                "OperationsPageBenchmark: page GET median %d ms, max %d ms; api/json median %d ms, max %d ms;"
+                        + " snapshot+sections median %d us, max %d us (%d runs after a warm-up)%n",
+                median(pageMillis),
+                max(pageMillis),
+                median(jsonMillis),
+                max(jsonMillis),
+                median(snapshotMicros),
+                max(snapshotMicros),
+                RUNS);
 
         platform.simulator().completeAnalysis(Outcome.SUCCESS);
         end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -106,7 +126,8 @@ public class OperationsPageBenchmark {
     }
 
     private static String get(HttpClient http, String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(url, 200, response.statusCode());
         return response.body();
     }

@@ -91,10 +91,18 @@ public class OperationsPageTest {
         Jenkins.MANAGE.setEnabled(true);
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
-                .grant(Jenkins.READ, Item.READ).everywhere().to("reader", "sysread", "manager")
-                .grant(Jenkins.SYSTEM_READ).everywhere().to("sysread")
-                .grant(Jenkins.MANAGE).everywhere().to("manager"));
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin")
+                .grant(Jenkins.READ, Item.READ)
+                .everywhere()
+                .to("reader", "sysread", "manager")
+                .grant(Jenkins.SYSTEM_READ)
+                .everywhere()
+                .to("sysread")
+                .grant(Jenkins.MANAGE)
+                .everywhere()
+                .to("manager"));
     }
 
     @After
@@ -162,7 +170,12 @@ public class OperationsPageTest {
         assertThat(text, containsString("analyses started: 1"));
         assertThat(text, containsString("no token: every delivery is refused"));
         assertThat(text, containsString("What the figures mean"));
-        assertThat("each build is linked", page.getAnchors().stream().map(a -> a.getHrefAttribute()).filter(h -> h.endsWith("job/beta-second/1/")).count(),
+        assertThat(
+                "each build is linked",
+                page.getAnchors().stream()
+                        .map(a -> a.getHrefAttribute())
+                        .filter(h -> h.endsWith("job/beta-second/1/"))
+                        .count(),
                 is(1L));
         assertThat(page.getWebResponse().getContentAsString(), not(containsString(TestCredentials.TOKEN)));
 
@@ -193,7 +206,8 @@ public class OperationsPageTest {
     @Test
     public void webhookDeliveriesAreCountedWithTheLastRefusalButNeverTheToken() throws Exception {
         String webhookToken = "cs-webhook-token-0123456789abcdef-secret";
-        TestCredentials.addToRoot(TestCredentials.secretText(CredentialsScope.SYSTEM, "codescoring-webhook", webhookToken));
+        TestCredentials.addToRoot(
+                TestCredentials.secretText(CredentialsScope.SYSTEM, "codescoring-webhook", webhookToken));
         TestPlatforms.first().setWebhookCredentialsId("codescoring-webhook");
         TestPlatforms.save();
         String finished = "{\"events\":[{\"created_at\":\"2026-12-05T10:00:00Z\",\"trigger\":"
@@ -203,23 +217,34 @@ public class OperationsPageTest {
         assertEquals(403, deliver("nobody", webhookToken, finished));
 
         JenkinsRule.WebClient client = r.createWebClient().login("sysread");
-        String body = client.goTo("codescoring/api/json?depth=1", "application/json").getWebResponse().getContentAsString();
+        String body = client.goTo("codescoring/api/json?depth=1", "application/json")
+                .getWebResponse()
+                .getContentAsString();
         assertThat(body, not(containsString(webhookToken)));
         assertThat(body, not(containsString("wrong-token-value-42")));
-        JSONObject webhook = JSONObject.fromObject(body).getJSONArray("platforms").getJSONObject(0).getJSONObject("webhook");
+        JSONObject webhook = JSONObject.fromObject(body)
+                .getJSONArray("platforms")
+                .getJSONObject(0)
+                .getJSONObject("webhook");
         assertTrue(webhook.getBoolean("tokenSet"));
         assertEquals(1, webhook.getLong("accepted"));
         assertEquals("an unknown platform's refusal is counted nowhere", 1, webhook.getLong("refused"));
         assertThat(webhook.getString("lastRefusedReason"), containsString("HTTP 403"));
         assertTrue(webhook.getLong("lastAcceptedAt") > 0);
-        assertThat(client.goTo("manage/codescoring/").asNormalizedText(), containsString("webhook deliveries accepted: 1, refused: 1"));
+        assertThat(
+                client.goTo("manage/codescoring/").asNormalizedText(),
+                containsString("webhook deliveries accepted: 1, refused: 1"));
     }
 
     private int deliver(String platformName, String token, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(new URI(r.getURL() + Platform.WEBHOOK_PATH + "/" + platformName))
-                .header("Content-Type", "application/json").header(CodescoringWebhookEndpoint.TOKEN_HEADER, token)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+                .header("Content-Type", "application/json")
+                .header(CodescoringWebhookEndpoint.TOKEN_HEADER, token)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     @Test
@@ -269,29 +294,44 @@ public class OperationsPageTest {
         reader.setThrowExceptionOnFailingStatusCode(false);
         assertEquals(403, reader.goTo("manage/codescoring/").getWebResponse().getStatusCode());
         assertEquals(403, reader.goTo("codescoring/").getWebResponse().getStatusCode());
-        assertEquals(403, reader.goTo("codescoring/api/json", null).getWebResponse().getStatusCode());
+        assertEquals(
+                403, reader.goTo("codescoring/api/json", null).getWebResponse().getStatusCode());
 
         for (String user : new String[] {"sysread", "manager"}) {
             JenkinsRule.WebClient client = r.createWebClient().login(user);
-            assertThat(user + " sees the tile", client.goTo("manage/").getWebResponse().getContentAsString(),
+            assertThat(
+                    user + " sees the tile",
+                    client.goTo("manage/").getWebResponse().getContentAsString(),
                     containsString("href=\"codescoring\""));
             HtmlPage page = client.goTo("manage/codescoring/");
-            assertTrue(page.getForms().stream().noneMatch(f -> f.getActionAttribute().equals("pollNow")));
+            assertTrue(page.getForms().stream()
+                    .noneMatch(f -> f.getActionAttribute().equals("pollNow")));
             client.setThrowExceptionOnFailingStatusCode(false);
-            assertEquals(user + " may not act", 403, client.getPage(pollNow(client)).getWebResponse().getStatusCode());
+            assertEquals(
+                    user + " may not act",
+                    403,
+                    client.getPage(pollNow(client)).getWebResponse().getStatusCode());
         }
 
         JenkinsRule.WebClient admin = r.createWebClient().login("admin");
         HtmlPage page = admin.goTo("manage/codescoring/");
-        assertTrue("the admin gets a Check button per platform",
-                page.getForms().stream().filter(f -> f.getActionAttribute().equals("pollNow")).count() == 2);
+        assertTrue(
+                "the admin gets a Check button per platform",
+                page.getForms().stream()
+                                .filter(f -> f.getActionAttribute().equals("pollNow"))
+                                .count()
+                        == 2);
         Page after = admin.getPage(pollNow(admin));
         assertEquals(200, after.getWebResponse().getStatusCode());
         assertThat("back on the page", after.getUrl().toString(), containsString("/codescoring/"));
 
         JenkinsRule.WebClient getter = r.createWebClient().login("admin");
         getter.setThrowExceptionOnFailingStatusCode(false);
-        assertThat("the action takes POST only", getter.goTo("codescoring/pollNow?platform=alpha").getWebResponse().getStatusCode(),
+        assertThat(
+                "the action takes POST only",
+                getter.goTo("codescoring/pollNow?platform=alpha")
+                        .getWebResponse()
+                        .getStatusCode(),
                 either(is(404)).or(is(405)));
     }
 

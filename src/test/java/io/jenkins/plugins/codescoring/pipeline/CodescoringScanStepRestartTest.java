@@ -51,7 +51,6 @@ public class CodescoringScanStepRestartTest {
     @Rule
     public FastScans fast = new FastScans();
 
-
     private static CodescoringSimulator simulator;
 
     @BeforeClass
@@ -75,7 +74,8 @@ public class CodescoringScanStepRestartTest {
             ScanTestSupport.configure(simulator);
             WorkflowJob job = r.createProject(WorkflowJob.class, "p");
             job.setDefinition(new CpsFlowDefinition(
-                    "def r = codescoringScan onBlocking: 'SUCCESS'\necho \"after restart: verdict=${r.verdict}\"", true));
+                    "def r = codescoringScan onBlocking: 'SUCCESS'\necho \"after restart: verdict=${r.verdict}\"",
+                    true));
             WorkflowRun run = job.scheduleBuild2(0).waitForStart();
             r.waitForMessage(ScanTestSupport.WAITING, run);
             assertTrue(simulator.isAnalysisRunning());
@@ -88,7 +88,9 @@ public class CodescoringScanStepRestartTest {
             r.assertBuildStatusSuccess(r.waitForCompletion(run));
             r.assertLogContains("after restart: verdict=BLOCKED", run);
             assertEquals("no second analysis after the restart", startsBefore + 1, simulator.analysisStarts());
-            assertEquals(Verdict.BLOCKED, run.getAction(CodescoringResultAction.class).getResult().verdict());
+            assertEquals(
+                    Verdict.BLOCKED,
+                    run.getAction(CodescoringResultAction.class).getResult().verdict());
             ScanTestSupport.assertTokenNowhere(run);
         });
     }
@@ -124,12 +126,18 @@ public class CodescoringScanStepRestartTest {
             r.assertLogContains("verdict=PASSED new=0 reference=2", third);
         });
         sessions.then(r -> {
-            WorkflowRun second = r.jenkins.getItemByFullName("n", WorkflowJob.class).getBuildByNumber(2);
+            WorkflowRun second =
+                    r.jenkins.getItemByFullName("n", WorkflowJob.class).getBuildByNumber(2);
             CodescoringResultAction kept = second.getAction(CodescoringResultAction.class);
-            assertEquals("the rule, the reference and the marks are kept with the build", BlockOn.NEW, kept.getResult().blockOn());
+            assertEquals(
+                    "the rule, the reference and the marks are kept with the build",
+                    BlockOn.NEW,
+                    kept.getResult().blockOn());
             assertEquals(Integer.valueOf(1), kept.getResult().referenceBuild());
             assertEquals(1, kept.getResult().newBlockingAlertCount());
-            assertEquals("pkg:maven/org.springframework/spring-web@5.3.20", kept.getSummaryAlerts().get(0).getDependency());
+            assertEquals(
+                    "pkg:maven/org.springframework/spring-web@5.3.20",
+                    kept.getSummaryAlerts().get(0).getDependency());
         });
     }
 
@@ -144,11 +152,13 @@ public class CodescoringScanStepRestartTest {
             r.assertBuildStatus(Result.UNSTABLE, job.scheduleBuild2(0));
         });
         sessions.then(r -> {
-            WorkflowRun run = r.jenkins.getItemByFullName("q", WorkflowJob.class).getBuildByNumber(1);
+            WorkflowRun run =
+                    r.jenkins.getItemByFullName("q", WorkflowJob.class).getBuildByNumber(1);
             CodescoringResultAction action = run.getAction(CodescoringResultAction.class);
             assertEquals(Verdict.BLOCKED, action.getResult().verdict());
             assertEquals(1, action.getBlockingAlertCount());
-            assertEquals("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1",
+            assertEquals(
+                    "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1",
                     action.getPolicyGroups().get(0).getAlerts().get(0).getDependency());
             r.createWebClient().withJavaScriptEnabled(false).getPage(run, action.getUrlName());
         });
@@ -190,7 +200,9 @@ public class CodescoringScanStepRestartTest {
                 r.waitForMessage(ScanTestSupport.WAITING, job.scheduleBuild2(0).waitForStart());
             });
             sessions.then(r -> {
-                WorkflowRun run = r.jenkins.getItemByFullName("resumed", WorkflowJob.class).getBuildByNumber(1);
+                WorkflowRun run = r.jenkins
+                        .getItemByFullName("resumed", WorkflowJob.class)
+                        .getBuildByNumber(1);
                 r.waitForMessage("the CodeScoring scan goes on", run);
                 awaitWaiting(1);
                 run.doStop();
@@ -211,7 +223,8 @@ public class CodescoringScanStepRestartTest {
             sessions.then(r -> {
                 ScanTestSupport.configure(simulator);
                 WorkflowJob job = r.createProject(WorkflowJob.class, "timed");
-                job.setDefinition(new CpsFlowDefinition("timeout(time: 5, unit: 'SECONDS') { codescoringScan() }", true));
+                job.setDefinition(
+                        new CpsFlowDefinition("timeout(time: 5, unit: 'SECONDS') { codescoringScan() }", true));
                 WorkflowRun run = job.scheduleBuild2(0).waitForStart();
                 timeoutEnds[0] = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 r.waitForMessage(ScanTestSupport.WAITING, run);
@@ -222,7 +235,8 @@ public class CodescoringScanStepRestartTest {
                 TimeUnit.NANOSECONDS.sleep(remaining);
             }
             sessions.then(r -> {
-                WorkflowRun run = r.jenkins.getItemByFullName("timed", WorkflowJob.class).getBuildByNumber(1);
+                WorkflowRun run =
+                        r.jenkins.getItemByFullName("timed", WorkflowJob.class).getBuildByNumber(1);
                 r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
                 ScanTestSupport.assertNoScanWaits();
                 int requests = simulator.requestCount();
@@ -252,13 +266,19 @@ public class CodescoringScanStepRestartTest {
             assertTrue(xml.contains(simulator.baseUrl()));
             Files.writeString(config, xml.replace(simulator.baseUrl(), other.baseUrl()), StandardCharsets.UTF_8);
             sessions.then(r -> {
-                WorkflowRun run = r.jenkins.getItemByFullName("repointed", WorkflowJob.class).getBuildByNumber(1);
+                WorkflowRun run = r.jenkins
+                        .getItemByFullName("repointed", WorkflowJob.class)
+                        .getBuildByNumber(1);
                 r.assertBuildStatus(Result.FAILURE, r.waitForCompletion(run));
                 r.assertLogContains("BAD_CONFIGURATION", run);
                 r.assertLogContains("now points at " + other.baseUrl() + ", not at " + simulator.baseUrl(), run);
                 r.assertLogNotContains("verdict: PASSED", run);
-                assertEquals(Verdict.ERROR, run.getAction(CodescoringResultAction.class).getResult().verdict());
-                assertEquals("the scan's result names the platform it began on", simulator.baseUrl(),
+                assertEquals(
+                        Verdict.ERROR,
+                        run.getAction(CodescoringResultAction.class).getResult().verdict());
+                assertEquals(
+                        "the scan's result names the platform it began on",
+                        simulator.baseUrl(),
                         run.getAction(CodescoringResultAction.class).getResult().platformUrl());
                 assertEquals("no token went to the new host for this scan", 0, other.requestCount());
                 ScanTestSupport.assertNoScanWaits();
@@ -278,7 +298,8 @@ public class CodescoringScanStepRestartTest {
     }
 
     private static CodescoringScanExecution scanExecution(WorkflowRun run) throws Exception {
-        for (StepExecution execution : run.getExecution().getCurrentExecutions(true).get()) {
+        for (StepExecution execution :
+                run.getExecution().getCurrentExecutions(true).get()) {
             if (execution instanceof CodescoringScanExecution) {
                 return (CodescoringScanExecution) execution;
             }

@@ -16,7 +16,6 @@ import io.jenkins.plugins.codescoring.SimulatedPlatform;
 import io.jenkins.plugins.codescoring.TestCredentials;
 import io.jenkins.plugins.codescoring.results.CodescoringResultAction;
 import io.jenkins.plugins.codescoring.scan.Verdict;
-import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
 import io.jenkins.plugins.codescoring.simulator.Dataset;
 import io.jenkins.plugins.codescoring.simulator.Outcome;
 import java.time.Duration;
@@ -54,7 +53,6 @@ public class CodescoringScanStepTest {
     @Rule
     public FastScans fast = new FastScans();
 
-
     private WorkflowJob pipeline(String script) throws Exception {
         WorkflowJob job = r.createProject(WorkflowJob.class);
         job.setDefinition(new CpsFlowDefinition(script, true));
@@ -69,10 +67,14 @@ public class CodescoringScanStepTest {
                 + " active=${r.activeAlerts} critical=${r.critical} policies=${r.blockingPolicies.size()}"
                 + " error=[${r.errorKind}] platform=${r.platformUrl}\"");
         WorkflowRun run = r.buildAndAssertSuccess(job);
-        r.assertLogContains("verdict=PASSED passed=true blocked=false blocking=0 active=0 critical=0 policies=0 error=[]"
-                + " platform=" + platform.simulator().baseUrl(), run);
+        r.assertLogContains(
+                "verdict=PASSED passed=true blocked=false blocking=0 active=0 critical=0 policies=0 error=[]"
+                        + " platform=" + platform.simulator().baseUrl(),
+                run);
         r.assertLogContains("[CodeScoring] CodeScoring verdict: PASSED", run);
-        r.assertLogContains("[CodeScoring] Starting the CodeScoring scan of all projects, all stages on the platform 127.0.0.1 (time limit 60 min).", run);
+        r.assertLogContains(
+                "[CodeScoring] Starting the CodeScoring scan of all projects, all stages on the platform 127.0.0.1 (time limit 60 min).",
+                run);
         CodescoringResultAction action = run.getAction(CodescoringResultAction.class);
         assertNotNull(action);
         assertEquals("codescoring-1", action.getUrlName());
@@ -85,13 +87,16 @@ public class CodescoringScanStepTest {
         platform.simulator().load(Dataset.blocking());
         WorkflowJob job = pipeline("codescoringScan project: 'shop', stage: 'build'\necho 'not reached'");
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
-        r.assertLogContains("ERROR: CodeScoring found 1 blocking alert of the blocking policy \"" + BLOCKING_POLICY + "\".", run);
+        r.assertLogContains(
+                "ERROR: CodeScoring found 1 blocking alert of the blocking policy \"" + BLOCKING_POLICY + "\".", run);
         r.assertLogContains("CodeScoring verdict: BLOCKED", run);
         r.assertLogContains("pkg:maven/org.apache.logging.log4j/log4j-core", run);
         r.assertLogNotContains("not reached", run);
         r.assertLogNotContains("\tat ", run);
         r.assertLogNotContains("AbortException", run);
-        assertEquals(Verdict.BLOCKED, run.getAction(CodescoringResultAction.class).getResult().verdict());
+        assertEquals(
+                Verdict.BLOCKED,
+                run.getAction(CodescoringResultAction.class).getResult().verdict());
         ScanTestSupport.assertTokenNowhere(run);
     }
 
@@ -103,10 +108,12 @@ public class CodescoringScanStepTest {
         WorkflowRun run = r.buildAndAssertStatus(Result.UNSTABLE, job);
         r.assertLogContains("blocked=true policies=" + BLOCKING_POLICY, run);
         r.assertLogContains("The build is marked UNSTABLE (onBlocking: UNSTABLE)", run);
-        List<FlowNode> warned = new DepthFirstScanner().filteredNodes(run.getExecution(),
-                node -> node.getPersistentAction(WarningAction.class) != null);
+        List<FlowNode> warned = new DepthFirstScanner()
+                .filteredNodes(run.getExecution(), node -> node.getPersistentAction(WarningAction.class) != null);
         assertThat(warned, hasSize(1));
-        assertEquals(Result.UNSTABLE, warned.get(0).getPersistentAction(WarningAction.class).getResult());
+        assertEquals(
+                Result.UNSTABLE,
+                warned.get(0).getPersistentAction(WarningAction.class).getResult());
     }
 
     @Test
@@ -178,7 +185,9 @@ public class CodescoringScanStepTest {
                 "def r = codescoringScan onError: 'SUCCESS'\necho \"verdict=${r.verdict} kind=${r.errorKind}\""));
         r.assertLogContains("verdict=ERROR kind=ANALYSIS_FAILED", run);
         r.assertLogContains("(onError: SUCCESS, report only)", run);
-        assertEquals(Verdict.ERROR, run.getAction(CodescoringResultAction.class).getResult().verdict());
+        assertEquals(
+                Verdict.ERROR,
+                run.getAction(CodescoringResultAction.class).getResult().verdict());
     }
 
     @Test
@@ -197,13 +206,17 @@ public class CodescoringScanStepTest {
         long started = System.nanoTime();
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, pipeline("codescoringScan timeoutMinutes: 2"));
         r.assertLogContains("CodeScoring gave no verdict (TIMEOUT)", run);
-        assertThat("timed out on time", Duration.ofNanos(System.nanoTime() - started).toSeconds() < 60, org.hamcrest.Matchers.is(true));
+        assertThat(
+                "timed out on time",
+                Duration.ofNanos(System.nanoTime() - started).toSeconds() < 60,
+                org.hamcrest.Matchers.is(true));
     }
 
     @Test
     public void missingCredentialIsAConfigurationError() throws Exception {
         platform.simulator().load(Dataset.clean());
-        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, pipeline("codescoringScan credentialsId: 'no-such-credential'"));
+        WorkflowRun run =
+                r.buildAndAssertStatus(Result.FAILURE, pipeline("codescoringScan credentialsId: 'no-such-credential'"));
         r.assertLogContains("BAD_CONFIGURATION", run);
         r.assertLogContains("no-such-credential", run);
         assertEquals(0, platform.simulator().analysisStarts());
@@ -218,7 +231,8 @@ public class CodescoringScanStepTest {
     @Test
     public void anUnknownStageStopsTheStepBeforeAnyAnalysis() throws Exception {
         // As docs/pipeline-cookbook.md says: before any request, whatever onError says.
-        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, pipeline("codescoringScan stage: 'biuld', onError: 'SUCCESS'"));
+        WorkflowRun run =
+                r.buildAndAssertStatus(Result.FAILURE, pipeline("codescoringScan stage: 'biuld', onError: 'SUCCESS'"));
         r.assertLogContains("Invalid CodeScoring scan options: Unknown stage 'biuld'", run);
         assertEquals(0, platform.simulator().analysisStarts());
         assertEquals(0, platform.simulator().requestCount());
@@ -227,8 +241,11 @@ public class CodescoringScanStepTest {
     @Test
     public void aProjectLongerThanTheFormAllowsStopsTheStepBeforeAnyAnalysis() throws Exception {
         // The form's limit (255 characters, one line) is the step's too: checked in one place, ScanRequest.
-        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, pipeline("codescoringScan project: '" + "p".repeat(256) + "'"));
-        r.assertLogContains("Invalid CodeScoring scan options: A project is a name or a numeric id on one line, at most 255 characters.", run);
+        WorkflowRun run =
+                r.buildAndAssertStatus(Result.FAILURE, pipeline("codescoringScan project: '" + "p".repeat(256) + "'"));
+        r.assertLogContains(
+                "Invalid CodeScoring scan options: A project is a name or a numeric id on one line, at most 255 characters.",
+                run);
         assertEquals(0, platform.simulator().requestCount());
         r.buildAndAssertSuccess(pipeline("codescoringScan project: '" + "p".repeat(255) + "', onError: 'SUCCESS'"));
     }
@@ -273,7 +290,8 @@ public class CodescoringScanStepTest {
         long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
         while (true) {
             try {
-                if (new String(java.nio.file.Files.readAllBytes(program), java.nio.charset.StandardCharsets.ISO_8859_1).contains(text)) {
+                if (new String(java.nio.file.Files.readAllBytes(program), java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .contains(text)) {
                     return;
                 }
             } catch (java.nio.file.NoSuchFileException e) {
@@ -291,7 +309,8 @@ public class CodescoringScanStepTest {
         platform.simulator().load(Dataset.blocking());
         platform.simulator().setAnalysisDuration(Duration.ofMillis(800));
         WorkflowJob first = pipeline("def r = codescoringScan onBlocking: 'SUCCESS'\necho \"verdict=${r.verdict}\"");
-        WorkflowJob second = pipeline("def r = codescoringScan onBlocking: 'SUCCESS', project: 'shop'\necho \"verdict=${r.verdict}\"");
+        WorkflowJob second = pipeline(
+                "def r = codescoringScan onBlocking: 'SUCCESS', project: 'shop'\necho \"verdict=${r.verdict}\"");
         WorkflowRun a = first.scheduleBuild2(0).waitForStart();
         WorkflowRun b = second.scheduleBuild2(0).waitForStart();
         r.assertBuildStatusSuccess(r.waitForCompletion(a));
@@ -313,11 +332,16 @@ public class CodescoringScanStepTest {
         r.waitForMessage("this build waits for an analysis that begins after its request", a);
         r.waitForMessage("this build waits for an analysis that begins after its request", b);
         platform.simulator().completeAnalysis(Outcome.SUCCESS);
-        assertTrue("one follow-up analysis for both builds", platform.simulator().awaitAnalysisStarts(2, Duration.ofSeconds(30)));
+        assertTrue(
+                "one follow-up analysis for both builds",
+                platform.simulator().awaitAnalysisStarts(2, Duration.ofSeconds(30)));
         platform.simulator().completeAnalysis(Outcome.SUCCESS);
         r.assertBuildStatusSuccess(r.waitForCompletion(a));
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
-        assertEquals("the foreign analysis and one shared follow-up", 2, platform.simulator().analysisStarts());
+        assertEquals(
+                "the foreign analysis and one shared follow-up",
+                2,
+                platform.simulator().analysisStarts());
         String run = a.getAction(CodescoringResultAction.class).getAnalysisRunId();
         assertNotNull(run);
         assertEquals(run, b.getAction(CodescoringResultAction.class).getAnalysisRunId());
@@ -327,11 +351,14 @@ public class CodescoringScanStepTest {
 
     /** Starts an analysis as another CodeScoring user would, outside Jenkins. */
     private void startForeignAnalysis() throws Exception {
-        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.simulator().baseUrl() + "/api/analyses/overall_sca/start/"))
-                        .header("Authorization", "Token " + TestCredentials.TOKEN)
-                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        platform.simulator().baseUrl() + "/api/analyses/overall_sca/start/"))
+                                .header("Authorization", "Token " + TestCredentials.TOKEN)
+                                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(201, response.statusCode());
         assertEquals(1, platform.simulator().analysisStarts());
     }
@@ -339,10 +366,10 @@ public class CodescoringScanStepTest {
     @Test
     public void severalScansInOneBuildEachKeepTheirResult() throws Exception {
         platform.simulator().load(Dataset.severalProjects());
-        WorkflowRun run = r.buildAndAssertSuccess(pipeline(
-                "def a = codescoringScan project: 'shop', onBlocking: 'SUCCESS'\n"
-                + "def b = codescoringScan project: 'shop-backend', stage: 'build', onBlocking: 'SUCCESS'\n"
-                + "echo \"a=${a.verdict} b=${b.verdict}\""));
+        WorkflowRun run =
+                r.buildAndAssertSuccess(pipeline("def a = codescoringScan project: 'shop', onBlocking: 'SUCCESS'\n"
+                        + "def b = codescoringScan project: 'shop-backend', stage: 'build', onBlocking: 'SUCCESS'\n"
+                        + "echo \"a=${a.verdict} b=${b.verdict}\""));
         r.assertLogContains("a=PASSED b=BLOCKED", run);
         List<CodescoringResultAction> actions = run.getActions(CodescoringResultAction.class);
         assertThat(actions, hasSize(2));

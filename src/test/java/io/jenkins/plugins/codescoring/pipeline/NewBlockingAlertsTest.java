@@ -73,12 +73,14 @@ public class NewBlockingAlertsTest {
         return r.buildAndAssertStatus(expected, job);
     }
 
-    private static final String REPORT = "\necho \"verdict=${r.verdict} new=${r.newBlockingAlerts} reference=${r.referenceBuild}"
-            + " blocking=${r.blockingAlerts} rule=${r.blockOn}\"";
+    private static final String REPORT =
+            "\necho \"verdict=${r.verdict} new=${r.newBlockingAlerts} reference=${r.referenceBuild}"
+                    + " blocking=${r.blockingAlerts} rule=${r.blockOn}\"";
 
     @Test
     public void blockOnNewBlocksOnlyOnTheAlertThatAppeared() throws Exception {
-        WorkflowJob job = pipeline("def r = codescoringScan project: 'shop', blockOn: 'NEW', onBlocking: 'UNSTABLE'" + REPORT);
+        WorkflowJob job =
+                pipeline("def r = codescoringScan project: 'shop', blockOn: 'NEW', onBlocking: 'UNSTABLE'" + REPORT);
 
         WorkflowRun first = build(job, "two-blockers", Result.UNSTABLE);
         r.assertLogContains("verdict=BLOCKED new=2 reference=0 blocking=2 rule=NEW", first);
@@ -87,7 +89,8 @@ public class NewBlockingAlertsTest {
 
         WorkflowRun second = build(job, "three-blockers", Result.UNSTABLE);
         r.assertLogContains("verdict=BLOCKED new=1 reference=1 blocking=3 rule=NEW", second);
-        r.assertLogContains("CodeScoring verdict: BLOCKED — 1 new blocking alert (3 blocking alerts from 1 policy)", second);
+        r.assertLogContains(
+                "CodeScoring verdict: BLOCKED — 1 new blocking alert (3 blocking alerts from 1 policy)", second);
         r.assertLogContains("3 blocking alerts, 1 new since build #1", second);
         CodescoringResultAction action = second.getAction(CodescoringResultAction.class);
         List<BlockingAlertRow> rows = action.getSummaryAlerts();
@@ -98,8 +101,12 @@ public class NewBlockingAlertsTest {
 
         WorkflowRun third = build(job, "two-blockers", Result.SUCCESS);
         r.assertLogContains("verdict=PASSED new=0 reference=2 blocking=2 rule=NEW", third);
-        r.assertLogContains("CodeScoring verdict: PASSED — no new blocking alerts, 2 already blocking (project shop, all stages)", third);
-        r.assertLogContains("Rule: blockOn NEW — only blocking alerts new since build #2 block the build (2 already blocking)", third);
+        r.assertLogContains(
+                "CodeScoring verdict: PASSED — no new blocking alerts, 2 already blocking (project shop, all stages)",
+                third);
+        r.assertLogContains(
+                "Rule: blockOn NEW — only blocking alerts new since build #2 block the build (2 already blocking)",
+                third);
         r.assertLogContains("| New", third);
     }
 
@@ -109,7 +116,8 @@ public class NewBlockingAlertsTest {
         build(job, "two-blockers", Result.UNSTABLE);
         WorkflowRun second = build(job, "three-blockers", Result.UNSTABLE);
         r.assertLogContains("verdict=BLOCKED new=1 reference=1 blocking=3 rule=ALL", second);
-        r.assertLogContains("CodeScoring verdict: BLOCKED — 3 blocking alerts from 1 policy (project shop, all stages)", second);
+        r.assertLogContains(
+                "CodeScoring verdict: BLOCKED — 3 blocking alerts from 1 policy (project shop, all stages)", second);
         r.assertLogContains("Rule: blockOn ALL — any active blocking alert blocks the build", second);
         WorkflowRun third = build(job, "two-blockers", Result.UNSTABLE);
         r.assertLogContains("verdict=BLOCKED new=0 reference=2 blocking=2 rule=ALL", third);
@@ -117,9 +125,10 @@ public class NewBlockingAlertsTest {
 
     @Test
     public void eachScopeHasItsReferenceAndABuildWithoutAVerdictIsSkipped() throws Exception {
-        WorkflowJob job = pipeline("def a = codescoringScan project: 'shop', blockOn: 'NEW', onBlocking: 'UNSTABLE', onError: 'UNSTABLE'\n"
-                + "def b = codescoringScan stage: 'build', blockOn: 'NEW', onBlocking: 'UNSTABLE', onError: 'UNSTABLE'\n"
-                + "echo \"a=${a.verdict}/${a.newBlockingAlerts}/${a.referenceBuild} b=${b.verdict}/${b.newBlockingAlerts}/${b.referenceBuild}\"");
+        WorkflowJob job = pipeline(
+                "def a = codescoringScan project: 'shop', blockOn: 'NEW', onBlocking: 'UNSTABLE', onError: 'UNSTABLE'\n"
+                        + "def b = codescoringScan stage: 'build', blockOn: 'NEW', onBlocking: 'UNSTABLE', onError: 'UNSTABLE'\n"
+                        + "echo \"a=${a.verdict}/${a.newBlockingAlerts}/${a.referenceBuild} b=${b.verdict}/${b.newBlockingAlerts}/${b.referenceBuild}\"");
         WorkflowRun first = build(job, "two-blockers", Result.UNSTABLE);
         r.assertLogContains("a=BLOCKED/2/0 b=BLOCKED/2/0", first);
 
@@ -141,10 +150,13 @@ public class NewBlockingAlertsTest {
 
     @Test
     public void anotherScopeOfTheSameJobIsNoReference() throws Exception {
-        WorkflowJob job = pipeline("def r = codescoringScan project: 'shop', blockOn: 'NEW', onBlocking: 'UNSTABLE'" + REPORT);
+        WorkflowJob job =
+                pipeline("def r = codescoringScan project: 'shop', blockOn: 'NEW', onBlocking: 'UNSTABLE'" + REPORT);
         build(job, "two-blockers", Result.UNSTABLE);
-        job.setDefinition(new CpsFlowDefinition("def r = codescoringScan project: 'shop', stage: 'build', blockOn: 'NEW', onBlocking: 'UNSTABLE'"
-                + REPORT, true));
+        job.setDefinition(new CpsFlowDefinition(
+                "def r = codescoringScan project: 'shop', stage: 'build', blockOn: 'NEW', onBlocking: 'UNSTABLE'"
+                        + REPORT,
+                true));
         WorkflowRun other = build(job, "two-blockers", Result.UNSTABLE);
         r.assertLogContains("verdict=BLOCKED new=2 reference=0", other);
     }
@@ -159,7 +171,10 @@ public class NewBlockingAlertsTest {
         HtmlPage page = web.getPage(second, action.getUrlName());
         String text = page.asNormalizedText();
         assertThat(text, containsString("3 blocking alerts, 1 new since build #1"));
-        assertThat(text, containsString("Decided by the rule blockOn NEW: only blocking alerts new since build #1 block the build."));
+        assertThat(
+                text,
+                containsString(
+                        "Decided by the rule blockOn NEW: only blocking alerts new since build #1 block the build."));
         assertEquals(1, page.querySelectorAll(".codescoring-new-mark").size());
         assertEquals(1, page.querySelectorAll("tr.codescoring-new-alert").size());
         assertThat(page.querySelector("tr.codescoring-new-alert").asNormalizedText(), containsString(SPRING_WEB));
@@ -167,7 +182,10 @@ public class NewBlockingAlertsTest {
         HtmlPage buildPage = web.getPage(second);
         assertThat(buildPage.asNormalizedText(), containsString("3 blocking alerts, 1 new since build #1"));
         assertEquals(1, buildPage.querySelectorAll(".codescoring-new-mark").size());
-        assertThat(web.goTo(job.getUrl() + "codescoring/trend", "image/svg+xml").getWebResponse().getContentAsString(),
+        assertThat(
+                web.goTo(job.getUrl() + "codescoring/trend", "image/svg+xml")
+                        .getWebResponse()
+                        .getContentAsString(),
                 containsString("New blocking 1"));
     }
 
@@ -175,7 +193,8 @@ public class NewBlockingAlertsTest {
     public void aJobInAFolderComparesWithItsOwnBuildsAndLinksThem() throws Exception {
         MockFolder folder = r.createFolder("team");
         WorkflowJob job = folder.createProject(WorkflowJob.class, "app");
-        job.setDefinition(new CpsFlowDefinition("def r = codescoringScan project: 'shop', blockOn: 'NEW', onBlocking: 'UNSTABLE'" + REPORT, true));
+        job.setDefinition(new CpsFlowDefinition(
+                "def r = codescoringScan project: 'shop', blockOn: 'NEW', onBlocking: 'UNSTABLE'" + REPORT, true));
         WorkflowJob sameName = r.createProject(WorkflowJob.class, "app");
         sameName.setDefinition(job.getDefinition());
         build(sameName, "two-blockers", Result.UNSTABLE);
@@ -183,14 +202,17 @@ public class NewBlockingAlertsTest {
         r.assertLogContains("new=2 reference=0", first);
         WorkflowRun second = build(job, "three-blockers", Result.UNSTABLE);
         r.assertLogContains("verdict=BLOCKED new=1 reference=1", second);
-        assertEquals("job/team/job/app/1/", second.getAction(CodescoringResultAction.class).getNewAlerts().getReferenceUrl());
+        assertEquals(
+                "job/team/job/app/1/",
+                second.getAction(CodescoringResultAction.class).getNewAlerts().getReferenceUrl());
     }
 
     private static final class EnvCapture extends TestBuilder {
         EnvVars env;
 
         @Override
-        public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener) throws InterruptedException, java.io.IOException {
+        public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
+                throws InterruptedException, java.io.IOException {
             env = build.getEnvironment(listener);
             return true;
         }
@@ -216,13 +238,17 @@ public class NewBlockingAlertsTest {
         assertEquals("0", capture.env.get("CODESCORING_NEW_BLOCKING_ALERTS"));
         assertEquals("1", capture.env.get("CODESCORING_REFERENCE_BUILD"));
         assertEquals("PASSED", capture.env.get("CODESCORING_VERDICT"));
-        assertEquals(Verdict.PASSED, second.getAction(CodescoringResultAction.class).getResult().verdict());
+        assertEquals(
+                Verdict.PASSED,
+                second.getAction(CodescoringResultAction.class).getResult().verdict());
 
         platform.simulator().load(Dataset.byName("three-blockers"));
         r.buildAndAssertStatus(Result.UNSTABLE, project);
         assertEquals("1", capture.env.get("CODESCORING_NEW_BLOCKING_ALERTS"));
         assertEquals("2", capture.env.get("CODESCORING_REFERENCE_BUILD"));
         r.configRoundtrip(project);
-        assertEquals(BlockOn.NEW, project.getBuildersList().get(CodescoringScanBuilder.class).getBlockOn());
+        assertEquals(
+                BlockOn.NEW,
+                project.getBuildersList().get(CodescoringScanBuilder.class).getBlockOn());
     }
 }

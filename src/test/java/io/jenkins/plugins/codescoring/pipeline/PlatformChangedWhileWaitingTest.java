@@ -88,7 +88,9 @@ public class PlatformChangedWhileWaitingTest {
         r.assertLogContains("BAD_CONFIGURATION", run);
         r.assertLogContains("now points at " + other.baseUrl() + ", not at " + simulator.baseUrl(), run);
         r.assertLogContains("What to do: Run the build again", run);
-        assertEquals(Verdict.ERROR, run.getAction(CodescoringResultAction.class).getResult().verdict());
+        assertEquals(
+                Verdict.ERROR,
+                run.getAction(CodescoringResultAction.class).getResult().verdict());
         ScanTestSupport.assertNoScanWaits();
         assertEquals("the new host got nothing for this scan", 0, other.requestCount());
         assertOldPlatformQuiet();
@@ -103,7 +105,10 @@ public class PlatformChangedWhileWaitingTest {
         CodescoringGlobalConfiguration.get().setPlatforms(List.of(stage));
 
         r.assertBuildStatus(Result.UNSTABLE, r.waitForCompletion(run));
-        r.assertLogContains("The CodeScoring platform 'prod' this scan began on (" + simulator.baseUrl() + ") is no longer configured", run);
+        r.assertLogContains(
+                "The CodeScoring platform 'prod' this scan began on (" + simulator.baseUrl()
+                        + ") is no longer configured",
+                run);
         r.assertLogContains("What to do: Name one of the configured platforms", run);
         ScanTestSupport.assertNoScanWaits();
         assertEquals(0, other.requestCount());
@@ -118,7 +123,9 @@ public class PlatformChangedWhileWaitingTest {
         TestPlatforms.save();
         simulator.completeAnalysis(Outcome.SUCCESS);
         r.assertBuildStatusSuccess(r.waitForCompletion(run));
-        assertEquals(Verdict.PASSED, run.getAction(CodescoringResultAction.class).getResult().verdict());
+        assertEquals(
+                Verdict.PASSED,
+                run.getAction(CodescoringResultAction.class).getResult().verdict());
     }
 
     /** Once the scan ended, nothing more goes to the old URL (a bounded look: polls run every 200 ms here). */

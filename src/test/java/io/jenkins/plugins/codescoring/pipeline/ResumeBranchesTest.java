@@ -104,23 +104,31 @@ public class ResumeBranchesTest {
         sessions.then(r -> {
             WorkflowRun run = build(r, "incomplete");
             r.assertBuildStatus(Result.FAILURE, r.waitForCompletion(run));
-            r.assertLogContains("The CodeScoring scan cannot resume after the restart: its saved state is incomplete. Run the build again.", run);
+            r.assertLogContains(
+                    "The CodeScoring scan cannot resume after the restart: its saved state is incomplete. Run the build again.",
+                    run);
             ScanTestSupport.assertNoScanWaits();
             assertEquals("no analysis started after the restart", starts[0], simulator.analysisStarts());
         });
     }
 
     @Test
-    public void aScanThatFinishedJustBeforeTheRestartReportsItsResultWithoutAskingThePlatformOrItsCredential() throws Throwable {
+    public void aScanThatFinishedJustBeforeTheRestartReportsItsResultWithoutAskingThePlatformOrItsCredential()
+            throws Throwable {
         int[] starts = new int[1];
         int[] requests = new int[1];
         sessions.then(r -> {
-            WorkflowRun run = startWaiting(r, "finished", "def s = codescoringScan()\necho \"verdict=${s.verdict} run=${s.analysisRunId}\"");
+            WorkflowRun run = startWaiting(
+                    r, "finished", "def s = codescoringScan()\necho \"verdict=${s.verdict} run=${s.analysisRunId}\"");
             CodescoringScanExecution execution = scanExecution(run);
             detachFromCoordinator(execution);
             ScanRequest request = (ScanRequest) get(execution, "request");
-            ScanResult result = ScanResult.builder(Verdict.PASSED).platformUrl(simulator.baseUrl()).analysisRunId("77")
-                    .requestedAt(Instant.now()).finishedAt(Instant.now()).alertsByLevel(java.util.Map.of("critical", 0, "warning", 0, "info", 0))
+            ScanResult result = ScanResult.builder(Verdict.PASSED)
+                    .platformUrl(simulator.baseUrl())
+                    .analysisRunId("77")
+                    .requestedAt(Instant.now())
+                    .finishedAt(Instant.now())
+                    .alertsByLevel(java.util.Map.of("critical", 0, "warning", 0, "info", 0))
                     .build();
             set(execution, "state", ScanStates.finished(request, Instant.now(), result));
             execution.getContext().saveState();
@@ -134,7 +142,9 @@ public class ResumeBranchesTest {
             WorkflowRun run = build(r, "finished");
             r.assertBuildStatusSuccess(r.waitForCompletion(run));
             r.assertLogContains("verdict=PASSED run=77", run);
-            assertEquals("77", run.getAction(CodescoringResultAction.class).getResult().analysisRunId());
+            assertEquals(
+                    "77",
+                    run.getAction(CodescoringResultAction.class).getResult().analysisRunId());
             assertEquals("no analysis started", starts[0], simulator.analysisStarts());
             assertEquals("the platform was not asked at all", requests[0], simulator.requestCount());
         });
@@ -152,8 +162,12 @@ public class ResumeBranchesTest {
         sessions.then(r -> {
             WorkflowRun run = build(r, "no-credential");
             r.assertBuildStatus(Result.FAILURE, r.waitForCompletion(run));
-            r.assertLogContains("No secret text credential with ID '" + TestCredentials.GLOBAL_ID + "' is available to this job.", run);
-            assertEquals(Verdict.ERROR, run.getAction(CodescoringResultAction.class).getResult().verdict());
+            r.assertLogContains(
+                    "No secret text credential with ID '" + TestCredentials.GLOBAL_ID + "' is available to this job.",
+                    run);
+            assertEquals(
+                    Verdict.ERROR,
+                    run.getAction(CodescoringResultAction.class).getResult().verdict());
             ScanTestSupport.assertNoScanWaits();
             assertEquals(starts[0], simulator.analysisStarts());
         });
@@ -168,7 +182,8 @@ public class ResumeBranchesTest {
             TestPlatforms.add("second", simulator.baseUrl(), TestCredentials.GLOBAL_ID);
             startWaitingOnConfigured(r, "no-platform", "codescoringScan platform: 'second'");
             starts[0] = simulator.analysisStarts();
-            io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration.get().setPlatforms(List.of(TestPlatforms.first()));
+            io.jenkins.plugins.codescoring.config.CodescoringGlobalConfiguration.get()
+                    .setPlatforms(List.of(TestPlatforms.first()));
         });
         sessions.then(r -> {
             WorkflowRun run = build(r, "no-platform");
@@ -179,7 +194,8 @@ public class ResumeBranchesTest {
         });
     }
 
-    private static void startWaitingOnConfigured(org.jvnet.hudson.test.JenkinsRule r, String name, String script) throws Exception {
+    private static void startWaitingOnConfigured(org.jvnet.hudson.test.JenkinsRule r, String name, String script)
+            throws Exception {
         simulator.setManualCompletion(true);
         WorkflowJob job = r.createProject(WorkflowJob.class, name);
         job.setDefinition(new CpsFlowDefinition(script, true));
@@ -208,7 +224,8 @@ public class ResumeBranchesTest {
     }
 
     private static CodescoringScanExecution scanExecution(WorkflowRun run) throws Exception {
-        for (StepExecution execution : run.getExecution().getCurrentExecutions(true).get()) {
+        for (StepExecution execution :
+                run.getExecution().getCurrentExecutions(true).get()) {
             if (execution instanceof CodescoringScanExecution) {
                 return (CodescoringScanExecution) execution;
             }

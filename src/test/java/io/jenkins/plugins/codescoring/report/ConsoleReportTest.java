@@ -18,29 +18,31 @@ public class ConsoleReportTest {
 
     @Test
     public void passedShowsVerdictPlatformAndCounts() {
-        assertEquals(List.of(
-                "CodeScoring verdict: PASSED — no blocking alerts (all projects, all stages)",
-                "Platform: https://codescoring.example.com, analysis run 41",
-                "Active alerts: 7 (critical 0, warning 4, info 1, other 0), ignored 2, delayed blockers 0"),
+        assertEquals(
+                List.of(
+                        "CodeScoring verdict: PASSED — no blocking alerts (all projects, all stages)",
+                        "Platform: https://codescoring.example.com, analysis run 41",
+                        "Active alerts: 7 (critical 0, warning 4, info 1, other 0), ignored 2, delayed blockers 0"),
                 ConsoleReport.standard().lines(SampleResults.passed()));
     }
 
     @Test
     public void blockedShowsTheAlertsAsATableSortedByPolicyThenDependency() {
-        assertEquals(List.of(
-                "CodeScoring verdict: BLOCKED — 3 blocking alerts from 2 policies (project shop, stage build)",
-                "Platform: https://codescoring.example.com, analysis run 42",
-                "Active alerts: 10 (critical 2, warning 5, info 1, other 1), ignored 1, delayed blockers 2",
-                "Note: 2 alerts of delayed blocking policies will block once the delay has passed.",
-                "Policy             | Blocks build | Level    | Dependency                                  | Vulnerability",
-                "-------------------+--------------+----------+---------------------------------------------+---------------",
-                "Critical CVEs      | yes          | critical | pkg:maven/com.google.guava/guava@31.0.1-jre | CVE-2023-2976",
-                "    - guava@31.0.1-jre has CVE-2023-2976, CVSS3 Score 7.1 >= 7.00",
-                "    - fixed in 32.0.0-android",
-                "Critical CVEs      | yes          | critical | pkg:pypi/django@4.2.2                       | CVE-2024-38875",
-                "    - django@4.2.2 has CVE-2024-38875, CVSS3 Score 7.5 >= 7.00",
-                "Forbidden licenses | yes          | warning  | pkg:npm/left-pad@1.3.0                      | -",
-                "    - left-pad@1.3.0 has license WTFPL, which is forbidden"),
+        assertEquals(
+                List.of(
+                        "CodeScoring verdict: BLOCKED — 3 blocking alerts from 2 policies (project shop, stage build)",
+                        "Platform: https://codescoring.example.com, analysis run 42",
+                        "Active alerts: 10 (critical 2, warning 5, info 1, other 1), ignored 1, delayed blockers 2",
+                        "Note: 2 alerts of delayed blocking policies will block once the delay has passed.",
+                        "Policy             | Blocks build | Level    | Dependency                                  | Vulnerability",
+                        "-------------------+--------------+----------+---------------------------------------------+---------------",
+                        "Critical CVEs      | yes          | critical | pkg:maven/com.google.guava/guava@31.0.1-jre | CVE-2023-2976",
+                        "    - guava@31.0.1-jre has CVE-2023-2976, CVSS3 Score 7.1 >= 7.00",
+                        "    - fixed in 32.0.0-android",
+                        "Critical CVEs      | yes          | critical | pkg:pypi/django@4.2.2                       | CVE-2024-38875",
+                        "    - django@4.2.2 has CVE-2024-38875, CVSS3 Score 7.5 >= 7.00",
+                        "Forbidden licenses | yes          | warning  | pkg:npm/left-pad@1.3.0                      | -",
+                        "    - left-pad@1.3.0 has license WTFPL, which is forbidden"),
                 ConsoleReport.standard().lines(SampleResults.blocked()));
     }
 
@@ -61,7 +63,10 @@ public class ConsoleReportTest {
 
     @Test
     public void theCapAndTheHintCanBeChosen() {
-        ConsoleReport report = ConsoleReport.builder().maxRows(2).overflowHint("see report.json").build();
+        ConsoleReport report = ConsoleReport.builder()
+                .maxRows(2)
+                .overflowHint("see report.json")
+                .build();
         List<String> lines = report.lines(SampleResults.blockedWith(3));
         assertEquals(2, rowsOf(lines).size());
         assertEquals("… and 1 more blocking alert (see report.json)", lines.get(lines.size() - 1));
@@ -81,19 +86,32 @@ public class ConsoleReportTest {
 
     @Test
     public void nullCellsShowAsADashAndNullScopeAsAll() {
-        BlockingPolicy policy = new BlockingPolicy("9", null, null,
-                List.of(new BlockingAlert("x", null, null, null, null, null, null)));
+        BlockingPolicy policy = new BlockingPolicy(
+                "9", null, null, List.of(new BlockingAlert("x", null, null, null, null, null, null)));
         List<String> lines = ConsoleReport.standard().lines(SampleResults.blockedBy(policy));
-        assertEquals("CodeScoring verdict: BLOCKED — 1 blocking alert from 1 policy (all projects, all stages)", lines.get(0));
+        assertEquals(
+                "CodeScoring verdict: BLOCKED — 1 blocking alert from 1 policy (all projects, all stages)",
+                lines.get(0));
         assertEquals(List.of("-", "yes", "-", "-", "-"), cellsOf(rowsOf(lines).get(0)));
     }
 
     @Test
     public void longCellsAreCutWithAnEllipsisAndTheColumnsStayAligned() {
-        String longPurl = "pkg:maven/org.example.very.long.group.name/an-artifact-with-a-really-long-name@1.2.3-SNAPSHOT";
-        BlockingPolicy policy = new BlockingPolicy("1", "A policy whose name is far longer than the policy column allows",
-                "critical", List.of(
-                        new BlockingAlert("1", null, null, null, longPurl, "GHSA-aaaa-bbbb-cccc-dddd-eeee", List.of("x".repeat(500))),
+        String longPurl =
+                "pkg:maven/org.example.very.long.group.name/an-artifact-with-a-really-long-name@1.2.3-SNAPSHOT";
+        BlockingPolicy policy = new BlockingPolicy(
+                "1",
+                "A policy whose name is far longer than the policy column allows",
+                "critical",
+                List.of(
+                        new BlockingAlert(
+                                "1",
+                                null,
+                                null,
+                                null,
+                                longPurl,
+                                "GHSA-aaaa-bbbb-cccc-dddd-eeee",
+                                List.of("x".repeat(500))),
                         new BlockingAlert("2", null, null, null, "pkg:npm/a@1", "CVE-1", List.of())));
         List<String> lines = ConsoleReport.standard().lines(SampleResults.blockedBy(policy));
         List<String> rows = rowsOf(lines);
@@ -104,7 +122,8 @@ public class ConsoleReportTest {
         List<String> cells = cellsOf(rows.get(0));
         assertEquals("A policy whose name is far longer than…", cells.get(0));
         assertEquals(56, cells.get(3).length());
-        assertTrue(cells.get(3).startsWith("pkg:maven/org.example") && cells.get(3).endsWith("…"));
+        assertTrue(
+                cells.get(3).startsWith("pkg:maven/org.example") && cells.get(3).endsWith("…"));
         assertEquals("GHSA-aaaa-bbbb-cccc…", cells.get(4));
         String criterion = lines.get(TABLE_HEADER_LINE + 2);
         assertTrue(criterion.startsWith("    - xxx") && criterion.endsWith("…"));
@@ -113,11 +132,16 @@ public class ConsoleReportTest {
 
     @Test
     public void lineBreaksTabsAndEscapeSequencesInValuesCannotBreakTheLayout() {
-        BlockingPolicy policy = new BlockingPolicy("1", "two\nlines\tand \u001b[31mred", "critical",
-                List.of(new BlockingAlert("1", null, null, null, "pkg:npm/a@1\r\n", "CVE-1", List.of("first\nsecond"))));
+        BlockingPolicy policy = new BlockingPolicy(
+                "1",
+                "two\nlines\tand \u001b[31mred",
+                "critical",
+                List.of(new BlockingAlert(
+                        "1", null, null, null, "pkg:npm/a@1\r\n", "CVE-1", List.of("first\nsecond"))));
         List<String> lines = ConsoleReport.standard().lines(SampleResults.blockedBy(policy));
         for (String line : lines) {
-            assertFalse(line, line.contains("\n") || line.contains("\r") || line.contains("\t") || line.contains("\u001b"));
+            assertFalse(
+                    line, line.contains("\n") || line.contains("\r") || line.contains("\t") || line.contains("\u001b"));
         }
         List<String> cells = cellsOf(rowsOf(lines).get(0));
         assertEquals("two lines and  [31mred", cells.get(0));
@@ -127,8 +151,17 @@ public class ConsoleReportTest {
 
     @Test
     public void russianNamesAreKeptAndCountedByCharactersNotBytes() {
-        BlockingPolicy policy = new BlockingPolicy("5", "Запрещённые лицензии", "warning",
-                List.of(new BlockingAlert("1", "магазин", "build", null, "pkg:npm/a@1", null,
+        BlockingPolicy policy = new BlockingPolicy(
+                "5",
+                "Запрещённые лицензии",
+                "warning",
+                List.of(new BlockingAlert(
+                        "1",
+                        "магазин",
+                        "build",
+                        null,
+                        "pkg:npm/a@1",
+                        null,
                         List.of("Лицензия GPL-3.0 запрещена политикой"))));
         List<String> lines = ConsoleReport.standard().lines(SampleResults.blockedBy(policy));
         List<String> table = lines.subList(lines.size() - 5, lines.size());
@@ -137,30 +170,36 @@ public class ConsoleReportTest {
         assertEquals("    in project магазин, stage build", table.get(3));
         assertEquals("    - Лицензия GPL-3.0 запрещена политикой", table.get(4));
         String longRussian = "Политика ".repeat(10);
-        List<String> cut = ConsoleReport.standard().lines(SampleResults.blockedBy(new BlockingPolicy("6", longRussian, "info",
-                List.of(new BlockingAlert("1", null, null, null, "p", null, null)))));
+        List<String> cut = ConsoleReport.standard()
+                .lines(SampleResults.blockedBy(new BlockingPolicy(
+                        "6", longRussian, "info", List.of(new BlockingAlert("1", null, null, null, "p", null, null)))));
         String cell = cellsOf(rowsOf(cut).get(0)).get(0);
         assertEquals(40, cell.codePointCount(0, cell.length()));
     }
 
     @Test
     public void projectAndStageAreShownUnderARowOnlyWhenTheScopeDoesNotFixThem() {
-        assertFalse(String.join("\n", ConsoleReport.standard().lines(SampleResults.blocked())).contains("    in "));
+        assertFalse(String.join("\n", ConsoleReport.standard().lines(SampleResults.blocked()))
+                .contains("    in "));
         List<String> lines = ConsoleReport.standard().lines(SampleResults.blockedWith(1));
         assertFalse(String.join("\n", lines).contains("    in project"));
-        BlockingPolicy policy = new BlockingPolicy("1", "P", "info",
-                List.of(new BlockingAlert("1", "billing", "prod", null, "p", null, null)));
-        assertTrue(ConsoleReport.standard().lines(SampleResults.blockedBy(policy)).contains("    in project billing, stage prod"));
+        BlockingPolicy policy = new BlockingPolicy(
+                "1", "P", "info", List.of(new BlockingAlert("1", "billing", "prod", null, "p", null, null)));
+        assertTrue(ConsoleReport.standard()
+                .lines(SampleResults.blockedBy(policy))
+                .contains("    in project billing, stage prod"));
     }
 
     @Test
     public void errorShowsKindMessageAndAdvice() {
-        ScanResult result = SampleResults.error(ErrorKind.TOKEN_REJECTED, "The platform rejected the API token (HTTP 401).");
-        assertEquals(List.of(
-                "CodeScoring verdict: ERROR — TOKEN_REJECTED: The platform rejected the API token (HTTP 401). (project shop, all stages)",
-                "Platform: https://codescoring.example.com",
-                "Error (TOKEN_REJECTED): The platform rejected the API token (HTTP 401).",
-                "What to do: " + ErrorKind.TOKEN_REJECTED.advice()),
+        ScanResult result =
+                SampleResults.error(ErrorKind.TOKEN_REJECTED, "The platform rejected the API token (HTTP 401).");
+        assertEquals(
+                List.of(
+                        "CodeScoring verdict: ERROR — TOKEN_REJECTED: The platform rejected the API token (HTTP 401). (project shop, all stages)",
+                        "Platform: https://codescoring.example.com",
+                        "Error (TOKEN_REJECTED): The platform rejected the API token (HTTP 401).",
+                        "What to do: " + ErrorKind.TOKEN_REJECTED.advice()),
                 ConsoleReport.standard().lines(result));
     }
 
@@ -184,8 +223,11 @@ public class ConsoleReportTest {
 
     @Test
     public void verdictLineIsTheFirstLine() {
-        for (ScanResult result : List.of(SampleResults.passed(), SampleResults.blocked(), SampleResults.error(ErrorKind.ABORTED, "stop"))) {
-            assertEquals(ConsoleReport.verdictLine(result), ConsoleReport.standard().lines(result).get(0));
+        for (ScanResult result : List.of(
+                SampleResults.passed(), SampleResults.blocked(), SampleResults.error(ErrorKind.ABORTED, "stop"))) {
+            assertEquals(
+                    ConsoleReport.verdictLine(result),
+                    ConsoleReport.standard().lines(result).get(0));
         }
     }
 

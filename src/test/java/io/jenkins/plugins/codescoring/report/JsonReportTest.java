@@ -32,8 +32,21 @@ public class JsonReportTest {
     @Test
     public void blockedResultHasEveryDocumentedField() throws Exception {
         JsonNode json = MAPPER.readTree(JsonReport.toJson(SampleResults.blocked()));
-        assertEquals(List.of("schemaVersion", "verdict", "error", "platformUrl", "analysisRunId", "scope", "requestedAt",
-                "finishedAt", "counts", "blockOn", "referenceBuild", "blockingPolicies"), fieldNames(json));
+        assertEquals(
+                List.of(
+                        "schemaVersion",
+                        "verdict",
+                        "error",
+                        "platformUrl",
+                        "analysisRunId",
+                        "scope",
+                        "requestedAt",
+                        "finishedAt",
+                        "counts",
+                        "blockOn",
+                        "referenceBuild",
+                        "blockingPolicies"),
+                fieldNames(json));
         assertEquals(1, json.get("schemaVersion").intValue());
         assertEquals("BLOCKED", json.get("verdict").textValue());
         assertTrue(json.get("error").isNull());
@@ -45,8 +58,16 @@ public class JsonReportTest {
         assertEquals("2025-03-01T10:04:30Z", json.get("finishedAt").textValue());
 
         JsonNode counts = json.get("counts");
-        assertEquals(List.of("activeAlerts", "ignoredAlerts", "delayedBlockingAlerts", "blockingAlerts", "blockingPolicies",
-                "newBlockingAlerts", "byLevel"), fieldNames(counts));
+        assertEquals(
+                List.of(
+                        "activeAlerts",
+                        "ignoredAlerts",
+                        "delayedBlockingAlerts",
+                        "blockingAlerts",
+                        "blockingPolicies",
+                        "newBlockingAlerts",
+                        "byLevel"),
+                fieldNames(counts));
         assertEquals(10, counts.get("activeAlerts").intValue());
         assertEquals(1, counts.get("ignoredAlerts").intValue());
         assertEquals(2, counts.get("delayedBlockingAlerts").intValue());
@@ -61,10 +82,13 @@ public class JsonReportTest {
         assertEquals("Critical CVEs", policy.get("name").textValue());
         assertEquals("critical", policy.get("level").textValue());
         JsonNode alert = policy.at("/alerts/1");
-        assertEquals(List.of("id", "project", "stage", "level", "dependencyPurl", "vulnerability", "matchedCriteria", "new"),
+        assertEquals(
+                List.of("id", "project", "stage", "level", "dependencyPurl", "vulnerability", "matchedCriteria", "new"),
                 fieldNames(alert));
         assertEquals("a-1", alert.get("id").textValue());
-        assertEquals("pkg:maven/com.google.guava/guava@31.0.1-jre", alert.get("dependencyPurl").textValue());
+        assertEquals(
+                "pkg:maven/com.google.guava/guava@31.0.1-jre",
+                alert.get("dependencyPurl").textValue());
         assertEquals("CVE-2023-2976", alert.get("vulnerability").textValue());
         assertEquals(2, alert.get("matchedCriteria").size());
         assertTrue(json.at("/blockingPolicies/0/alerts/0/vulnerability").isNull());
@@ -73,7 +97,8 @@ public class JsonReportTest {
 
     @Test
     public void errorResultCarriesKindMessageAndAdvice() throws Exception {
-        JsonNode json = MAPPER.readTree(JsonReport.toJson(SampleResults.error(ErrorKind.TIMEOUT, "Not finished within 60 min.")));
+        JsonNode json = MAPPER.readTree(
+                JsonReport.toJson(SampleResults.error(ErrorKind.TIMEOUT, "Not finished within 60 min.")));
         assertEquals("ERROR", json.get("verdict").textValue());
         assertEquals(List.of("kind", "message", "advice"), fieldNames(json.get("error")));
         assertEquals("TIMEOUT", json.at("/error/kind").textValue());
@@ -95,12 +120,18 @@ public class JsonReportTest {
 
     @Test
     public void roundTripKeepsEverything() {
-        for (ScanResult result : List.of(SampleResults.passed(), SampleResults.blocked(), SampleResults.blockedWith(30),
-                SampleResults.error(ErrorKind.ANALYSIS_FAILED, "Run 5 failed: out of disk"), russian())) {
+        for (ScanResult result : List.of(
+                SampleResults.passed(),
+                SampleResults.blocked(),
+                SampleResults.blockedWith(30),
+                SampleResults.error(ErrorKind.ANALYSIS_FAILED, "Run 5 failed: out of disk"),
+                russian())) {
             String json = JsonReport.toJson(result);
             ScanResult read = JsonReport.fromJson(json);
             assertEquals(json, JsonReport.toJson(read));
-            assertEquals(ConsoleReport.standard().lines(result), ConsoleReport.standard().lines(read));
+            assertEquals(
+                    ConsoleReport.standard().lines(result),
+                    ConsoleReport.standard().lines(read));
         }
     }
 
@@ -108,7 +139,8 @@ public class JsonReportTest {
     @Test
     public void documentedExamplesAreExactlyWhatTheWriterProduces() throws Exception {
         for (Path page : List.of(Path.of("docs", "json-report.md"), Path.of("docs", "ru", "json-report.md"))) {
-            List<String> examples = jsonBlocks(Files.readString(page, StandardCharsets.UTF_8).replace("\r\n", "\n"));
+            List<String> examples =
+                    jsonBlocks(Files.readString(page, StandardCharsets.UTF_8).replace("\r\n", "\n"));
             assertEquals(page + ": a blocked and an error example", 2, examples.size());
             for (String example : examples) {
                 assertEquals(page.toString(), example, JsonReport.toJson(JsonReport.fromJson(example)));
@@ -130,8 +162,8 @@ public class JsonReportTest {
 
     @Test
     public void roundTripOfNullsStaysNull() {
-        ScanResult read = JsonReport.fromJson(JsonReport.toJson(SampleResults.blockedBy(
-                new BlockingPolicy("1", null, null, List.of(new BlockingAlert(null, null, null, null, null, null, null))))));
+        ScanResult read = JsonReport.fromJson(JsonReport.toJson(SampleResults.blockedBy(new BlockingPolicy(
+                "1", null, null, List.of(new BlockingAlert(null, null, null, null, null, null, null))))));
         assertNull(read.requestedAt());
         assertNull(read.project());
         BlockingPolicy policy = read.blockingPolicies().get(0);
@@ -147,7 +179,9 @@ public class JsonReportTest {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertTrue(text.contains("\"name\": \"Запрещённые лицензии\""));
         assertEquals(JsonReport.toJson(russian()), text);
-        assertEquals("Запрещённые лицензии", JsonReport.fromJson(text).blockingPolicies().get(0).name());
+        assertEquals(
+                "Запрещённые лицензии",
+                JsonReport.fromJson(text).blockingPolicies().get(0).name());
     }
 
     @Test
@@ -160,8 +194,13 @@ public class JsonReportTest {
 
     @Test
     public void readerRefusesWhatIsNotAReport() {
-        for (String bad : List.of("not json", "[]", "{}", "{\"schemaVersion\":2,\"verdict\":\"PASSED\"}",
-                "{\"schemaVersion\":1}", "{\"schemaVersion\":1,\"verdict\":\"MAYBE\"}",
+        for (String bad : List.of(
+                "not json",
+                "[]",
+                "{}",
+                "{\"schemaVersion\":2,\"verdict\":\"PASSED\"}",
+                "{\"schemaVersion\":1}",
+                "{\"schemaVersion\":1,\"verdict\":\"MAYBE\"}",
                 "{\"schemaVersion\":1,\"verdict\":\"ERROR\"}",
                 "{\"schemaVersion\":1,\"verdict\":\"ERROR\",\"error\":{\"kind\":\"OOPS\"}}",
                 "{\"schemaVersion\":1,\"verdict\":\"PASSED\",\"requestedAt\":\"yesterday\"}")) {
@@ -200,16 +239,20 @@ public class JsonReportTest {
 
     @Test
     public void reportsHoldOnlyTheDocumentedFieldsAndNoHeader() throws Exception {
-        List<ScanResult> results = List.of(SampleResults.passed(), SampleResults.blocked(),
+        List<ScanResult> results = List.of(
+                SampleResults.passed(),
+                SampleResults.blocked(),
                 SampleResults.error(ErrorKind.TOKEN_REJECTED, "The platform rejected the API token (HTTP 401)."));
-        org.hamcrest.MatcherAssert.assertThat("the field tables were read", DOCUMENTED_FIELDS.size(), org.hamcrest.Matchers.greaterThan(20));
+        org.hamcrest.MatcherAssert.assertThat(
+                "the field tables were read", DOCUMENTED_FIELDS.size(), org.hamcrest.Matchers.greaterThan(20));
         for (ScanResult result : results) {
             String json = JsonReport.toJson(result);
             List<String> undocumented = new ArrayList<>();
             collectUndocumented(new ObjectMapper().readTree(json), "", undocumented);
             assertEquals(json, List.of(), undocumented);
             String console = ConsoleReport.standard().render(result);
-            assertFalse(json.toLowerCase().contains("authorization") || console.toLowerCase().contains("authorization"));
+            assertFalse(json.toLowerCase().contains("authorization")
+                    || console.toLowerCase().contains("authorization"));
             Path file = folder.newFile().toPath();
             JsonReport.write(result, file);
             assertEquals("the file holds the same document", json, Files.readString(file));
@@ -234,8 +277,17 @@ public class JsonReportTest {
     }
 
     private static ScanResult russian() {
-        return SampleResults.blockedBy(new BlockingPolicy("5", "Запрещённые лицензии", "warning",
-                List.of(new BlockingAlert("1", "магазин", "build", null, "pkg:npm/a@1", null,
+        return SampleResults.blockedBy(new BlockingPolicy(
+                "5",
+                "Запрещённые лицензии",
+                "warning",
+                List.of(new BlockingAlert(
+                        "1",
+                        "магазин",
+                        "build",
+                        null,
+                        "pkg:npm/a@1",
+                        null,
                         List.of("Лицензия GPL-3.0 запрещена политикой")))));
     }
 

@@ -12,12 +12,9 @@ public class TextTableTest {
         TextTable table = new TextTable(List.of(new TextTable.Column("A", 10), new TextTable.Column("Bee", 10)));
         table.addRow(List.of("wide cell", "x"), List.of());
         table.addRow(List.of("y", "z"), List.of("detail"));
-        assertEquals(List.of(
-                "A         | Bee",
-                "----------+----",
-                "wide cell | x",
-                "y         | z",
-                "    detail"), table.render());
+        assertEquals(
+                List.of("A         | Bee", "----------+----", "wide cell | x", "y         | z", "    detail"),
+                table.render());
     }
 
     @Test

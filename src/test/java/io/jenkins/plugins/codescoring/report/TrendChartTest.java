@@ -25,8 +25,11 @@ public class TrendChartTest {
 
     @Test
     public void theChartIsAnAccessibleSvgOfFixedSizeWithLegendAndAxes() throws Exception {
-        String svg = TrendChart.english().render(List.of(
-                new TrendPoint("#1", 2, 3, 1, 0, 2), new TrendPoint("#2", 1, 2, 1, 4, 0), new TrendPoint("#3", 0, 1, 0, 2)));
+        String svg = TrendChart.english()
+                .render(List.of(
+                        new TrendPoint("#1", 2, 3, 1, 0, 2),
+                        new TrendPoint("#2", 1, 2, 1, 4, 0),
+                        new TrendPoint("#3", 0, 1, 0, 2)));
         Document document = parse(svg);
         Element root = document.getDocumentElement();
         assertEquals("svg", root.getLocalName());
@@ -37,7 +40,8 @@ public class TrendChartTest {
         assertEquals("img", root.getAttribute("role"));
         assertEquals("codescoring-trend-title codescoring-trend-desc", root.getAttribute("aria-labelledby"));
         assertEquals("CodeScoring trend", single(document, "title").getTextContent());
-        assertEquals("#1 … #3. #3: Blocking alerts 0, New blocking 0, Critical 1, Warning 0, Info 2.",
+        assertEquals(
+                "#1 … #3. #3: Blocking alerts 0, New blocking 0, Critical 1, Warning 0, Info 2.",
                 single(document, "desc").getTextContent());
         assertThat(texts(document), hasItem("Blocking alerts"));
         assertThat(texts(document), hasItem("New blocking"));
@@ -48,13 +52,18 @@ public class TrendChartTest {
         assertThat(texts(document), hasItem("Alerts"));
         assertThat(texts(document), hasItem("#1"));
         assertThat(texts(document), hasItem("#3"));
-        assertEquals("five lines of three points", 5, elements(document, "polyline").size());
+        assertEquals(
+                "five lines of three points", 5, elements(document, "polyline").size());
         for (Element line : elements(document, "polyline")) {
             assertEquals(3, line.getAttribute("points").split(" ").length);
         }
         assertEquals(15, elements(document, "circle").size());
-        assertEquals("no script, no style sheet, no link", 0,
-                elements(document, "script").size() + elements(document, "style").size() + elements(document, "a").size());
+        assertEquals(
+                "no script, no style sheet, no link",
+                0,
+                elements(document, "script").size()
+                        + elements(document, "style").size()
+                        + elements(document, "a").size());
         assertThat(svg, not(containsString("style=")));
         assertThat(svg, not(containsString("href")));
         assertThat(svg, not(containsString(" on")));
@@ -62,8 +71,11 @@ public class TrendChartTest {
 
     @Test
     public void theHighestCountTouchesTheTopAndZeroLiesOnTheAxis() throws Exception {
-        Document document = parse(TrendChart.english().render(List.of(
-                new TrendPoint("#1", 0, 0, 0, 0), new TrendPoint("#2", 4, 0, 0, 0), new TrendPoint("#3", 8, 0, 0, 0))));
+        Document document = parse(TrendChart.english()
+                .render(List.of(
+                        new TrendPoint("#1", 0, 0, 0, 0),
+                        new TrendPoint("#2", 4, 0, 0, 0),
+                        new TrendPoint("#3", 8, 0, 0, 0))));
         Element blocking = elements(document, "polyline").get(0);
         assertEquals("#c62828", blocking.getAttribute("stroke"));
         String[] points = blocking.getAttribute("points").split(" ");
@@ -95,8 +107,8 @@ public class TrendChartTest {
 
     @Test
     public void allZerosDrawFlatLinesOnTheAxis() throws Exception {
-        Document document = parse(TrendChart.english().render(List.of(
-                new TrendPoint("#7", 0, 0, 0, 0), new TrendPoint("#8", 0, 0, 0, 0))));
+        Document document = parse(TrendChart.english()
+                .render(List.of(new TrendPoint("#7", 0, 0, 0, 0), new TrendPoint("#8", 0, 0, 0, 0))));
         for (Element circle : elements(document, "circle")) {
             assertEquals(TrendChart.BOTTOM, Double.parseDouble(circle.getAttribute("cy")), 0.05);
         }
@@ -106,9 +118,10 @@ public class TrendChartTest {
 
     @Test
     public void largeNumbersGetShortTicksAndFiniteCoordinates() throws Exception {
-        String svg = TrendChart.english().render(List.of(
-                new TrendPoint("#1", Integer.MAX_VALUE, Integer.MAX_VALUE, 0, 123_456),
-                new TrendPoint("#2", 0, 1, 2, 3)));
+        String svg = TrendChart.english()
+                .render(List.of(
+                        new TrendPoint("#1", Integer.MAX_VALUE, Integer.MAX_VALUE, 0, 123_456),
+                        new TrendPoint("#2", 0, 1, 2, 3)));
         Document document = parse(svg);
         List<String> texts = texts(document);
         for (String tick : List.of("0", "1G", "2G", "3G")) {
@@ -121,7 +134,9 @@ public class TrendChartTest {
             double cy = Double.parseDouble(circle.getAttribute("cy"));
             assertTrue(cy >= TrendChart.TOP && cy <= TrendChart.BOTTOM);
         }
-        assertThat(single(document, "desc").getTextContent(), containsString("Blocking alerts 0, New blocking 0, Critical 1"));
+        assertThat(
+                single(document, "desc").getTextContent(),
+                containsString("Blocking alerts 0, New blocking 0, Critical 1"));
     }
 
     @Test
@@ -144,7 +159,9 @@ public class TrendChartTest {
         for (Element circle : circles) {
             assertEquals((TrendChart.LEFT + TrendChart.RIGHT) / 2, Double.parseDouble(circle.getAttribute("cx")), 0.05);
         }
-        assertEquals("#42. #42: Blocking alerts 1, New blocking 0, Critical 1, Warning 0, Info 0.", single(document, "desc").getTextContent());
+        assertEquals(
+                "#42. #42: Blocking alerts 1, New blocking 0, Critical 1, Warning 0, Info 0.",
+                single(document, "desc").getTextContent());
     }
 
     @Test
@@ -152,7 +169,10 @@ public class TrendChartTest {
         Document document = parse(TrendChart.english().render(List.of()));
         assertEquals("640", document.getDocumentElement().getAttribute("width"));
         assertThat(texts(document), hasItem("No CodeScoring results yet"));
-        assertEquals(0, elements(document, "polyline").size() + elements(document, "circle").size());
+        assertEquals(
+                0,
+                elements(document, "polyline").size()
+                        + elements(document, "circle").size());
         assertEquals("No CodeScoring results yet", single(document, "desc").getTextContent());
     }
 
@@ -171,18 +191,28 @@ public class TrendChartTest {
         assertThat(texts(document), hasItem("<b>#1</…"));
         assertThat(texts(document), hasItem("\"&'"));
         assertThat(texts(document), hasItem("b</text>"));
-        assertEquals(0, elements(document, "script").size() + elements(document, "b").size());
+        assertEquals(
+                0, elements(document, "script").size() + elements(document, "b").size());
     }
 
     @Test
     public void translatedTextsAreUsed() throws Exception {
-        TrendChart chart = new TrendChart(new TrendChart.Labels("Тренд CodeScoring", "Блокирующие", "Критические",
-                "Предупреждения", "Информация", "Сборка", "Алерты", "Нет данных", "Новые блокирующие"));
+        TrendChart chart = new TrendChart(new TrendChart.Labels(
+                "Тренд CodeScoring",
+                "Блокирующие",
+                "Критические",
+                "Предупреждения",
+                "Информация",
+                "Сборка",
+                "Алерты",
+                "Нет данных",
+                "Новые блокирующие"));
         Document document = parse(chart.render(List.of(new TrendPoint("#1", 1, 2, 3, 4, 1))));
         assertEquals("Тренд CodeScoring", single(document, "title").getTextContent());
         assertThat(texts(document), hasItem("Блокирующие"));
         assertThat(texts(document), hasItem("Сборка"));
-        assertEquals("#1. #1: Блокирующие 1, Новые блокирующие 1, Критические 2, Предупреждения 3, Информация 4.",
+        assertEquals(
+                "#1. #1: Блокирующие 1, Новые блокирующие 1, Критические 2, Предупреждения 3, Информация 4.",
                 single(document, "desc").getTextContent());
     }
 

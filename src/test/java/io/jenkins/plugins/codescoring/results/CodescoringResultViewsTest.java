@@ -15,7 +15,6 @@ import io.jenkins.plugins.codescoring.FastScans;
 import io.jenkins.plugins.codescoring.PlatformTextOnPage;
 import io.jenkins.plugins.codescoring.SimulatedPlatform;
 import io.jenkins.plugins.codescoring.freestyle.CodescoringScanBuilder;
-import io.jenkins.plugins.codescoring.simulator.CodescoringSimulator;
 import io.jenkins.plugins.codescoring.simulator.Dataset;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -45,14 +44,15 @@ public class CodescoringResultViewsTest {
     @Rule
     public FastScans fast = new FastScans();
 
-
     private static Dataset nasty() {
         Dataset.Builder builder = Dataset.builder("nasty")
                 .policy(1, NASTY_POLICY, "critical", true, true)
                 .project(1, "shop</td><b>");
         for (int i = 0; i < 7; i++) {
-            builder.alert(Dataset.alert(1, 1).dependency(NASTY_PURL.replace("1.0.0", "1.0." + i))
-                    .vulnerability("CVE-2024-000" + i).criteria(NASTY_CRITERIA));
+            builder.alert(Dataset.alert(1, 1)
+                    .dependency(NASTY_PURL.replace("1.0.0", "1.0." + i))
+                    .vulnerability("CVE-2024-000" + i)
+                    .criteria(NASTY_CRITERIA));
         }
         return builder.build();
     }
@@ -78,8 +78,8 @@ public class CodescoringResultViewsTest {
 
         HtmlPage resultPage = wc.getPage(build, action.getUrlName());
         assertThat(resultPage.getDocumentElement().getTextContent(), containsString("CVE-2024-0006"));
-        PlatformTextOnPage.assertShownAsTextOnly(resultPage, NASTY_POLICY, NASTY_PURL.replace("1.0.0", "1.0.6"),
-                NASTY_CRITERIA, "shop</td><b>");
+        PlatformTextOnPage.assertShownAsTextOnly(
+                resultPage, NASTY_POLICY, NASTY_PURL.replace("1.0.0", "1.0.6"), NASTY_CRITERIA, "shop</td><b>");
 
         HtmlPage jobPage = wc.getPage(project);
         assertThat(jobPage.getWebResponse().getContentAsString(), containsString("codescoring-1/"));
@@ -90,8 +90,10 @@ public class CodescoringResultViewsTest {
     public void pipelineResultsHaveTheirPagesAndTheJobShowsTheLastBuild() throws Exception {
         platform.simulator().load(Dataset.severalProjects());
         WorkflowJob job = r.createProject(WorkflowJob.class);
-        job.setDefinition(new CpsFlowDefinition("codescoringScan project: 'shop'\n"
-                + "codescoringScan project: 'billing', stage: 'prod', onError: 'UNSTABLE', onBlocking: 'UNSTABLE'", true));
+        job.setDefinition(new CpsFlowDefinition(
+                "codescoringScan project: 'shop'\n"
+                        + "codescoringScan project: 'billing', stage: 'prod', onError: 'UNSTABLE', onBlocking: 'UNSTABLE'",
+                true));
         WorkflowRun run = r.buildAndAssertStatus(Result.UNSTABLE, job);
         JenkinsRule.WebClient wc = r.createWebClient().withJavaScriptEnabled(false);
         assertThat(wc.getPage(run, "codescoring-1").getWebResponse().getContentAsString(), containsString("PASSED"));
@@ -108,7 +110,11 @@ public class CodescoringResultViewsTest {
         FreeStyleProject project = r.createFreeStyleProject();
         r.buildAndAssertSuccess(project);
         assertNull(project.getAction(CodescoringJobAction.class));
-        String jobPage = r.createWebClient().withJavaScriptEnabled(false).getPage(project).getWebResponse().getContentAsString();
+        String jobPage = r.createWebClient()
+                .withJavaScriptEnabled(false)
+                .getPage(project)
+                .getWebResponse()
+                .getContentAsString();
         assertThat(jobPage, not(containsString("codescoring-1")));
     }
 }

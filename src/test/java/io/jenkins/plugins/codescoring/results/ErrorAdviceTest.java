@@ -21,7 +21,8 @@ import org.junit.Test;
  * not in the terminal runner's variable), and in Russian as the Russian troubleshooting guide quotes it.
  */
 public class ErrorAdviceTest {
-    private static final Path MESSAGES = Path.of("src", "main", "resources", "io", "jenkins", "plugins", "codescoring", "results");
+    private static final Path MESSAGES =
+            Path.of("src", "main", "resources", "io", "jenkins", "plugins", "codescoring", "results");
     private static final Path CONSOLE_MESSAGES = MESSAGES.resolveSibling("scanstep");
 
     @Test
@@ -36,7 +37,8 @@ public class ErrorAdviceTest {
             String key = ErrorAdvice.KEY_PREFIX + kind.name();
             String en = english.getProperty(key);
             String ru = russian.getProperty(key);
-            String expected = kind == ErrorKind.TOKEN_REJECTED ? console.getProperty("ScanAdvice.TokenRejected") : kind.advice();
+            String expected =
+                    kind == ErrorKind.TOKEN_REJECTED ? console.getProperty("ScanAdvice.TokenRejected") : kind.advice();
             if (en == null || !MessageFormat.format(en, new Object[0]).equals(expected)) {
                 problems.add(key + " is not the advice the Jenkins console gives: " + en);
             }

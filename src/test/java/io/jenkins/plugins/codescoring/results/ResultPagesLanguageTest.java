@@ -61,15 +61,20 @@ public class ResultPagesLanguageTest {
     }
 
     private static ScanResult error(ErrorKind kind) {
-        return ScanResult.builder(Verdict.ERROR).error(kind, "The platform rejected the API token (HTTP 401).")
-                .platformUrl("http://codescoring.test").requestedAt(Instant.parse("2026-11-27T10:00:00Z"))
-                .finishedAt(Instant.parse("2026-11-27T10:00:01Z")).build();
+        return ScanResult.builder(Verdict.ERROR)
+                .error(kind, "The platform rejected the API token (HTTP 401).")
+                .platformUrl("http://codescoring.test")
+                .requestedAt(Instant.parse("2026-11-27T10:00:00Z"))
+                .finishedAt(Instant.parse("2026-11-27T10:00:01Z"))
+                .build();
     }
 
     private String page(String language, FreeStyleBuild build, String relative) throws Exception {
         JenkinsRule.WebClient wc = r.createWebClient().withJavaScriptEnabled(false);
         wc.addRequestHeader("Accept-Language", language);
-        return (relative == null ? wc.getPage(build) : wc.getPage(build, relative)).getWebResponse().getContentAsString();
+        return (relative == null ? wc.getPage(build) : wc.getPage(build, relative))
+                .getWebResponse()
+                .getContentAsString();
     }
 
     @Test
@@ -90,9 +95,12 @@ public class ResultPagesLanguageTest {
 
     @Test
     public void theConsoleHintIsInTheControllersLanguage() throws Exception {
-        Dataset.Builder many = Dataset.builder("many blocking").policy(1, "No critical CVEs", "critical", true, true).project(1, "shop");
+        Dataset.Builder many = Dataset.builder("many blocking")
+                .policy(1, "No critical CVEs", "critical", true, true)
+                .project(1, "shop");
         for (int i = 0; i < 25; i++) {
-            many.alert(Dataset.alert(1, 1).dependency("pkg:npm/lib" + i + "@1.0.0").vulnerability("CVE-2024-10" + i));
+            many.alert(
+                    Dataset.alert(1, 1).dependency("pkg:npm/lib" + i + "@1.0.0").vulnerability("CVE-2024-10" + i));
         }
         platform.simulator().load(many.build());
         FreeStyleProject project = r.createFreeStyleProject();
@@ -104,9 +112,15 @@ public class ResultPagesLanguageTest {
     }
 
     private static ScanResult passed() {
-        return ScanResult.builder(Verdict.PASSED).platformUrl("http://codescoring.test").project("shop").stage("build")
-                .activeAlerts(1).alertsByLevel(Map.of("warning", 1))
-                .requestedAt(Instant.parse("2026-11-27T10:00:00Z")).finishedAt(Instant.parse("2026-11-27T10:00:02Z")).build();
+        return ScanResult.builder(Verdict.PASSED)
+                .platformUrl("http://codescoring.test")
+                .project("shop")
+                .stage("build")
+                .activeAlerts(1)
+                .alertsByLevel(Map.of("warning", 1))
+                .requestedAt(Instant.parse("2026-11-27T10:00:00Z"))
+                .finishedAt(Instant.parse("2026-11-27T10:00:02Z"))
+                .build();
     }
 
     private static ScanResult blocked(int alerts, int policies) {
@@ -114,33 +128,69 @@ public class ResultPagesLanguageTest {
         for (int p = 0; p < policies; p++) {
             List<BlockingAlert> rows = new ArrayList<>();
             for (int a = p; a < alerts; a += policies) {
-                rows.add(new BlockingAlert("a" + a, "shop", "build", "critical", "pkg:npm/lib" + a + "@1.0.0", "CVE-2024-" + a, List.of()));
+                rows.add(new BlockingAlert(
+                        "a" + a,
+                        "shop",
+                        "build",
+                        "critical",
+                        "pkg:npm/lib" + a + "@1.0.0",
+                        "CVE-2024-" + a,
+                        List.of()));
             }
             list.add(new BlockingPolicy("p" + p, "Policy " + p, "critical", rows));
         }
-        return ScanResult.builder(Verdict.BLOCKED).platformUrl("http://codescoring.test").blockingPolicies(list)
-                .activeAlerts(alerts).alertsByLevel(Map.of("critical", alerts)).analysisRunId("4" + alerts)
-                .requestedAt(Instant.parse("2026-11-27T10:00:00Z")).finishedAt(Instant.parse("2026-11-27T10:00:03Z")).build();
+        return ScanResult.builder(Verdict.BLOCKED)
+                .platformUrl("http://codescoring.test")
+                .blockingPolicies(list)
+                .activeAlerts(alerts)
+                .alertsByLevel(Map.of("critical", alerts))
+                .analysisRunId("4" + alerts)
+                .requestedAt(Instant.parse("2026-11-27T10:00:00Z"))
+                .finishedAt(Instant.parse("2026-11-27T10:00:03Z"))
+                .build();
     }
 
     @Test
     public void eachVerdictHasItsOwnIconWithTextForScreenReaders() throws Exception {
         FreeStyleBuild build = buildWith(passed(), blocked(1, 1), error(ErrorKind.TIMEOUT));
         List<CodescoringResultAction> actions = build.getActions(CodescoringResultAction.class);
-        assertEquals("three verdicts, three icons", 3, actions.stream().map(CodescoringResultAction::getIconFileName).distinct().count());
+        assertEquals(
+                "three verdicts, three icons",
+                3,
+                actions.stream()
+                        .map(CodescoringResultAction::getIconFileName)
+                        .distinct()
+                        .count());
         for (CodescoringResultAction action : actions) {
             String symbol = action.getIconFileName().split(" ")[0].substring("symbol-".length());
-            assertNotNull("no symbol " + symbol, CodescoringResultAction.class.getResource("/images/symbols/" + symbol + ".svg"));
+            assertNotNull(
+                    "no symbol " + symbol,
+                    CodescoringResultAction.class.getResource("/images/symbols/" + symbol + ".svg"));
         }
 
         String english = page("en", build, null);
-        assertThat(english, containsString("jenkins-visually-hidden\">CodeScoring verdict PASSED: no blocking alerts</span>"));
-        assertThat(english, containsString("jenkins-visually-hidden\">CodeScoring verdict BLOCKED: blocking alerts found</span>"));
-        assertThat(english, containsString("jenkins-visually-hidden\">CodeScoring verdict ERROR: no verdict could be reached</span>"));
+        assertThat(
+                english,
+                containsString("jenkins-visually-hidden\">CodeScoring verdict PASSED: no blocking alerts</span>"));
+        assertThat(
+                english,
+                containsString("jenkins-visually-hidden\">CodeScoring verdict BLOCKED: blocking alerts found</span>"));
+        assertThat(
+                english,
+                containsString(
+                        "jenkins-visually-hidden\">CodeScoring verdict ERROR: no verdict could be reached</span>"));
         String russian = page("ru", build, null);
-        assertThat(russian, containsString("jenkins-visually-hidden\">Вердикт CodeScoring PASSED: блокирующих алертов нет</span>"));
-        assertThat(russian, containsString("jenkins-visually-hidden\">Вердикт CodeScoring BLOCKED: найдены блокирующие алерты</span>"));
-        assertThat(russian, containsString("jenkins-visually-hidden\">Вердикт CodeScoring ERROR: вынести вердикт не удалось</span>"));
+        assertThat(
+                russian,
+                containsString("jenkins-visually-hidden\">Вердикт CodeScoring PASSED: блокирующих алертов нет</span>"));
+        assertThat(
+                russian,
+                containsString(
+                        "jenkins-visually-hidden\">Вердикт CodeScoring BLOCKED: найдены блокирующие алерты</span>"));
+        assertThat(
+                russian,
+                containsString(
+                        "jenkins-visually-hidden\">Вердикт CodeScoring ERROR: вынести вердикт не удалось</span>"));
         String jobPage = page("ru", build, "../");
         assertThat(jobPage, containsString("Вердикт CodeScoring BLOCKED: найдены блокирующие алерты"));
     }

@@ -47,7 +47,11 @@ public class TrendTest {
         CodescoringResultAction.attach(second, blocked(2, levels(2, 1, 0)));
         CodescoringResultAction.attach(second, passed(levels(0, 3, 1)));
         FreeStyleBuild third = r.buildAndAssertSuccess(job);
-        CodescoringResultAction.attach(third, ScanResult.builder(Verdict.ERROR).error(ErrorKind.TIMEOUT, "no verdict").build());
+        CodescoringResultAction.attach(
+                third,
+                ScanResult.builder(Verdict.ERROR)
+                        .error(ErrorKind.TIMEOUT, "no verdict")
+                        .build());
         FreeStyleBuild fourth = r.buildAndAssertSuccess(job);
         CodescoringResultAction.attach(fourth, passed(levels(0, 0, 5)));
         return job;
@@ -86,10 +90,13 @@ public class TrendTest {
         String svg = chart.getWebResponse().getContentAsString();
         assertThat(svg, startsWith("<?xml"));
         assertThat(svg, containsString("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-        assertThat(svg, containsString("#2 … #4. #4: Blocking alerts 0, New blocking 0, Critical 0, Warning 0, Info 5."));
+        assertThat(
+                svg, containsString("#2 … #4. #4: Blocking alerts 0, New blocking 0, Critical 0, Warning 0, Info 5."));
         assertThat(svg, not(containsString("<script")));
         assertEquals("nosniff", chart.getWebResponse().getResponseHeaderValue("X-Content-Type-Options"));
-        assertThat(chart.getWebResponse().getResponseHeaderValue("Content-Security-Policy"), containsString("default-src 'none'"));
+        assertThat(
+                chart.getWebResponse().getResponseHeaderValue("Content-Security-Policy"),
+                containsString("default-src 'none'"));
         assertThat(chart.getWebResponse().getResponseHeaderValue("Cache-Control"), containsString("private"));
     }
 
@@ -97,8 +104,12 @@ public class TrendTest {
     public void aLaterBuildThatDidNotScanDoesNotHideTheLatestResults() throws Exception {
         FreeStyleProject job = r.createFreeStyleProject("sometimes-scans");
         FreeStyleBuild scanned = r.buildAndAssertSuccess(job);
-        CodescoringResultAction.attach(scanned, io.jenkins.plugins.codescoring.scan.ScanResult
-                .builder(io.jenkins.plugins.codescoring.scan.Verdict.PASSED).platformUrl("http://codescoring.test").build());
+        CodescoringResultAction.attach(
+                scanned,
+                io.jenkins.plugins.codescoring.scan.ScanResult.builder(
+                                io.jenkins.plugins.codescoring.scan.Verdict.PASSED)
+                        .platformUrl("http://codescoring.test")
+                        .build());
         r.buildAndAssertSuccess(job);
 
         CodescoringJobAction action = job.getAction(CodescoringJobAction.class);
@@ -109,7 +120,9 @@ public class TrendTest {
     /** Jenkins asks a factory only for the action type it declares: looking up another action on a job reads no builds. */
     @Test
     public void theJobActionFactoryIsAskedOnlyForTheJobAction() {
-        assertEquals(CodescoringJobAction.class, ExtensionList.lookupSingleton(CodescoringJobActionFactory.class).actionType());
+        assertEquals(
+                CodescoringJobAction.class,
+                ExtensionList.lookupSingleton(CodescoringJobActionFactory.class).actionType());
     }
 
     @Test
@@ -128,8 +141,12 @@ public class TrendTest {
         FreeStyleProject job = jobWithResults();
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ).everywhere().to("reader", "stranger")
-                .grant(Item.READ).onItems(job).to("reader"));
+                .grant(Jenkins.READ)
+                .everywhere()
+                .to("reader", "stranger")
+                .grant(Item.READ)
+                .onItems(job)
+                .to("reader"));
         r.createWebClient().login("reader").goTo(job.getUrl() + "codescoring/trend", "image/svg+xml");
         r.createWebClient().login("stranger").assertFails(job.getUrl() + "codescoring/trend", 404);
         r.createWebClient().assertFails(job.getUrl() + "codescoring/trend", 403);
@@ -144,18 +161,27 @@ public class TrendTest {
     }
 
     private static ScanResult passed(Map<String, Integer> levels) {
-        return ScanResult.builder(Verdict.PASSED).platformUrl("https://codescoring.example.com").alertsByLevel(levels)
-                .activeAlerts(levels.values().stream().mapToInt(Integer::intValue).sum()).build();
+        return ScanResult.builder(Verdict.PASSED)
+                .platformUrl("https://codescoring.example.com")
+                .alertsByLevel(levels)
+                .activeAlerts(
+                        levels.values().stream().mapToInt(Integer::intValue).sum())
+                .build();
     }
 
     private static ScanResult blocked(int blockingAlerts, Map<String, Integer> levels) {
         List<BlockingAlert> alerts = new java.util.ArrayList<>();
         for (int i = 0; i < blockingAlerts; i++) {
-            alerts.add(new BlockingAlert("a" + i, "shop", "build", "critical", "pkg:npm/lib" + i + "@1.0.0",
-                    "CVE-2024-000" + i, List.of()));
+            alerts.add(new BlockingAlert(
+                    "a" + i, "shop", "build", "critical", "pkg:npm/lib" + i + "@1.0.0", "CVE-2024-000" + i, List.of()));
         }
-        return ScanResult.builder(Verdict.BLOCKED).platformUrl("https://codescoring.example.com").project("shop")
-                .alertsByLevel(levels).activeAlerts(levels.values().stream().mapToInt(Integer::intValue).sum())
-                .blockingPolicies(List.of(new BlockingPolicy("1", "Critical CVEs", "critical", alerts))).build();
+        return ScanResult.builder(Verdict.BLOCKED)
+                .platformUrl("https://codescoring.example.com")
+                .project("shop")
+                .alertsByLevel(levels)
+                .activeAlerts(
+                        levels.values().stream().mapToInt(Integer::intValue).sum())
+                .blockingPolicies(List.of(new BlockingPolicy("1", "Critical CVEs", "critical", alerts)))
+                .build();
     }
 }

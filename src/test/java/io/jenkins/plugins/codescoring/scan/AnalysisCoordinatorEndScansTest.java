@@ -23,9 +23,17 @@ public class AnalysisCoordinatorEndScansTest {
     private final Map<String, ScanResult> results = new HashMap<>();
 
     private void submit(String name) {
-        ScanRequest request = ScanRequest.builder().platformName(name).platformUrl(platform.platformUrl())
-                .maxPollInterval(Duration.ofSeconds(30)).timeout(Duration.ofHours(1)).build();
-        coordinator.submit(platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT,
+        ScanRequest request = ScanRequest.builder()
+                .platformName(name)
+                .platformUrl(platform.platformUrl())
+                .maxPollInterval(Duration.ofSeconds(30))
+                .timeout(Duration.ofHours(1))
+                .build();
+        coordinator.submit(
+                platform,
+                request,
+                ScanState.begin(request, clock.instant()),
+                ScanListener.SILENT,
                 r -> assertNull("a scan completes once", results.put(name, r)));
     }
 
@@ -36,7 +44,8 @@ public class AnalysisCoordinatorEndScansTest {
         scheduler.runFor(Duration.ofMinutes(2));
         assertEquals(0, results.size());
 
-        coordinator.endScans((name, url) -> url.equals(platform.platformUrl()) ? "The platform '" + name + "' moved" : null);
+        coordinator.endScans(
+                (name, url) -> url.equals(platform.platformUrl()) ? "The platform '" + name + "' moved" : null);
         int calls = platform.totalCalls();
         scheduler.runFor(Duration.ofSeconds(1));
 
@@ -74,6 +83,9 @@ public class AnalysisCoordinatorEndScansTest {
         submit("prod");
         platform.analysisDuration = Duration.ofSeconds(10);
         scheduler.runFor(Duration.ofMinutes(1));
-        assertEquals("a later scan is not ended by an old request", Verdict.PASSED, results.get("prod").verdict());
+        assertEquals(
+                "a later scan is not ended by an old request",
+                Verdict.PASSED,
+                results.get("prod").verdict());
     }
 }

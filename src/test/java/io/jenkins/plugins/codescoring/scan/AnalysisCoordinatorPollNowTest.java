@@ -29,8 +29,10 @@ public class AnalysisCoordinatorPollNowTest {
     private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final FakePlatform platform = new FakePlatform(clock);
     private final AnalysisCoordinator coordinator = new AnalysisCoordinator(scheduler, clock);
-    private final ScanRequest patient = ScanRequest.builder().maxPollInterval(Duration.ofSeconds(60))
-            .timeout(Duration.ofHours(2)).build();
+    private final ScanRequest patient = ScanRequest.builder()
+            .maxPollInterval(Duration.ofSeconds(60))
+            .timeout(Duration.ofHours(2))
+            .build();
     private ScanResult result;
     private Instant finishedAt;
 
@@ -115,8 +117,12 @@ public class AnalysisCoordinatorPollNowTest {
     @Test
     public void aPollNowBeforeTheAnalysisStartedNeverGivesTheVerdictOfAnOlderOne() {
         // Run 40 passed on the old code; this build's code has a blocker, so only run 41 can judge it.
-        platform.currentAlerts = List.of(Alert.builder("a1").policy(new Policy("p1", "No critical CVEs", "critical", true, true))
-                .project(new Project("7", "shop")).stage("build").dependencyPurl("pkg:npm/lodash@4.17.20").build());
+        platform.currentAlerts = List.of(Alert.builder("a1")
+                .policy(new Policy("p1", "No critical CVEs", "critical", true, true))
+                .project(new Project("7", "shop"))
+                .stage("build")
+                .dependencyPurl("pkg:npm/lodash@4.17.20")
+                .build());
         submit();
         // The finish of run 40 is delivered (late, or replayed) while the platform still shows run 40 as the last.
         for (int i = 0; i < 4; i++) {
@@ -124,7 +130,10 @@ public class AnalysisCoordinatorPollNowTest {
             scheduler.runFor(Duration.ofSeconds(1));
             assertNull("no verdict from run 40 (after " + (i + 1) + " s)", result);
         }
-        assertThat("the webhooks did make it read the status", platform.calls("status"), org.hamcrest.Matchers.greaterThanOrEqualTo(4));
+        assertThat(
+                "the webhooks did make it read the status",
+                platform.calls("status"),
+                org.hamcrest.Matchers.greaterThanOrEqualTo(4));
 
         scheduler.runFor(Duration.ofMinutes(10));
         assertEquals(Verdict.BLOCKED, result.verdict());

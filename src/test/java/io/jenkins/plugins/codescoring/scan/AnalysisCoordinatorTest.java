@@ -25,20 +25,26 @@ public class AnalysisCoordinatorTest {
     private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final FakePlatform platform = new FakePlatform(clock);
     private final AnalysisCoordinator coordinator = new AnalysisCoordinator(scheduler, clock);
-    private final ScanRequest request = ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
+    private final ScanRequest request =
+            ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
     private final Map<Integer, ScanResult> results = new HashMap<>();
     private final Map<Integer, Instant> finishedAt = new HashMap<>();
 
     private AnalysisCoordinator.Ticket submit(int scan, ScanRequest scanRequest) {
-        return coordinator.submit(platform, scanRequest, ScanState.begin(scanRequest, clock.instant()), ScanListener.SILENT, result -> {
-            assertNull("a scan completes once", results.put(scan, result));
-            finishedAt.put(scan, clock.instant());
-        });
+        return coordinator.submit(
+                platform, scanRequest, ScanState.begin(scanRequest, clock.instant()), ScanListener.SILENT, result -> {
+                    assertNull("a scan completes once", results.put(scan, result));
+                    finishedAt.put(scan, clock.instant());
+                });
     }
 
     private static Alert blocking(String id, String stage) {
-        return Alert.builder(id).policy(new Policy("p1", "No critical CVEs", "critical", true, true))
-                .project(new Project("7", "shop")).stage(stage).dependencyPurl("pkg:npm/lodash@4.17.20").build();
+        return Alert.builder(id)
+                .policy(new Policy("p1", "No critical CVEs", "critical", true, true))
+                .project(new Project("7", "shop"))
+                .stage(stage)
+                .dependencyPurl("pkg:npm/lodash@4.17.20")
+                .build();
     }
 
     @Test
@@ -90,7 +96,8 @@ public class AnalysisCoordinatorTest {
             submit(i, request);
         }
         scheduler.runFor(Duration.ofSeconds(20));
-        platform.statusFailure = new CodescoringException(ErrorKind.TOKEN_REJECTED, "The platform rejected the API token (HTTP 401).");
+        platform.statusFailure =
+                new CodescoringException(ErrorKind.TOKEN_REJECTED, "The platform rejected the API token (HTTP 401).");
         scheduler.runFor(Duration.ofMinutes(2));
         assertEquals(5, results.size());
         results.values().forEach(r -> assertEquals(ErrorKind.TOKEN_REJECTED, r.errorKind()));
@@ -136,14 +143,17 @@ public class AnalysisCoordinatorTest {
         assertEquals(2, platform.calls("alerts"));
         assertEquals("scans naming one project in one tick share its lookup", 1, platform.calls("projects"));
         for (int i = 0; i < 10; i++) {
-            assertEquals(i % 2 == 0 ? Verdict.BLOCKED : Verdict.PASSED, results.get(i).verdict());
+            assertEquals(
+                    i % 2 == 0 ? Verdict.BLOCKED : Verdict.PASSED,
+                    results.get(i).verdict());
         }
     }
 
     @Test
     public void aResumedScanJoinsTheSharedPoll() {
         ScanState saved = ScanState.begin(request, clock.instant());
-        AnalysisCoordinator.Ticket ticket = coordinator.submit(platform, request, saved, ScanListener.SILENT, r -> results.put(1, r));
+        AnalysisCoordinator.Ticket ticket =
+                coordinator.submit(platform, request, saved, ScanListener.SILENT, r -> results.put(1, r));
         scheduler.runFor(Duration.ofSeconds(40));
         ScanState snapshot = ticket.snapshot();
         assertEquals(Phase.RUNNING, snapshot.phase());
@@ -164,7 +174,9 @@ public class AnalysisCoordinatorTest {
         submit(2, request);
         scheduler.runFor(Duration.ofMinutes(10));
         assertEquals(ErrorKind.TIMEOUT, results.get(1).errorKind());
-        assertEquals(Duration.ofMinutes(1), Duration.between(results.get(1).requestedAt(), results.get(1).finishedAt()));
+        assertEquals(
+                Duration.ofMinutes(1),
+                Duration.between(results.get(1).requestedAt(), results.get(1).finishedAt()));
         assertEquals(Verdict.PASSED, results.get(2).verdict());
     }
 
@@ -191,8 +203,10 @@ public class AnalysisCoordinatorTest {
         };
         platform.analysisDuration = Duration.ofHours(1);
         AnalysisCoordinator onWallClock = new AnalysisCoordinator(scheduler, wall);
-        ScanRequest minute = ScanRequest.builder().timeout(Duration.ofMinutes(1)).build();
-        onWallClock.submit(platform, minute, ScanState.begin(minute, wall.instant()), ScanListener.SILENT, r -> results.put(1, r));
+        ScanRequest minute =
+                ScanRequest.builder().timeout(Duration.ofMinutes(1)).build();
+        onWallClock.submit(
+                platform, minute, ScanState.begin(minute, wall.instant()), ScanListener.SILENT, r -> results.put(1, r));
         scheduler.runFor(Duration.ofSeconds(20));
         setBack[0] = Duration.ofSeconds(7);
         scheduler.runFor(Duration.ofMinutes(2));
@@ -203,7 +217,8 @@ public class AnalysisCoordinatorTest {
 
     @Test
     public void theVerdictFollowsTheEndOfTheAnalysisWithinOnePollInterval() {
-        ScanRequest patient = ScanRequest.builder().maxPollInterval(Duration.ofSeconds(30)).build();
+        ScanRequest patient =
+                ScanRequest.builder().maxPollInterval(Duration.ofSeconds(30)).build();
         for (int i = 0; i < 20; i++) {
             submit(i, patient);
         }
@@ -217,23 +232,25 @@ public class AnalysisCoordinatorTest {
         }
     }
 
-
     @Test(timeout = 20_000)
     public void aHangingPlatformCannotHoldAScanPastItsDeadlineWhileOthersWait() throws Exception {
         // Real threads: the tick is stuck in the status call while the deadline passes.
-        java.util.concurrent.ScheduledExecutorService threads = java.util.concurrent.Executors.newScheduledThreadPool(2);
+        java.util.concurrent.ScheduledExecutorService threads =
+                java.util.concurrent.Executors.newScheduledThreadPool(2);
         try {
             FakePlatform hanging = new FakePlatform(clock);
             hanging.statusHangs = new java.util.concurrent.CountDownLatch(1);
             AnalysisCoordinator shared = new AnalysisCoordinator(threads, java.time.Clock.systemUTC());
-            ScanRequest soon = ScanRequest.builder().timeout(Duration.ofMillis(300)).build();
-            ScanRequest later = ScanRequest.builder().timeout(Duration.ofMinutes(10)).build();
+            ScanRequest soon =
+                    ScanRequest.builder().timeout(Duration.ofMillis(300)).build();
+            ScanRequest later =
+                    ScanRequest.builder().timeout(Duration.ofMinutes(10)).build();
             java.util.concurrent.CompletableFuture<ScanResult> first = new java.util.concurrent.CompletableFuture<>();
             java.util.concurrent.CompletableFuture<ScanResult> second = new java.util.concurrent.CompletableFuture<>();
             long started = System.nanoTime();
             shared.submit(hanging, soon, ScanState.begin(soon, Instant.now()), ScanListener.SILENT, first::complete);
-            AnalysisCoordinator.Ticket other = shared.submit(hanging, later, ScanState.begin(later, Instant.now()), ScanListener.SILENT,
-                    second::complete);
+            AnalysisCoordinator.Ticket other = shared.submit(
+                    hanging, later, ScanState.begin(later, Instant.now()), ScanListener.SILENT, second::complete);
 
             ScanResult timedOut = first.get(5, java.util.concurrent.TimeUnit.SECONDS);
             long tookMillis = (System.nanoTime() - started) / 1_000_000;
@@ -258,7 +275,12 @@ public class AnalysisCoordinatorTest {
             scheduler.execute(command);
         };
         AnalysisCoordinator withBusyPolls = new AnalysisCoordinator(scheduler, busyAtFirst, clock);
-        withBusyPolls.submit(platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, r -> results.put(1, r));
+        withBusyPolls.submit(
+                platform,
+                request,
+                ScanState.begin(request, clock.instant()),
+                ScanListener.SILENT,
+                r -> results.put(1, r));
         scheduler.runFor(Duration.ofSeconds(2));
         assertEquals("not polled while no thread is free", 0, platform.calls("status"));
         scheduler.runFor(Duration.ofMinutes(5));
@@ -268,12 +290,14 @@ public class AnalysisCoordinatorTest {
     @Test(timeout = 20_000)
     public void deadlinesFireOnTimeWhileThePollsOfEveryCoordinatorHang() throws Exception {
         // As in Jenkins: one timer thread that never waits for a platform, and the polls on a pool of their own.
-        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         java.util.concurrent.ExecutorService polls = java.util.concurrent.Executors.newCachedThreadPool();
         java.util.concurrent.CountDownLatch hang = new java.util.concurrent.CountDownLatch(1);
         try {
             AnalysisCoordinators shared = new AnalysisCoordinators(timer, polls, java.time.Clock.systemUTC());
-            ScanRequest soon = ScanRequest.builder().timeout(Duration.ofMillis(300)).build();
+            ScanRequest soon =
+                    ScanRequest.builder().timeout(Duration.ofMillis(300)).build();
             List<java.util.concurrent.CompletableFuture<ScanResult>> ends = new java.util.ArrayList<>();
             long started = System.nanoTime();
             for (int i = 0; i < 3; i++) {
@@ -285,7 +309,9 @@ public class AnalysisCoordinatorTest {
                 ends.add(end);
             }
             for (java.util.concurrent.CompletableFuture<ScanResult> end : ends) {
-                assertEquals(ErrorKind.TIMEOUT, end.get(5, java.util.concurrent.TimeUnit.SECONDS).errorKind());
+                assertEquals(
+                        ErrorKind.TIMEOUT,
+                        end.get(5, java.util.concurrent.TimeUnit.SECONDS).errorKind());
             }
             assertThat((System.nanoTime() - started) / 1_000_000, lessThanOrEqualTo(2_000L));
             assertEquals(3, shared.size());

@@ -6,12 +6,11 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertSame;
 
+import io.jenkins.plugins.codescoring.api.CodescoringClient;
+import io.jenkins.plugins.codescoring.api.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.jenkins.plugins.codescoring.api.CodescoringClient;
-import io.jenkins.plugins.codescoring.api.ManualClock;
 import org.junit.Test;
 
 public class AnalysisCoordinatorsTest {
@@ -24,7 +23,9 @@ public class AnalysisCoordinatorsTest {
 
     @Test
     public void scansOfOnePlatformAndTokenShareACoordinator() throws Exception {
-        assertSame(coordinators.forApi(client("https://cs.example", "t0ken-1")), coordinators.forApi(client("https://cs.example", "t0ken-1")));
+        assertSame(
+                coordinators.forApi(client("https://cs.example", "t0ken-1")),
+                coordinators.forApi(client("https://cs.example", "t0ken-1")));
         assertEquals(1, coordinators.size());
     }
 
@@ -44,8 +45,10 @@ public class AnalysisCoordinatorsTest {
         // SHA-256 of "https://cs.example\0secret-token-123", computed outside the code under test
         // (python3 -c "import hashlib; print(hashlib.sha256(b'https://cs.example\\x00secret-token-123').hexdigest())").
         assertEquals("28a7c0669ffbcc0e50b54e7a4fbbe12c46f2c30408d052a08443dc9fbb26ea5b", key);
-        assertNotEquals("another token, another key",
-                key, client("https://cs.example", "secret-token-124").connectionKey());
+        assertNotEquals(
+                "another token, another key",
+                key,
+                client("https://cs.example", "secret-token-124").connectionKey());
     }
 
     @Test
@@ -53,9 +56,11 @@ public class AnalysisCoordinatorsTest {
         ManualScheduler scheduler = new ManualScheduler(clock);
         AnalysisCoordinators withScans = new AnalysisCoordinators(scheduler, clock);
         FakePlatform platform = new FakePlatform(clock);
-        ScanRequest request = ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
+        ScanRequest request =
+                ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
         List<ScanResult> results = new ArrayList<>();
-        withScans.submit(platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, results::add);
+        withScans.submit(
+                platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, results::add);
         AnalysisCoordinator used = withScans.forApi(platform);
         scheduler.runFor(Duration.ofMinutes(5));
         assertEquals("the scan has its verdict", 1, results.size());
@@ -75,7 +80,8 @@ public class AnalysisCoordinatorsTest {
         platform.analysisDuration = Duration.ofHours(1);
         ScanRequest request = ScanRequest.builder().timeout(Duration.ofHours(2)).build();
         List<ScanResult> results = new ArrayList<>();
-        withScans.submit(platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, results::add);
+        withScans.submit(
+                platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, results::add);
         AnalysisCoordinator used = withScans.forApi(platform);
 
         scheduler.runFor(Duration.ofMinutes(50));
@@ -92,9 +98,13 @@ public class AnalysisCoordinatorsTest {
         FakePlatform first = fake("http://codescoring.test", "credential-1");
         FakePlatform second = fake("http://codescoring.test", "credential-2");
         FakePlatform elsewhere = fake("http://other.test", "credential-1");
-        ScanRequest request = ScanRequest.builder().maxPollInterval(Duration.ofSeconds(60)).timeout(Duration.ofHours(2)).build();
+        ScanRequest request = ScanRequest.builder()
+                .maxPollInterval(Duration.ofSeconds(60))
+                .timeout(Duration.ofHours(2))
+                .build();
         for (FakePlatform platform : List.of(first, second, elsewhere)) {
-            withScans.submit(platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, r -> { });
+            withScans.submit(
+                    platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, r -> {});
         }
         scheduler.runFor(Duration.ofMinutes(10));
         int before = elsewhere.calls("status");

@@ -24,10 +24,13 @@ import org.junit.Test;
  */
 public class AnalysisTrackerRulesTest {
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
-    private final ScanRequest request = ScanRequest.builder().timeout(Duration.ofMinutes(30))
-            .startVisibleWithin(Duration.ofMinutes(5)).build();
+    private final ScanRequest request = ScanRequest.builder()
+            .timeout(Duration.ofMinutes(30))
+            .startVisibleWithin(Duration.ofMinutes(5))
+            .build();
     private final List<String> lines = new ArrayList<>();
-    private final AnalysisTracker tracker = new AnalysisTracker(new ResultFactory(request, "https://cs.example.com"), lines::add);
+    private final AnalysisTracker tracker =
+            new AnalysisTracker(new ResultFactory(request, "https://cs.example.com"), lines::add);
     private final ScanState state = ScanState.begin(request, T0);
 
     private static AnalysisStatus run(String id, String word) {
@@ -48,14 +51,19 @@ public class AnalysisTrackerRulesTest {
     @Test
     public void thePreviousRunsSuccessSeenAgainWhileOursRunsIsIgnoredAndTheVerdictComesFromOurs() {
         startedAfterRun40("41");
-        assertEquals("the stale status right after the start", AnalysisTracker.Action.WAIT, tracker.observe(state, run("40", "success"), at(2)));
+        assertEquals(
+                "the stale status right after the start",
+                AnalysisTracker.Action.WAIT,
+                tracker.observe(state, run("40", "success"), at(2)));
         assertEquals(AnalysisTracker.Action.WAIT, tracker.observe(state, run("41", "in_progress"), at(4)));
         assertEquals(Phase.RUNNING, state.phase());
         // A load-balanced platform answers from a node that still shows run 40.
         assertEquals(AnalysisTracker.Action.WAIT, tracker.observe(state, run("40", "success"), at(6)));
         assertEquals(Phase.RUNNING, state.phase());
         assertEquals("id:41", state.ourRunKey());
-        assertEquals(AnalysisTracker.Action.FINISHED, tracker.observe(state, new AnalysisStatus("41", "failed", T0, at(8), "out of disk"), at(8)));
+        assertEquals(
+                AnalysisTracker.Action.FINISHED,
+                tracker.observe(state, new AnalysisStatus("41", "failed", T0, at(8), "out of disk"), at(8)));
         assertEquals(ErrorKind.ANALYSIS_FAILED, state.result().errorKind());
         assertEquals("Analysis run 41 failed: out of disk", state.result().errorMessage());
         assertEquals("41", state.result().analysisRunId());
@@ -69,7 +77,9 @@ public class AnalysisTrackerRulesTest {
         assertEquals(AnalysisTracker.Action.COLLECT, tracker.observe(state, run("41", "success"), at(8)));
         assertEquals(Phase.COLLECTING, state.phase());
         assertEquals("41", state.ourRunId());
-        assertEquals("Analysis run 41 finished; reading its active alerts to decide the verdict.", lines.get(lines.size() - 1));
+        assertEquals(
+                "Analysis run 41 finished; reading its active alerts to decide the verdict.",
+                lines.get(lines.size() - 1));
     }
 
     @Test
@@ -78,7 +88,9 @@ public class AnalysisTrackerRulesTest {
         tracker.observe(state, run("41", "in_progress"), at(4));
         assertEquals(AnalysisTracker.Action.WAIT, tracker.observe(state, run("42", "in_progress"), at(6)));
         assertEquals("id:42", state.ourRunKey());
-        assertTrue(lines.toString(), lines.contains("A newer analysis (run 42) started after this build's; its result will be used."));
+        assertTrue(
+                lines.toString(),
+                lines.contains("A newer analysis (run 42) started after this build's; its result will be used."));
         assertEquals(AnalysisTracker.Action.COLLECT, tracker.observe(state, run("42", "success"), at(8)));
         assertEquals("42", state.ourRunId());
     }
@@ -87,7 +99,8 @@ public class AnalysisTrackerRulesTest {
     public void aStartThatNamedItsRunIsNotAnnouncedTwiceAndOneThatDidNotIs() {
         startedAfterRun40("41");
         tracker.observe(state, run("41", "in_progress"), at(4));
-        assertFalse(lines.toString(), lines.stream().anyMatch(l -> l.startsWith("The analysis started for this build is")));
+        assertFalse(
+                lines.toString(), lines.stream().anyMatch(l -> l.startsWith("The analysis started for this build is")));
 
         List<String> other = new ArrayList<>();
         AnalysisTracker quiet = new AnalysisTracker(new ResultFactory(request, "https://cs.example.com"), other::add);
@@ -107,7 +120,8 @@ public class AnalysisTrackerRulesTest {
         assertFalse(state.isDone());
         assertEquals(AnalysisTracker.Action.FINISHED, tracker.observe(state, run("40", "success"), limit));
         assertEquals(ErrorKind.TIMEOUT, state.result().errorKind());
-        assertEquals("The platform accepted the start of the analysis, but no new run appeared in its status within 5 min.",
+        assertEquals(
+                "The platform accepted the start of the analysis, but no new run appeared in its status within 5 min.",
                 state.result().errorMessage());
     }
 
@@ -115,11 +129,17 @@ public class AnalysisTrackerRulesTest {
     public void withoutRunIdsOrStartTimesOnlyRunningProvesANewRun() {
         tracker.observe(state, new AnalysisStatus(null, "success", null, null, null), at(1));
         tracker.started(state, StartOutcome.started(null), at(1));
-        assertEquals(AnalysisTracker.Action.WAIT, tracker.observe(state, new AnalysisStatus(null, "success", null, null, null), at(2)));
+        assertEquals(
+                AnalysisTracker.Action.WAIT,
+                tracker.observe(state, new AnalysisStatus(null, "success", null, null, null), at(2)));
         assertEquals(Phase.STARTED, state.phase());
-        assertEquals(AnalysisTracker.Action.WAIT, tracker.observe(state, new AnalysisStatus(null, "running", null, null, null), at(3)));
+        assertEquals(
+                AnalysisTracker.Action.WAIT,
+                tracker.observe(state, new AnalysisStatus(null, "running", null, null, null), at(3)));
         assertEquals(Phase.RUNNING, state.phase());
-        assertEquals(AnalysisTracker.Action.COLLECT, tracker.observe(state, new AnalysisStatus(null, "success", null, null, null), at(4)));
+        assertEquals(
+                AnalysisTracker.Action.COLLECT,
+                tracker.observe(state, new AnalysisStatus(null, "success", null, null, null), at(4)));
     }
 
     @Test
@@ -127,7 +147,8 @@ public class AnalysisTrackerRulesTest {
         startedAfterRun40("41");
         assertEquals(AnalysisTracker.Action.FINISHED, tracker.observe(state, run("41", "cancelled"), at(4)));
         assertEquals(ErrorKind.ANALYSIS_CANCELLED, state.result().errorKind());
-        assertEquals("Analysis run 41 was cancelled on the platform.", state.result().errorMessage());
+        assertEquals(
+                "Analysis run 41 was cancelled on the platform.", state.result().errorMessage());
     }
 
     @Test
@@ -145,12 +166,17 @@ public class AnalysisTrackerRulesTest {
         tracker.observe(state, run("41", "queued"), at(20));
         assertThat("same word within the minute", lines, empty());
         tracker.observe(state, run("41", "in_progress"), at(30));
-        assertThat(lines, contains("Still waiting for analysis run 41 to finish (status in_progress, 30 s since the request)."));
+        assertThat(
+                lines,
+                contains("Still waiting for analysis run 41 to finish (status in_progress, 30 s since the request)."));
         lines.clear();
         tracker.observe(state, run("41", "in_progress"), at(89));
         assertThat("59 s after the last line", lines, empty());
         tracker.observe(state, run("41", "in_progress"), at(90));
-        assertThat(lines, contains("Still waiting for analysis run 41 to finish (status in_progress, 1 min 30 s since the request)."));
+        assertThat(
+                lines,
+                contains(
+                        "Still waiting for analysis run 41 to finish (status in_progress, 1 min 30 s since the request)."));
         assertEquals(at(90), state.lastProgressAt());
     }
 
@@ -161,7 +187,13 @@ public class AnalysisTrackerRulesTest {
         lines.clear();
         assertEquals(AnalysisTracker.Action.WAIT, tracker.observe(state, run("41", "indexing"), at(5)));
         assertEquals(AnalysisTracker.Action.WAIT, tracker.observe(state, run("41", "indexing"), at(6)));
-        assertEquals(1, lines.stream().filter(l -> l.equals("The platform reported an unknown analysis status 'indexing'; treating it as still running.")).count());
+        assertEquals(
+                1,
+                lines.stream()
+                        .filter(
+                                l -> l.equals(
+                                        "The platform reported an unknown analysis status 'indexing'; treating it as still running."))
+                        .count());
     }
 
     @Test
@@ -169,7 +201,10 @@ public class AnalysisTrackerRulesTest {
         assertEquals(AnalysisTracker.Action.WAIT, tracker.observe(state, run("40", "in_progress"), at(1)));
         assertEquals(Phase.WAITING_FOR_OTHER, state.phase());
         assertEquals("id:40", state.baselineRunKey());
-        assertThat(lines, contains("Another CodeScoring analysis is running (run 40); this build waits for an analysis that begins after its request."));
+        assertThat(
+                lines,
+                contains(
+                        "Another CodeScoring analysis is running (run 40); this build waits for an analysis that begins after its request."));
     }
 
     @Test
@@ -178,8 +213,9 @@ public class AnalysisTrackerRulesTest {
         tracker.started(state, StartOutcome.alreadyRunning(), at(1));
         assertEquals(Phase.WAITING_FOR_OTHER, state.phase());
         assertNull(state.startAcceptedAt());
-        assertEquals("The platform is already running another analysis; this build waits for an analysis that begins after its"
-                + " request (it may be that one).",
+        assertEquals(
+                "The platform is already running another analysis; this build waits for an analysis that begins after its"
+                        + " request (it may be that one).",
                 lines.get(lines.size() - 1));
     }
 
@@ -189,7 +225,9 @@ public class AnalysisTrackerRulesTest {
         lines.clear();
         assertEquals(AnalysisTracker.Action.WAIT, tracker.observe(state, run("40", "in_progress"), at(5)));
         assertEquals(Phase.WAITING_FOR_OTHER, state.phase());
-        assertThat(lines, contains("Still waiting for the other analysis to end (status in_progress, 5 s since the request)."));
+        assertThat(
+                lines,
+                contains("Still waiting for the other analysis to end (status in_progress, 5 s since the request)."));
     }
 
     @Test
@@ -210,20 +248,25 @@ public class AnalysisTrackerRulesTest {
         assertFalse(state.isDone());
         assertTrue(tracker.timeOutIfDue(state, state.deadline()));
         assertEquals(ErrorKind.TIMEOUT, state.result().errorKind());
-        assertEquals("No verdict within 30 min. The last status seen was 'in_progress', while waiting for this build's analysis to finish.",
+        assertEquals(
+                "No verdict within 30 min. The last status seen was 'in_progress', while waiting for this build's analysis to finish.",
                 state.result().errorMessage());
     }
 
     @Test
     public void theTimeoutSaysWhatTheScanWasWaitingFor() {
         assertEquals("No verdict within 30 min.", timeoutMessage(Phase.REQUESTED, null));
-        assertEquals("No verdict within 30 min. The last status seen was 'success', before an analysis was started.",
+        assertEquals(
+                "No verdict within 30 min. The last status seen was 'success', before an analysis was started.",
                 timeoutMessage(Phase.REQUESTED, "success"));
-        assertEquals("No verdict within 30 min. The last status seen was 'in_progress', while waiting for another analysis to end.",
+        assertEquals(
+                "No verdict within 30 min. The last status seen was 'in_progress', while waiting for another analysis to end.",
                 timeoutMessage(Phase.WAITING_FOR_OTHER, "in_progress"));
-        assertEquals("No verdict within 30 min. The last status seen was 'success', while waiting for the started analysis to appear.",
+        assertEquals(
+                "No verdict within 30 min. The last status seen was 'success', while waiting for the started analysis to appear.",
                 timeoutMessage(Phase.STARTED, "success"));
-        assertEquals("No verdict within 30 min. The last status seen was 'success', while reading the alerts.",
+        assertEquals(
+                "No verdict within 30 min. The last status seen was 'success', while reading the alerts.",
                 timeoutMessage(Phase.COLLECTING, "success"));
     }
 

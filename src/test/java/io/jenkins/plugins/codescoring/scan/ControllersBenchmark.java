@@ -42,6 +42,7 @@ public final class ControllersBenchmark {
     static final int BUILDS = 3;
     /** The other controllers' builds arrive over this part of the first analysis. */
     static final Duration ARRIVALS_OVER = Duration.ofSeconds(8);
+
     static final String TOKEN = "benchmark-token-0123456789";
 
     /** One measured run. */
@@ -56,9 +57,16 @@ public final class ControllersBenchmark {
     public static void main(String[] args) throws Exception {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         int[] sizes = {1, 2, 4, 8};
-        System.out.printf(Locale.ROOT, "CodeScoring several-controllers benchmark: %d cores, Java %s; analyses of %d s, polls %d..%d s,"
-                + " %d builds per controller, arrivals over the first %d s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), ANALYSIS_SECONDS, FIRST_POLL.getSeconds(), MAX_POLL.getSeconds(), BUILDS,
+        System.out.printf(
+                Locale.ROOT,
+                "CodeScoring several-controllers benchmark: %d cores, Java %s; analyses of %d s, polls %d..%d s,"
+                        + " %d builds per controller, arrivals over the first %d s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                ANALYSIS_SECONDS,
+                FIRST_POLL.getSeconds(),
+                MAX_POLL.getSeconds(),
+                BUILDS,
                 ARRIVALS_OVER.getSeconds());
         double target = 2 * ANALYSIS_SECONDS + MAX_POLL.getSeconds();
         boolean met = true;
@@ -67,15 +75,31 @@ public final class ControllersBenchmark {
             Figures own = run(k, true);
             for (Figures f : List.of(shared, own)) {
                 if (f.errors > 0 || f.unfinished > 0 || f.fromBeforeRequest > 0) {
-                    System.out.printf(Locale.ROOT, "  WARNING: %d errors, %d unfinished, %d verdicts from a run begun before the request%n",
-                            f.errors, f.unfinished, f.fromBeforeRequest);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  WARNING: %d errors, %d unfinished, %d verdicts from a run begun before the request%n",
+                            f.errors,
+                            f.unfinished,
+                            f.fromBeforeRequest);
                 }
             }
-            met &= shared.starts <= 2 && shared.slowestSeconds <= target && shared.fromBeforeRequest == 0 && shared.errors == 0;
-            System.out.printf(Locale.ROOT, "RESULT controllers=%d starts=%d slowest_s=%.1f own_analysis_starts=%d own_analysis_slowest_s=%.1f%n",
-                    k, shared.starts, shared.slowestSeconds, own.starts, own.slowestSeconds);
+            met &= shared.starts <= 2
+                    && shared.slowestSeconds <= target
+                    && shared.fromBeforeRequest == 0
+                    && shared.errors == 0;
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT controllers=%d starts=%d slowest_s=%.1f own_analysis_starts=%d own_analysis_slowest_s=%.1f%n",
+                    k,
+                    shared.starts,
+                    shared.slowestSeconds,
+                    own.starts,
+                    own.slowestSeconds);
         }
-        System.out.printf(Locale.ROOT, "targets (starts <= 2, slowest <= %.0f s = 2 analyses + one poll interval) %s%n", target,
+        System.out.printf(
+                Locale.ROOT,
+                "targets (starts <= 2, slowest <= %.0f s = 2 analyses + one poll interval) %s%n",
+                target,
                 met ? "met" : "NOT met");
     }
 
@@ -87,8 +111,11 @@ public final class ControllersBenchmark {
         try (CodescoringSimulator simulator = CodescoringSimulator.start(TOKEN)) {
             simulator.load(Dataset.blocking());
             simulator.setAnalysisDuration(ANALYSIS);
-            ScanRequest request = ScanRequest.builder().firstPollInterval(FIRST_POLL).maxPollInterval(MAX_POLL)
-                    .timeout(Duration.ofMinutes(5)).build();
+            ScanRequest request = ScanRequest.builder()
+                    .firstPollInterval(FIRST_POLL)
+                    .maxPollInterval(MAX_POLL)
+                    .timeout(Duration.ofMinutes(5))
+                    .build();
             CountDownLatch done = new CountDownLatch(controllers * BUILDS);
             ConcurrentLinkedQueue<Double> seconds = new ConcurrentLinkedQueue<>();
             for (int i = 0; i < controllers; i++) {
@@ -96,33 +123,51 @@ public final class ControllersBenchmark {
                 ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
                 timers.add(timer);
                 AnalysisCoordinator coordinator = new AnalysisCoordinator(timer, Clock.systemUTC());
-                HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-                CodescoringApi client = CodescoringClient.builder(simulator.baseUrl(), TOKEN).httpClient(http).build();
+                HttpClient http = HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
+                CodescoringApi client = CodescoringClient.builder(simulator.baseUrl(), TOKEN)
+                        .httpClient(http)
+                        .build();
                 CodescoringApi api = ownAnalysis ? new WithoutRunKeys(client) : client;
-                long offset = i == 0 ? 0 : 500 + (ARRIVALS_OVER.toMillis() - 500) * (i - 1) / Math.max(1, controllers - 1);
-                arrivals.schedule(() -> {
-                    for (int b = 0; b < BUILDS; b++) {
-                        Instant requested = Instant.now();
-                        coordinator.submit(api, request, ScanState.begin(request, requested), ScanListener.SILENT, result -> {
-                            seconds.add(Duration.between(requested, Instant.now()).toMillis() / 1000.0);
-                            synchronized (figures) {
-                                if (result.verdict() == Verdict.ERROR) {
-                                    figures.errors++;
-                                }
-                                Instant began = result.analysisRunId() == null ? null : simulator.analysisStartedAt(result.analysisRunId());
-                                if (began != null && began.isBefore(requested)) {
-                                    figures.fromBeforeRequest++;
-                                }
+                long offset =
+                        i == 0 ? 0 : 500 + (ARRIVALS_OVER.toMillis() - 500) * (i - 1) / Math.max(1, controllers - 1);
+                arrivals.schedule(
+                        () -> {
+                            for (int b = 0; b < BUILDS; b++) {
+                                Instant requested = Instant.now();
+                                coordinator.submit(
+                                        api,
+                                        request,
+                                        ScanState.begin(request, requested),
+                                        ScanListener.SILENT,
+                                        result -> {
+                                            seconds.add(Duration.between(requested, Instant.now())
+                                                            .toMillis()
+                                                    / 1000.0);
+                                            synchronized (figures) {
+                                                if (result.verdict() == Verdict.ERROR) {
+                                                    figures.errors++;
+                                                }
+                                                Instant began = result.analysisRunId() == null
+                                                        ? null
+                                                        : simulator.analysisStartedAt(result.analysisRunId());
+                                                if (began != null && began.isBefore(requested)) {
+                                                    figures.fromBeforeRequest++;
+                                                }
+                                            }
+                                            done.countDown();
+                                        });
                             }
-                            done.countDown();
-                        });
-                    }
-                }, offset, TimeUnit.MILLISECONDS);
+                        },
+                        offset,
+                        TimeUnit.MILLISECONDS);
             }
             done.await(4, TimeUnit.MINUTES);
             figures.unfinished = (int) done.getCount();
             figures.starts = simulator.analysisStarts();
-            figures.slowestSeconds = seconds.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            figures.slowestSeconds =
+                    seconds.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         } finally {
             arrivals.shutdownNow();
             timers.forEach(ScheduledExecutorService::shutdownNow);

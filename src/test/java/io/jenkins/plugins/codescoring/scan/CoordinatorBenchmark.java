@@ -45,6 +45,7 @@ public final class CoordinatorBenchmark {
     static final Duration MAX_POLL = compressed(Duration.ofSeconds(30));
     /** Builds arrive over one compressed minute. */
     static final Duration ARRIVALS_OVER = compressed(Duration.ofMinutes(1));
+
     static final Duration BASELINE_CAP = Duration.ofSeconds(40);
     static final String TOKEN = "benchmark-token-0123456789";
     static final String[] SCOPES = {null, "shop", "billing"};
@@ -74,11 +75,21 @@ public final class CoordinatorBenchmark {
     public static void main(String[] args) throws Exception {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         int[] sizes = args.length > 0 ? parse(args[0]) : new int[] {1, 10, 100, 1000};
-        System.out.printf(Locale.ROOT, "CodeScoring coordinator benchmark: %d cores, max heap %d MB, Java %s, time compressed %dx%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                System.getProperty("java.version"), COMPRESSION);
-        System.out.printf(Locale.ROOT, "analysis %s, baseline poll %s, coordinator polls %s..%s, arrivals over %s%n%n",
-                ANALYSIS, BASELINE_POLL, FIRST_POLL, MAX_POLL, ARRIVALS_OVER);
+        System.out.printf(
+                Locale.ROOT,
+                "CodeScoring coordinator benchmark: %d cores, max heap %d MB, Java %s, time compressed %dx%n",
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"),
+                COMPRESSION);
+        System.out.printf(
+                Locale.ROOT,
+                "analysis %s, baseline poll %s, coordinator polls %s..%s, arrivals over %s%n%n",
+                ANALYSIS,
+                BASELINE_POLL,
+                FIRST_POLL,
+                MAX_POLL,
+                ARRIVALS_OVER);
         List<Figures> all = new ArrayList<>();
         for (int n : sizes) {
             Figures ours = runCoordinated(n);
@@ -92,25 +103,43 @@ public final class CoordinatorBenchmark {
         Figures ours100 = find(all, "coordinator", 100);
         Figures base100 = find(all, "baseline", 100);
         if (ours100 != null && base100 != null) {
-            double heap = all.stream().filter(f -> f.mode.equals("coordinator")).mapToDouble(f -> f.heldHeapMb).max().orElse(0);
-            System.out.printf(Locale.ROOT, "RESULT n=100 starts=%d requests=%d baseline_requests=%d ratio=%.1f threads=%d heap_mb=%.1f"
-                    + " p99_verdict_delay_s=%.2f%n", ours100.starts, ours100.requests, base100.requests,
-                    (double) base100.requests / ours100.requests, ours100.peakExtraThreads, heap, ours100.p99DelaySeconds);
+            double heap = all.stream()
+                    .filter(f -> f.mode.equals("coordinator"))
+                    .mapToDouble(f -> f.heldHeapMb)
+                    .max()
+                    .orElse(0);
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT n=100 starts=%d requests=%d baseline_requests=%d ratio=%.1f threads=%d heap_mb=%.1f"
+                            + " p99_verdict_delay_s=%.2f%n",
+                    ours100.starts,
+                    ours100.requests,
+                    base100.requests,
+                    (double) base100.requests / ours100.requests,
+                    ours100.peakExtraThreads,
+                    heap,
+                    ours100.p99DelaySeconds);
         }
     }
 
     static Figures runCoordinated(int n) throws Exception {
         Figures figures = new Figures("coordinator", n);
         try (CodescoringSimulator simulator = startSimulator()) {
-            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
             // As in Jenkins (CodescoringScans): one timer thread, and an elastic pool for the polls.
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
             ThreadPoolExecutor polls = new ThreadPoolExecutor(0, 32, 60, TimeUnit.SECONDS, new SynchronousQueue<>());
             AnalysisCoordinators coordinators = new AnalysisCoordinators(timer, polls, Clock.systemUTC());
             ScanRequest[] requests = new ScanRequest[SCOPES.length];
             for (int i = 0; i < SCOPES.length; i++) {
-                requests[i] = ScanRequest.builder().project(SCOPES[i]).firstPollInterval(FIRST_POLL).maxPollInterval(MAX_POLL)
-                        .timeout(Duration.ofMinutes(5)).build();
+                requests[i] = ScanRequest.builder()
+                        .project(SCOPES[i])
+                        .firstPollInterval(FIRST_POLL)
+                        .maxPollInterval(MAX_POLL)
+                        .timeout(Duration.ofMinutes(5))
+                        .build();
             }
             int baseThreads = THREADS.getThreadCount();
             int baseRequests = simulator.requestCount();
@@ -126,16 +155,19 @@ public final class CoordinatorBenchmark {
                 // As in Jenkins: each build opens its own client over the shared HTTP client.
                 CodescoringApi api = client(simulator, http);
                 ScanRequest request = requests[i % requests.length];
-                coordinators.submit(api, request, ScanState.begin(request, Instant.now()), ScanListener.SILENT, result -> {
-                    Instant at = Instant.now();
-                    results.add(result);
-                    Instant ended = result.analysisRunId() == null ? null : simulator.analysisFinishedAt(result.analysisRunId());
-                    if (ended != null) {
-                        delays.add(Duration.between(ended, at).toNanos() / 1e9);
-                    }
-                    verdictTimes.add(at);
-                    done.countDown();
-                });
+                coordinators.submit(
+                        api, request, ScanState.begin(request, Instant.now()), ScanListener.SILENT, result -> {
+                            Instant at = Instant.now();
+                            results.add(result);
+                            Instant ended = result.analysisRunId() == null
+                                    ? null
+                                    : simulator.analysisFinishedAt(result.analysisRunId());
+                            if (ended != null) {
+                                delays.add(Duration.between(ended, at).toNanos() / 1e9);
+                            }
+                            verdictTimes.add(at);
+                            done.countDown();
+                        });
                 pause(ARRIVALS_OVER.toNanos() / Math.max(1, n));
             }
             // Every scan is waiting now: what they hold is measured while they wait.
@@ -148,7 +180,8 @@ public final class CoordinatorBenchmark {
             figures.starts = simulator.analysisStarts();
             figures.requests = simulator.requestCount() - baseRequests;
             percentiles(figures, delays);
-            long failed = results.stream().filter(r -> r.verdict() == Verdict.ERROR).count();
+            long failed =
+                    results.stream().filter(r -> r.verdict() == Verdict.ERROR).count();
             if (failed > 0 || figures.finished < n) {
                 System.out.println("  WARNING: " + failed + " errors, " + (n - figures.finished) + " unfinished");
             }
@@ -161,7 +194,9 @@ public final class CoordinatorBenchmark {
     static Figures runBaseline(int n) throws Exception {
         Figures figures = new Figures("baseline", n);
         try (CodescoringSimulator simulator = startSimulator()) {
-            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
             int baseThreads = THREADS.getThreadCount();
             int baseRequests = simulator.requestCount();
             ThreadSampler sampler = new ThreadSampler(baseThreads);
@@ -173,7 +208,8 @@ public final class CoordinatorBenchmark {
             long capAt = started + BASELINE_CAP.toNanos();
             for (int i = 0; i < n; i++) {
                 CodescoringApi api = client(simulator, http);
-                Thread thread = new Thread(() -> naiveScan(api, simulator, capAt, finished, delays), "baseline-scan-" + i);
+                Thread thread =
+                        new Thread(() -> naiveScan(api, simulator, capAt, finished, delays), "baseline-scan-" + i);
                 thread.setDaemon(true);
                 thread.start();
                 threads.add(thread);
@@ -195,7 +231,11 @@ public final class CoordinatorBenchmark {
     }
 
     /** What existing plugins do: start (retrying while another analysis runs), poll on a thread, read alerts. */
-    private static void naiveScan(CodescoringApi api, CodescoringSimulator simulator, long capAt, AtomicInteger finished,
+    private static void naiveScan(
+            CodescoringApi api,
+            CodescoringSimulator simulator,
+            long capAt,
+            AtomicInteger finished,
             List<Double> delays) {
         try {
             String ours = null;
@@ -249,8 +289,12 @@ public final class CoordinatorBenchmark {
         for (int i = 0; i < CodescoringSimulator.WORKER_THREADS * 2; i++) {
             Thread thread = new Thread(() -> {
                 try {
-                    http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(simulator.baseUrl() + "/api/policies/?page=1&per_page=1"))
-                            .header("Authorization", "Token " + TOKEN).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                    http.send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                            simulator.baseUrl() + "/api/policies/?page=1&per_page=1"))
+                                    .header("Authorization", "Token " + TOKEN)
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -265,7 +309,10 @@ public final class CoordinatorBenchmark {
     }
 
     private static CodescoringApi client(CodescoringSimulator simulator, HttpClient http) throws CodescoringException {
-        return CodescoringClient.builder(simulator.baseUrl(), TOKEN).httpClient(http).retryPolicy(RetryPolicy.defaults()).build();
+        return CodescoringClient.builder(simulator.baseUrl(), TOKEN)
+                .httpClient(http)
+                .retryPolicy(RetryPolicy.defaults())
+                .build();
     }
 
     private static long heldHeap() {
@@ -292,27 +339,54 @@ public final class CoordinatorBenchmark {
     }
 
     private static void print(Figures f) {
-        System.out.printf(Locale.ROOT, "%-11s n=%-5d finished=%-5d starts=%-4d requests=%-7d per_scan=%-8.2f threads=+%-5d"
-                + " heap_mb=%-6.1f verdict_delay_s p50=%.2f p99=%.2f (%.1f s%s)%n", f.mode, f.n, f.finished, f.starts, f.requests,
-                (double) f.requests / f.n, f.peakExtraThreads, f.heldHeapMb, f.p50DelaySeconds, f.p99DelaySeconds, f.seconds,
+        System.out.printf(
+                Locale.ROOT,
+                "%-11s n=%-5d finished=%-5d starts=%-4d requests=%-7d per_scan=%-8.2f threads=+%-5d"
+                        + " heap_mb=%-6.1f verdict_delay_s p50=%.2f p99=%.2f (%.1f s%s)%n",
+                f.mode,
+                f.n,
+                f.finished,
+                f.starts,
+                f.requests,
+                (double) f.requests / f.n,
+                f.peakExtraThreads,
+                f.heldHeapMb,
+                f.p50DelaySeconds,
+                f.p99DelaySeconds,
+                f.seconds,
                 f.capped ? ", stopped at the cap" : "");
     }
 
     private static void printTable(List<Figures> all) {
         System.out.println();
-        System.out.println("| N | mode | finished | analysis starts | HTTP requests | per scan | peak extra threads | held heap MB | verdict delay p50 / p99 (s) |");
+        System.out.println(
+                "| N | mode | finished | analysis starts | HTTP requests | per scan | peak extra threads | held heap MB | verdict delay p50 / p99 (s) |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         for (Figures f : all) {
-            System.out.printf(Locale.ROOT, "| %d | %s | %d%s | %d | %s%d | %.2f | %d | %s | %.2f / %.2f |%n", f.n, f.mode, f.finished,
-                    f.capped ? " (cap " + BASELINE_CAP.toSeconds() + " s)" : "", f.starts, f.capped ? "≥ " : "", f.requests,
-                    (double) f.requests / f.n, f.peakExtraThreads, f.mode.equals("baseline") ? "-" : String.format(Locale.ROOT, "%.1f", f.heldHeapMb),
-                    f.p50DelaySeconds, f.p99DelaySeconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d | %s | %d%s | %d | %s%d | %.2f | %d | %s | %.2f / %.2f |%n",
+                    f.n,
+                    f.mode,
+                    f.finished,
+                    f.capped ? " (cap " + BASELINE_CAP.toSeconds() + " s)" : "",
+                    f.starts,
+                    f.capped ? "≥ " : "",
+                    f.requests,
+                    (double) f.requests / f.n,
+                    f.peakExtraThreads,
+                    f.mode.equals("baseline") ? "-" : String.format(Locale.ROOT, "%.1f", f.heldHeapMb),
+                    f.p50DelaySeconds,
+                    f.p99DelaySeconds);
         }
         System.out.println();
     }
 
     private static Figures find(List<Figures> all, String mode, int n) {
-        return all.stream().filter(f -> f.mode.equals(mode) && f.n == n).findFirst().orElse(null);
+        return all.stream()
+                .filter(f -> f.mode.equals(mode) && f.n == n)
+                .findFirst()
+                .orElse(null);
     }
 
     private static Duration compressed(Duration real) {
@@ -369,6 +443,5 @@ public final class CoordinatorBenchmark {
                 pause(TimeUnit.MILLISECONDS.toNanos(10));
             }
         }
-
     }
 }

@@ -30,7 +30,8 @@ public class CoordinatorFailureTest {
     private final ManualClock clock = new ManualClock();
     private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final FakePlatform platform = new FakePlatform(clock);
-    private final ScanRequest request = ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
+    private final ScanRequest request =
+            ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
     private final Map<Integer, ScanResult> results = new HashMap<>();
     private final Map<Integer, Instant> finishedAt = new HashMap<>();
     private ScheduledThreadPoolExecutor realTimer;
@@ -44,10 +45,11 @@ public class CoordinatorFailureTest {
     }
 
     private void submit(AnalysisCoordinator coordinator, int scan) {
-        coordinator.submit(platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, result -> {
-            assertNull("a scan completes once", results.put(scan, result));
-            finishedAt.put(scan, clock.instant());
-        });
+        coordinator.submit(
+                platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, result -> {
+                    assertNull("a scan completes once", results.put(scan, result));
+                    finishedAt.put(scan, clock.instant());
+                });
     }
 
     @Test
@@ -69,11 +71,18 @@ public class CoordinatorFailureTest {
         for (ScanResult result : results.values()) {
             assertEquals(Verdict.ERROR, result.verdict());
             assertEquals(ErrorKind.UNREADABLE_RESPONSE, result.errorKind());
-            assertEquals("Unexpected failure while waiting for the analysis: IllegalStateException", result.errorMessage());
+            assertEquals(
+                    "Unexpected failure while waiting for the analysis: IllegalStateException", result.errorMessage());
         }
-        assertEquals("every scan ended by the same tick", 1, finishedAt.values().stream().distinct().count());
+        assertEquals(
+                "every scan ended by the same tick",
+                1,
+                finishedAt.values().stream().distinct().count());
         assertEquals("by the tick that failed, not a later one", failedAt[0], finishedAt.get(0));
-        assertThat("long before the 30 min deadline", Duration.between(failedFrom, finishedAt.get(0)), lessThan(Duration.ofSeconds(31)));
+        assertThat(
+                "long before the 30 min deadline",
+                Duration.between(failedFrom, finishedAt.get(0)),
+                lessThan(Duration.ofSeconds(31)));
         assertEquals(0, coordinator.waiting());
         assertEquals("no tick and no deadline check is left scheduled", 0, scheduler.pending());
 
@@ -110,7 +119,9 @@ public class CoordinatorFailureTest {
         submit(coordinator, 1);
         assertEquals(1, coordinator.waiting());
         assertTrue(results.isEmpty());
-        assertFalse("a scan waits: the coordinator is not idle", coordinator.isIdleSince(clock.instant().plusSeconds(60)));
+        assertFalse(
+                "a scan waits: the coordinator is not idle",
+                coordinator.isIdleSince(clock.instant().plusSeconds(60)));
         assertEquals(0, platform.totalCalls());
     }
 
@@ -149,7 +160,12 @@ public class CoordinatorFailureTest {
             throw new RejectedExecutionException("Jenkins is stopping");
         };
         AnalysisCoordinator coordinator = new AnalysisCoordinator(realTimer, stopping, java.time.Clock.systemUTC());
-        coordinator.submit(platform, request, ScanState.begin(request, Instant.now()), ScanListener.SILENT, r -> results.put(1, r));
+        coordinator.submit(
+                platform,
+                request,
+                ScanState.begin(request, Instant.now()),
+                ScanListener.SILENT,
+                r -> results.put(1, r));
         assertTrue(refused.await(30, java.util.concurrent.TimeUnit.SECONDS));
         assertTrue(realTimer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS));
         assertEquals(1, tries.get());

@@ -16,11 +16,13 @@ public class CoordinatorQueueTest {
     private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final FakePlatform platform = new FakePlatform(clock);
     private final AnalysisCoordinator coordinator = new AnalysisCoordinator(scheduler, clock);
-    private final ScanRequest request = ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
+    private final ScanRequest request =
+            ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
     private final List<ScanResult> results = new ArrayList<>();
 
     private AnalysisCoordinator.Ticket submit() {
-        return coordinator.submit(platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, results::add);
+        return coordinator.submit(
+                platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, results::add);
     }
 
     @Test
@@ -38,7 +40,9 @@ public class CoordinatorQueueTest {
         assertEquals(0, coordinator.waiting());
         assertFalse(coordinator.pollNow());
         assertTrue(coordinator.isIdleSince(clock.instant()));
-        assertFalse("busy until the last tick", coordinator.isIdleSince(clock.instant().minus(Duration.ofMinutes(9))));
+        assertFalse(
+                "busy until the last tick",
+                coordinator.isIdleSince(clock.instant().minus(Duration.ofMinutes(9))));
     }
 
     @Test
@@ -61,6 +65,7 @@ public class CoordinatorQueueTest {
         int polls = platform.calls("status");
         submit();
         scheduler.runFor(Duration.ofMillis(60));
-        assertEquals("polled within the first tick delay, not the regular interval", polls + 1, platform.calls("status"));
+        assertEquals(
+                "polled within the first tick delay, not the regular interval", polls + 1, platform.calls("status"));
     }
 }

@@ -24,10 +24,15 @@ public class CoordinatorSnapshotTest {
     private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final FakePlatform platform = new FakePlatform(clock);
     private final AnalysisCoordinator coordinator = new AnalysisCoordinator(scheduler, clock);
-    private final ScanRequest request = ScanRequest.builder().project("shop").stage("build").timeout(Duration.ofMinutes(30)).build();
+    private final ScanRequest request = ScanRequest.builder()
+            .project("shop")
+            .stage("build")
+            .timeout(Duration.ofMinutes(30))
+            .build();
 
     private AnalysisCoordinator.Ticket submit(String owner) {
-        return coordinator.submit(platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, r -> { }, owner);
+        return coordinator.submit(
+                platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, r -> {}, owner);
     }
 
     private static List<Object> owners(CoordinatorSnapshot snapshot) {
@@ -68,7 +73,9 @@ public class CoordinatorSnapshotTest {
         assertEquals("42", later.stream().lastStatus().runId());
         assertEquals(1, later.stream().analysesStarted());
         assertThat(later.stream().statusReads(), greaterThan(first.stream().statusReads()));
-        assertEquals("the status has shown run 42 running since it first did", later.stream().lastStatusSince(),
+        assertEquals(
+                "the status has shown run 42 running since it first did",
+                later.stream().lastStatusSince(),
                 coordinator.snapshot().stream().lastStatusSince());
     }
 
@@ -91,15 +98,18 @@ public class CoordinatorSnapshotTest {
     public void failedReadsAreCountedInARowWithTheLastErrorSanitized() {
         submit("build-a");
         scheduler.runFor(Duration.ofSeconds(20)); // its run is under way: transient failures are tolerated now
-        platform.statusFailure = new CodescoringException(ErrorKind.UNREACHABLE,
-                "connection refused; Authorization: Token s3cr3t-t0ken-value");
+        platform.statusFailure = new CodescoringException(
+                ErrorKind.UNREACHABLE, "connection refused; Authorization: Token s3cr3t-t0ken-value");
         scheduler.runFor(Duration.ofSeconds(60));
         CoordinatorSnapshot.Stream stream = coordinator.snapshot().stream();
         assertThat(stream.failedReadsInRow(), greaterThanOrEqualTo(2));
         assertNotNull(stream.failingSince());
         assertThat(stream.lastError(), containsString("UNREACHABLE"));
         assertThat(stream.lastError(), not(containsString("s3cr3t")));
-        assertEquals("the last status read stays shown", "in_progress", stream.lastStatus().word());
+        assertEquals(
+                "the last status read stays shown",
+                "in_progress",
+                stream.lastStatus().word());
 
         platform.statusFailure = null;
         submit("build-b"); // someone still waits, whether or not the first scan gave up

@@ -20,7 +20,11 @@ public class DeadlineWatchTest {
 
     private WaitingScan scan(Duration timeout) {
         ScanRequest request = ScanRequest.builder().timeout(timeout).build();
-        return new WaitingScan(request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, results::add,
+        return new WaitingScan(
+                request,
+                ScanState.begin(request, clock.instant()),
+                ScanListener.SILENT,
+                results::add,
                 "https://codescoring.example.com");
     }
 
@@ -56,7 +60,8 @@ public class DeadlineWatchTest {
         watch.watch(cancelled);
         watch.watch(finished);
         cancelled.cancel();
-        finished.fail(new io.jenkins.plugins.codescoring.api.CodescoringException(ErrorKind.SERVER_ERROR, "boom"),
+        finished.fail(
+                new io.jenkins.plugins.codescoring.api.CodescoringException(ErrorKind.SERVER_ERROR, "boom"),
                 clock.instant());
         timer.runFor(Duration.ofSeconds(2));
         assertTrue(results.isEmpty());

@@ -25,14 +25,19 @@ final class FakeApi implements InMemoryApi {
     List<Alert> alerts = new ArrayList<>();
     List<Policy> policies = new ArrayList<>();
     List<Project> projects = new ArrayList<>();
-    Runnable onStart = () -> { };
+    Runnable onStart = () -> {};
     /** Thrown by the next {@link #alertsFailing} alert reads. */
     CodescoringException alertsFailure;
+
     int alertsFailing;
 
     static AnalysisStatus status(String id, String word) {
-        return new AnalysisStatus(id, word, id == null ? null : Instant.parse("2026-11-27T09:00:00Z").plusSeconds(Long.parseLong(id)),
-                null, null);
+        return new AnalysisStatus(
+                id,
+                word,
+                id == null ? null : Instant.parse("2026-11-27T09:00:00Z").plusSeconds(Long.parseLong(id)),
+                null,
+                null);
     }
 
     FakeApi statuses(Object... values) {
@@ -114,7 +119,8 @@ final class FakeApi implements InMemoryApi {
                 return project;
             }
         }
-        throw new CodescoringException(io.jenkins.plugins.codescoring.api.ErrorKind.BAD_CONFIGURATION, "no project with id " + id);
+        throw new CodescoringException(
+                io.jenkins.plugins.codescoring.api.ErrorKind.BAD_CONFIGURATION, "no project with id " + id);
     }
 
     @Override

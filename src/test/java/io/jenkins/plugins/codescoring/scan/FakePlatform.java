@@ -26,6 +26,7 @@ final class FakePlatform implements InMemoryApi {
     Duration staleWindow = Duration.ofSeconds(5);
     /** The code as it is now; a run publishes what it saw at its start. */
     volatile List<Alert> currentAlerts = new ArrayList<>();
+
     CodescoringException statusFailure;
     /** Which credential the scans use: fakes with another key get a coordinator of their own. */
     volatile String key = "default";
@@ -128,8 +129,12 @@ final class FakePlatform implements InMemoryApi {
         if (runStartedAt == null) {
             return new AnalysisStatus(String.valueOf(lastRunId), "success", null, previousFinishedAt, null);
         }
-        return new AnalysisStatus(String.valueOf(lastRunId), runEnded ? "success" : "in_progress", runStartedAt,
-                runEnded ? previousFinishedAt : null, null);
+        return new AnalysisStatus(
+                String.valueOf(lastRunId),
+                runEnded ? "success" : "in_progress",
+                runStartedAt,
+                runEnded ? previousFinishedAt : null,
+                null);
     }
 
     /** When the current run ends (for verdict-delay assertions). */
@@ -143,7 +148,9 @@ final class FakePlatform implements InMemoryApi {
         settle();
         List<Alert> inScope = new ArrayList<>();
         for (Alert alert : published) {
-            boolean project = scope.projectId() == null || alert.project() != null && scope.projectId().equals(alert.project().id());
+            boolean project = scope.projectId() == null
+                    || alert.project() != null
+                            && scope.projectId().equals(alert.project().id());
             boolean stage = scope.stage() == null || scope.stage().equals(alert.stage());
             if (project && stage) {
                 inScope.add(alert);

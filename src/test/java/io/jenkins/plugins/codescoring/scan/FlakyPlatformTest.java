@@ -44,8 +44,10 @@ public class FlakyPlatformTest {
     /** Scheduling noise on a loaded 2-CPU machine. */
     private static final Duration LATE = Duration.ofMillis(1500);
     /** The client's own quick retries, as in production but in milliseconds. */
-    private static final RetryPolicy QUICK = RetryPolicy.defaults().withFirstBackoff(Duration.ofMillis(5))
-            .withMaxBackoff(Duration.ofMillis(20)).withJitter(0);
+    private static final RetryPolicy QUICK = RetryPolicy.defaults()
+            .withFirstBackoff(Duration.ofMillis(5))
+            .withMaxBackoff(Duration.ofMillis(20))
+            .withJitter(0);
 
     @Rule
     public Timeout timeout = Timeout.seconds(120);
@@ -69,19 +71,27 @@ public class FlakyPlatformTest {
     }
 
     private static ScanRequest.Builder request() {
-        return ScanRequest.builder().timeout(Duration.ofSeconds(30)).firstPollInterval(Duration.ofMillis(10))
-                .maxPollInterval(Duration.ofMillis(50)).startVisibleWithin(Duration.ofSeconds(5))
+        return ScanRequest.builder()
+                .timeout(Duration.ofSeconds(30))
+                .firstPollInterval(Duration.ofMillis(10))
+                .maxPollInterval(Duration.ofMillis(50))
+                .startVisibleWithin(Duration.ofSeconds(5))
                 .transientPatience(Duration.ofSeconds(10));
     }
 
     private CodescoringClient client() throws Exception {
-        return CodescoringClient.builder(platform.baseUrl(), TOKEN).paths(ApiPaths.defaults()).retryPolicy(QUICK)
-                .requestTimeout(Duration.ofSeconds(2)).build();
+        return CodescoringClient.builder(platform.baseUrl(), TOKEN)
+                .paths(ApiPaths.defaults())
+                .retryPolicy(QUICK)
+                .requestTimeout(Duration.ofSeconds(2))
+                .build();
     }
 
-    private ScanResult coordinated(AnalysisCoordinator coordinator, CodescoringClient client, ScanRequest request) throws Exception {
+    private ScanResult coordinated(AnalysisCoordinator coordinator, CodescoringClient client, ScanRequest request)
+            throws Exception {
         CompletableFuture<ScanResult> done = new CompletableFuture<>();
-        coordinator.submit(client, request, ScanState.begin(request, Clock.systemUTC().instant()), progress::add, done::complete);
+        coordinator.submit(
+                client, request, ScanState.begin(request, Clock.systemUTC().instant()), progress::add, done::complete);
         return done.get(60, TimeUnit.SECONDS);
     }
 
@@ -99,15 +109,26 @@ public class FlakyPlatformTest {
             platform.load(blocking ? Dataset.blocking() : Dataset.clean());
             ScanRequest request = request().build();
             ScanResult result = i < 50 ? coordinated(coordinator, client, request) : alone(client, request);
-            assertEquals("scan " + i + ": " + result + " " + progress, blocking ? Verdict.BLOCKED : Verdict.PASSED, result.verdict());
+            assertEquals(
+                    "scan " + i + ": " + result + " " + progress,
+                    blocking ? Verdict.BLOCKED : Verdict.PASSED,
+                    result.verdict());
         }
         int requests = platform.requestCount();
-        List<String> retrying = progress.stream().filter(l -> l.contains("Trying again for up to")).collect(Collectors.toList());
-        assertThat("the fault did its work: calls failed after the client's quick retries and were tried again",
-                retrying.size(), greaterThan(0));
+        List<String> retrying = progress.stream()
+                .filter(l -> l.contains("Trying again for up to"))
+                .collect(Collectors.toList());
+        assertThat(
+                "the fault did its work: calls failed after the client's quick retries and were tried again",
+                retrying.size(),
+                greaterThan(0));
         assertThat(requests, greaterThan(100 * 4));
-        assertEquals("every streak that began ended", retrying.size(),
-                progress.stream().filter(l -> l.startsWith("The platform answers again")).count());
+        assertEquals(
+                "every streak that began ended",
+                retrying.size(),
+                progress.stream()
+                        .filter(l -> l.startsWith("The platform answers again"))
+                        .count());
     }
 
     @Test
@@ -124,11 +145,16 @@ public class FlakyPlatformTest {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
             assertEquals(ErrorKind.SERVER_ERROR, result.errorKind());
-            assertThat(result.errorMessage(), containsString("failed on GET /api/analyses/overall_sca/status/ (HTTP 503, 4 attempts)."));
-            assertThat(result.errorMessage(), containsString("Tried again for 1 s (the patience for transient failures is 1 s); giving up."));
+            assertThat(
+                    result.errorMessage(),
+                    containsString("failed on GET /api/analyses/overall_sca/status/ (HTTP 503, 4 attempts)."));
+            assertThat(
+                    result.errorMessage(),
+                    containsString("Tried again for 1 s (the patience for transient failures is 1 s); giving up."));
             assertThat(elapsed, greaterThanOrEqualTo(PATIENCE));
             assertThat(elapsed, lessThan(PATIENCE.plus(LATE)));
-            List<String> said = progress.stream().filter(l -> l.contains("Trying again")).collect(Collectors.toList());
+            List<String> said =
+                    progress.stream().filter(l -> l.contains("Trying again")).collect(Collectors.toList());
             assertEquals(progress.toString(), 1, said.size());
             assertThat(said.get(0), containsString("(HTTP 503, 4 attempts)."));
             assertThat(said.get(0), endsWith(" Trying again for up to 1 s."));

@@ -79,7 +79,9 @@ public class HostileServerTest {
     private static final Duration LATE = Duration.ofSeconds(3);
     /** 4 attempts, waits of 20, 40, 80 ms: a retried call ends fast, but it is retried. */
     private static final RetryPolicy FAST_RETRIES = RetryPolicy.defaults()
-            .withFirstBackoff(Duration.ofMillis(20)).withMaxBackoff(Duration.ofMillis(100)).withJitter(0);
+            .withFirstBackoff(Duration.ofMillis(20))
+            .withMaxBackoff(Duration.ofMillis(100))
+            .withJitter(0);
 
     @Rule
     public Timeout timeout = Timeout.seconds(30);
@@ -122,11 +124,18 @@ public class HostileServerTest {
     public void aServerErrorStormThatDoesNotEndIsAServerErrorOnceThePatienceIsSpent() throws Exception {
         platform.inject(Fault.status(503).times(10_000));
 
-        Scan scan = scan(request().build(), PATIENT_REQUEST, line -> { });
+        Scan scan = scan(request().build(), PATIENT_REQUEST, line -> {});
 
-        assertError(scan, ErrorKind.SERVER_ERROR, "failed on GET " + STATUS, "HTTP 503, 4 attempts",
+        assertError(
+                scan,
+                ErrorKind.SERVER_ERROR,
+                "failed on GET " + STATUS,
+                "HTTP 503, 4 attempts",
                 "Tried again for 1 s (the patience for transient failures is 1 s); giving up.");
-        assertThat("tried again by time: more than one call of 4 attempts", platform.requestCount(), greaterThanOrEqualTo(8));
+        assertThat(
+                "tried again by time: more than one call of 4 attempts",
+                platform.requestCount(),
+                greaterThanOrEqualTo(8));
         assertEquals(0, platform.requestCount() % 4);
         assertEquals("nothing was started", 0, platform.analysisStarts());
         assertThat(scan.elapsed, greaterThanOrEqualTo(PATIENCE));
@@ -142,7 +151,12 @@ public class HostileServerTest {
         });
 
         assertError(scan, ErrorKind.SERVER_ERROR, "HTTP 503, 4 attempts", "Tried again for 1 s");
-        assertEquals("said once", 1, progress.stream().filter(l -> l.contains("Trying again for up to 1 s.")).count());
+        assertEquals(
+                "said once",
+                1,
+                progress.stream()
+                        .filter(l -> l.contains("Trying again for up to 1 s."))
+                        .count());
         assertThat(requests(STATUS), greaterThanOrEqualTo(1 + 2 * 4));
         assertOnTime(scan, SCAN_TIMEOUT);
     }
@@ -154,7 +168,9 @@ public class HostileServerTest {
         Scan scan = scan();
 
         assertEquals(scan.report, Verdict.BLOCKED, scan.result.verdict());
-        List<RecordedRequest> polls = platform.requests().stream().filter(r -> r.path().equals(STATUS)).collect(Collectors.toList());
+        List<RecordedRequest> polls = platform.requests().stream()
+                .filter(r -> r.path().equals(STATUS))
+                .collect(Collectors.toList());
         Duration gap = Duration.between(polls.get(0).receivedAt(), polls.get(1).receivedAt());
         assertThat("waited as asked (Retry-After: 1) before asking again", gap.toMillis(), greaterThanOrEqualTo(950L));
         assertOnTime(scan, SCAN_TIMEOUT);
@@ -210,7 +226,8 @@ public class HostileServerTest {
 
         Scan scan = scan();
 
-        assertError(scan, ErrorKind.UNREADABLE_RESPONSE, "GET " + STATUS, "the answer is empty", "The answer was empty.");
+        assertError(
+                scan, ErrorKind.UNREADABLE_RESPONSE, "GET " + STATUS, "the answer is empty", "The answer was empty.");
         assertOnTime(scan, Duration.ofSeconds(2));
     }
 
@@ -273,7 +290,9 @@ public class HostileServerTest {
         assertEquals(scan.report, Verdict.BLOCKED, scan.result.verdict());
         assertEquals("both blockers, the one on the last page too", 2, scan.result.blockingAlertCount());
         assertEquals(250, scan.result.activeAlerts());
-        assertThat("pages are asked for by number; the looping next link is never followed", requests(ALERTS),
+        assertThat(
+                "pages are asked for by number; the looping next link is never followed",
+                requests(ALERTS),
                 lessThanOrEqualTo(4));
         assertOnTime(scan, SCAN_TIMEOUT);
     }
@@ -314,7 +333,10 @@ public class HostileServerTest {
 
             Scan scan = scan();
 
-            assertError(scan, ErrorKind.REDIRECTED, "redirected GET " + ALERTS + " to " + target,
+            assertError(
+                    scan,
+                    ErrorKind.REDIRECTED,
+                    "redirected GET " + ALERTS + " to " + target,
                     "The token is not sent to redirect targets");
             assertEquals(target, scan.result.errorMessage().replaceAll(".* to (\\S+) \\(HTTP 302\\).*", "$1"));
             elsewhere.setSoTimeout(200);
@@ -336,7 +358,11 @@ public class HostileServerTest {
 
         Scan scan = scan();
 
-        assertError(scan, ErrorKind.TIMEOUT, "gave no answer within 400 ms to GET " + STATUS, "(4 attempts)",
+        assertError(
+                scan,
+                ErrorKind.TIMEOUT,
+                "gave no answer within 400 ms to GET " + STATUS,
+                "(4 attempts)",
                 "the patience for transient failures is 1 s");
         assertEquals("the call that hung used up the patience", 4, requests(STATUS));
         assertOnTime(scan, Duration.ofSeconds(3));
@@ -367,20 +393,28 @@ public class HostileServerTest {
             AnalysisCoordinator coordinator = new AnalysisCoordinator(scheduler, Clock.systemUTC());
             CompletableFuture<ScanResult> done = new CompletableFuture<>();
             long started = System.nanoTime();
-            coordinator.submit(client(Duration.ofSeconds(4)), request, ScanState.begin(request, Clock.systemUTC().instant()), line -> {
-                progress.add(line);
-                if (line.startsWith("Started a new CodeScoring analysis")) {
-                    platform.inject(Fault.hang().times(10_000).onPath(STATUS));
-                }
-            }, done::complete);
+            coordinator.submit(
+                    client(Duration.ofSeconds(4)),
+                    request,
+                    ScanState.begin(request, Clock.systemUTC().instant()),
+                    line -> {
+                        progress.add(line);
+                        if (line.startsWith("Started a new CodeScoring analysis")) {
+                            platform.inject(Fault.hang().times(10_000).onPath(STATUS));
+                        }
+                    },
+                    done::complete);
             ScanResult result = done.get(20, TimeUnit.SECONDS);
-            Scan scan = new Scan(result, ConsoleReport.standard().render(result), Duration.ofNanos(System.nanoTime() - started));
+            Scan scan = new Scan(
+                    result, ConsoleReport.standard().render(result), Duration.ofNanos(System.nanoTime() - started));
 
             assertOnTime(scan, deadline);
             // Whichever comes first: the deadline's watch, or the tick whose call the deadline cut short.
             assertError(scan, ErrorKind.TIMEOUT);
-            assertTrue(scan.report, scan.report.contains("No verdict within 2 s")
-                    || scan.report.contains("(all the time left before the deadline)"));
+            assertTrue(
+                    scan.report,
+                    scan.report.contains("No verdict within 2 s")
+                            || scan.report.contains("(all the time left before the deadline)"));
         } finally {
             scheduler.shutdownNow();
         }
@@ -390,7 +424,7 @@ public class HostileServerTest {
     public void aConnectionDroppedMidBodyIsRetriedThenUnreachable() throws Exception {
         platform.inject(Fault.drop().times(10_000).onPath(ALERTS));
 
-        Scan scan = scan(request().build(), PATIENT_REQUEST, line -> { });
+        Scan scan = scan(request().build(), PATIENT_REQUEST, line -> {});
 
         assertError(scan, ErrorKind.UNREACHABLE, "broke during GET " + ALERTS + " (4 attempts)", "Tried again for 1 s");
         assertThat("each try of the scan is 4 attempts", requests(ALERTS), greaterThanOrEqualTo(8));
@@ -402,14 +436,23 @@ public class HostileServerTest {
     public void aConnectionDroppedDuringTheStartIsNotRepeatedBeforeTheStatusIsReadAgain() throws Exception {
         platform.inject(Fault.drop().times(10_000).onPath(START));
 
-        Scan scan = scan(request().build(), PATIENT_REQUEST, line -> { });
+        Scan scan = scan(request().build(), PATIENT_REQUEST, line -> {});
 
-        assertError(scan, ErrorKind.UNREACHABLE, "broke during POST " + START, "so it was not repeated", "Tried again for 1 s");
-        List<String> calls = platform.requests().stream().map(RecordedRequest::path).filter(p -> p.equals(START) || p.equals(STATUS))
+        assertError(
+                scan,
+                ErrorKind.UNREACHABLE,
+                "broke during POST " + START,
+                "so it was not repeated",
+                "Tried again for 1 s");
+        List<String> calls = platform.requests().stream()
+                .map(RecordedRequest::path)
+                .filter(p -> p.equals(START) || p.equals(STATUS))
                 .collect(Collectors.toList());
         assertThat("the start was asked for again", requests(START), greaterThanOrEqualTo(2));
         for (int i = 1; i < calls.size(); i++) {
-            assertFalse("a start that may have been taken is never sent again before the status shows whether it was: " + calls,
+            assertFalse(
+                    "a start that may have been taken is never sent again before the status shows whether it was: "
+                            + calls,
                     calls.get(i).equals(START) && calls.get(i - 1).equals(START));
         }
         assertOnTime(scan, SCAN_TIMEOUT);
@@ -441,9 +484,14 @@ public class HostileServerTest {
         Scan scan = scan();
 
         assertEquals(scan.report, Verdict.BLOCKED, scan.result.verdict());
-        List<String> unknown = progress.stream().filter(line -> line.contains("crunching_numbers")
-                && line.startsWith("The platform reported an unknown analysis status")).collect(Collectors.toList());
-        assertEquals(progress.toString(), List.of("The platform reported an unknown analysis status 'crunching_numbers'; treating it as still running."),
+        List<String> unknown = progress.stream()
+                .filter(line -> line.contains("crunching_numbers")
+                        && line.startsWith("The platform reported an unknown analysis status"))
+                .collect(Collectors.toList());
+        assertEquals(
+                progress.toString(),
+                List.of(
+                        "The platform reported an unknown analysis status 'crunching_numbers'; treating it as still running."),
                 unknown);
         assertThat("polled several times while the word was shown", requests(STATUS), greaterThanOrEqualTo(4));
         assertOnTime(scan, SCAN_TIMEOUT);
@@ -454,9 +502,12 @@ public class HostileServerTest {
         platform.setOutcomes(Outcome.NEVER_STARTS);
         Duration visibleWithin = Duration.ofSeconds(1);
 
-        Scan scan = scan(request().startVisibleWithin(visibleWithin).build(), line -> { });
+        Scan scan = scan(request().startVisibleWithin(visibleWithin).build(), line -> {});
 
-        assertError(scan, ErrorKind.TIMEOUT, "accepted the start of the analysis, but no new run appeared in its status within 1 s");
+        assertError(
+                scan,
+                ErrorKind.TIMEOUT,
+                "accepted the start of the analysis, but no new run appeared in its status within 1 s");
         assertThat(scan.elapsed, greaterThanOrEqualTo(visibleWithin));
         assertOnTime(scan, visibleWithin);
     }
@@ -466,7 +517,7 @@ public class HostileServerTest {
         platform.setOutcomes(Outcome.NEVER_ENDS);
         Duration deadline = Duration.ofSeconds(2);
 
-        Scan scan = scan(request().timeout(deadline).build(), line -> { });
+        Scan scan = scan(request().timeout(deadline).build(), line -> {});
 
         assertError(scan, ErrorKind.TIMEOUT, "No verdict within 2 s");
         assertThat(scan.elapsed, greaterThanOrEqualTo(deadline));
@@ -509,12 +560,16 @@ public class HostileServerTest {
     }
 
     private static ScanRequest.Builder request() {
-        return ScanRequest.builder().timeout(SCAN_TIMEOUT).firstPollInterval(Duration.ofMillis(20))
-                .maxPollInterval(Duration.ofMillis(100)).startVisibleWithin(Duration.ofSeconds(2)).transientPatience(PATIENCE);
+        return ScanRequest.builder()
+                .timeout(SCAN_TIMEOUT)
+                .firstPollInterval(Duration.ofMillis(20))
+                .maxPollInterval(Duration.ofMillis(100))
+                .startVisibleWithin(Duration.ofSeconds(2))
+                .transientPatience(PATIENCE);
     }
 
     private Scan scan() throws Exception {
-        return scan(request().build(), line -> { });
+        return scan(request().build(), line -> {});
     }
 
     private Scan scan(ScanRequest request, Consumer<String> onProgress) throws Exception {
@@ -522,8 +577,11 @@ public class HostileServerTest {
     }
 
     private CodescoringClient client(Duration requestTimeout) throws Exception {
-        return CodescoringClient.builder(platform.baseUrl(), TOKEN).paths(ApiPaths.defaults())
-                .retryPolicy(FAST_RETRIES).requestTimeout(requestTimeout).build();
+        return CodescoringClient.builder(platform.baseUrl(), TOKEN)
+                .paths(ApiPaths.defaults())
+                .retryPolicy(FAST_RETRIES)
+                .requestTimeout(requestTimeout)
+                .build();
     }
 
     private Scan scan(ScanRequest request, Duration requestTimeout, Consumer<String> onProgress) throws Exception {
@@ -550,7 +608,9 @@ public class HostileServerTest {
             assertThat(scan.report, containsString(word));
         }
         assertThat("actionable", scan.report, containsString("\nWhat to do: " + kind.advice() + "\n"));
-        assertTrue("no blocking alerts come with an error", scan.result.blockingPolicies().isEmpty());
+        assertTrue(
+                "no blocking alerts come with an error",
+                scan.result.blockingPolicies().isEmpty());
     }
 
     /** The scan ended no later than its deadline (plus scheduling noise). */
@@ -559,7 +619,8 @@ public class HostileServerTest {
     }
 
     private int requests(String path) {
-        return (int) platform.requests().stream().filter(r -> r.path().equals(path)).count();
+        return (int)
+                platform.requests().stream().filter(r -> r.path().equals(path)).count();
     }
 
     /** Bytes allocated by every thread of this JVM so far, or -1 where the runtime cannot tell. */

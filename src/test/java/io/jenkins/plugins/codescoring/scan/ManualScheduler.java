@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
     private final ManualClock clock;
-    private final PriorityQueue<Task> queue = new PriorityQueue<>(Comparator.comparing((Task t) -> t.due).thenComparing(t -> t.seq));
+    private final PriorityQueue<Task> queue =
+            new PriorityQueue<>(Comparator.comparing((Task t) -> t.due).thenComparing(t -> t.seq));
     private long sequence;
     int ran;
 
@@ -85,8 +86,7 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     }
 
     @Override
-    public void shutdown() {
-    }
+    public void shutdown() {}
 
     @Override
     public List<Runnable> shutdownNow() {

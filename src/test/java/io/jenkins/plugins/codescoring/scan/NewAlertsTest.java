@@ -35,16 +35,22 @@ public class NewAlertsTest {
     }
 
     private static ScanResult decide(BlockOn rule, AlertBaseline baseline, BlockingPolicy... policies) {
-        ScanRequest request = ScanRequest.builder().project("shop").blockOn(rule).baseline(baseline).build();
+        ScanRequest request = ScanRequest.builder()
+                .project("shop")
+                .blockOn(rule)
+                .baseline(baseline)
+                .build();
         PolicyGate.Decision decision = new PolicyGate.Decision(List.of(policies), Map.of(), 3, 0, 0);
         return new ResultFactory(request, "http://platform").decided(ScanState.begin(request, NOW), decision, NOW);
     }
 
     @Test
     public void theSameAlertIdIsAlreadyBlockingAnotherIsNew() {
-        AlertBaseline reference = AlertBaseline.of(41, result(Verdict.BLOCKED, policy("1", alert("10", "pkg:a", "CVE-1"), alert("11", "pkg:b", "CVE-2"))));
+        AlertBaseline reference = AlertBaseline.of(
+                41, result(Verdict.BLOCKED, policy("1", alert("10", "pkg:a", "CVE-1"), alert("11", "pkg:b", "CVE-2"))));
         // The same id wins even where the dependency changed; a new id is new even for a known dependency.
-        List<BlockingPolicy> marked = NewAlerts.mark(List.of(policy("1", alert("10", "pkg:a@2", "CVE-1"), alert("12", "pkg:b", "CVE-2"))), reference);
+        List<BlockingPolicy> marked = NewAlerts.mark(
+                List.of(policy("1", alert("10", "pkg:a@2", "CVE-1"), alert("12", "pkg:b", "CVE-2"))), reference);
         assertFalse(marked.get(0).alerts().get(0).isNew());
         assertTrue(marked.get(0).alerts().get(1).isNew());
         assertEquals(1, NewAlerts.countNew(marked));
@@ -52,13 +58,17 @@ public class NewAlertsTest {
 
     @Test
     public void withoutIdsPolicyProjectStageDependencyAndVulnerabilityIdentifyAnAlert() {
-        AlertBaseline reference = AlertBaseline.of(7, result(Verdict.BLOCKED, policy("1", alert(null, "pkg:a", "CVE-1"))));
+        AlertBaseline reference =
+                AlertBaseline.of(7, result(Verdict.BLOCKED, policy("1", alert(null, "pkg:a", "CVE-1"))));
         BlockingAlert same = alert(" ", "pkg:a", "CVE-1");
         BlockingAlert otherVulnerability = alert(null, "pkg:a", "CVE-9");
         BlockingAlert otherStage = new BlockingAlert(null, "shop", "prod", "critical", "pkg:a", "CVE-1", List.of());
-        List<BlockingPolicy> marked = NewAlerts.mark(List.of(policy("1", same, otherVulnerability, otherStage), policy("2", alert(null, "pkg:a", "CVE-1"))),
+        List<BlockingPolicy> marked = NewAlerts.mark(
+                List.of(policy("1", same, otherVulnerability, otherStage), policy("2", alert(null, "pkg:a", "CVE-1"))),
                 reference);
-        assertFalse("same policy, project, stage, dependency, vulnerability", marked.get(0).alerts().get(0).isNew());
+        assertFalse(
+                "same policy, project, stage, dependency, vulnerability",
+                marked.get(0).alerts().get(0).isNew());
         assertTrue("another vulnerability", marked.get(0).alerts().get(1).isNew());
         assertTrue("another stage", marked.get(0).alerts().get(2).isNew());
         assertTrue("another policy", marked.get(1).alerts().get(0).isNew());
@@ -71,14 +81,16 @@ public class NewAlertsTest {
         for (BlockingAlert alert : policy.alerts()) {
             assertTrue(AlertIdentity.of(policy, alert).length() <= AlertIdentity.MAX_LENGTH);
         }
-        assertNotEquals(AlertIdentity.of(policy, alert("y".repeat(500), "pkg:a", null)),
+        assertNotEquals(
+                AlertIdentity.of(policy, alert("y".repeat(500), "pkg:a", null)),
                 AlertIdentity.of(policy, alert("y".repeat(499) + "z", "pkg:a", null)));
     }
 
     @Test
     public void withoutAReferenceEveryBlockingAlertIsNewAndBlocksUnderBothRules() {
         for (BlockOn rule : BlockOn.values()) {
-            ScanResult result = decide(rule, null, policy("1", alert("1", "pkg:a", "CVE-1"), alert("2", "pkg:b", null)));
+            ScanResult result =
+                    decide(rule, null, policy("1", alert("1", "pkg:a", "CVE-1"), alert("2", "pkg:b", null)));
             assertEquals(Verdict.BLOCKED, result.verdict());
             assertEquals(2, result.newBlockingAlertCount());
             assertNull(result.referenceBuild());
@@ -88,9 +100,11 @@ public class NewAlertsTest {
 
     @Test
     public void blockOnNewBlocksOnlyOnANewAlertAndAllOnAny() {
-        AlertBaseline reference = AlertBaseline.of(41, result(Verdict.BLOCKED, policy("1", alert("1", "pkg:a", "CVE-1"), alert("2", "pkg:b", null))));
+        AlertBaseline reference = AlertBaseline.of(
+                41, result(Verdict.BLOCKED, policy("1", alert("1", "pkg:a", "CVE-1"), alert("2", "pkg:b", null))));
         BlockingPolicy same = policy("1", alert("1", "pkg:a", "CVE-1"), alert("2", "pkg:b", null));
-        BlockingPolicy oneMore = policy("1", alert("1", "pkg:a", "CVE-1"), alert("2", "pkg:b", null), alert("3", "pkg:c", "CVE-3"));
+        BlockingPolicy oneMore =
+                policy("1", alert("1", "pkg:a", "CVE-1"), alert("2", "pkg:b", null), alert("3", "pkg:c", "CVE-3"));
 
         ScanResult newRuleSame = decide(BlockOn.NEW, reference, same);
         assertEquals(Verdict.PASSED, newRuleSame.verdict());
@@ -114,21 +128,32 @@ public class NewAlertsTest {
     @Test
     public void aReferenceTravelsWithTheRequestAndRequestsOfOlderFormsBlockOnAll() {
         AlertBaseline reference = AlertBaseline.of(5, result(Verdict.PASSED));
-        ScanRequest request = ScanRequest.builder().project("shop").stage("build").blockOn(BlockOn.NEW).build().withBaseline(reference);
+        ScanRequest request = ScanRequest.builder()
+                .project("shop")
+                .stage("build")
+                .blockOn(BlockOn.NEW)
+                .build()
+                .withBaseline(reference);
         assertEquals(BlockOn.NEW, request.blockOn());
         assertEquals(5, request.baseline().build());
         assertEquals("shop", request.project());
         assertEquals("build", request.stage());
         assertEquals(BlockOn.ALL, ScanRequest.builder().blockOn(null).build().blockOn());
-        assertFalse("the terminal runner compares nothing", ScanRequest.builder().build().compares());
+        assertFalse(
+                "the terminal runner compares nothing",
+                ScanRequest.builder().build().compares());
         assertFalse(decide(null, null, policy("1", alert("1", "pkg:a", null))).compared());
-        assertEquals(Verdict.BLOCKED, decide(null, null, policy("1", alert("1", "pkg:a", null))).verdict());
+        assertEquals(
+                Verdict.BLOCKED,
+                decide(null, null, policy("1", alert("1", "pkg:a", null))).verdict());
         assertEquals(BlockOn.ALL, BlockOn.orDefault(null));
     }
 
     @Test
     public void resultsMadeWithoutAComparisonCountNothingNew() {
-        ScanResult old = result(Verdict.BLOCKED, policy("1", new BlockingAlert("1", null, null, null, "pkg:a", null, new ArrayList<>())));
+        ScanResult old = result(
+                Verdict.BLOCKED,
+                policy("1", new BlockingAlert("1", null, null, null, "pkg:a", null, new ArrayList<>())));
         assertFalse(old.compared());
         assertEquals(0, old.newBlockingAlertCount());
         assertEquals(0, old.alreadyBlockingAlertCount());

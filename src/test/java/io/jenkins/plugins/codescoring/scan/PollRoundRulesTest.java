@@ -43,11 +43,12 @@ public class PollRoundRulesTest {
                 throw e.getCause();
             }
         };
-        CodescoringApi api = (CodescoringApi) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {CodescoringApi.class}, recording);
+        CodescoringApi api = (CodescoringApi)
+                Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {CodescoringApi.class}, recording);
         Instant start = clock.instant();
         ScanRequest soon = ScanRequest.builder().timeout(Duration.ofMinutes(10)).build();
-        ScanRequest later = ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
+        ScanRequest later =
+                ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
         submit(api, 1, later, ScanState.begin(later, start));
         submit(api, 2, soon, ScanState.begin(soon, start));
         scheduler.runFor(Duration.ofSeconds(1));
@@ -57,8 +58,14 @@ public class PollRoundRulesTest {
     @Test
     public void theMostImpatientScanSetsThePollInterval() {
         platform.analysisDuration = Duration.ofMinutes(10);
-        ScanRequest patient = ScanRequest.builder().timeout(Duration.ofMinutes(30)).maxPollInterval(Duration.ofSeconds(60)).build();
-        ScanRequest impatient = ScanRequest.builder().timeout(Duration.ofMinutes(30)).maxPollInterval(Duration.ofSeconds(5)).build();
+        ScanRequest patient = ScanRequest.builder()
+                .timeout(Duration.ofMinutes(30))
+                .maxPollInterval(Duration.ofSeconds(60))
+                .build();
+        ScanRequest impatient = ScanRequest.builder()
+                .timeout(Duration.ofMinutes(30))
+                .maxPollInterval(Duration.ofSeconds(5))
+                .build();
         submit(platform, 1, patient, ScanState.begin(patient, clock.instant()));
         submit(platform, 2, impatient, ScanState.begin(impatient, clock.instant()));
         scheduler.runFor(Duration.ofMinutes(2));
@@ -71,7 +78,8 @@ public class PollRoundRulesTest {
 
     @Test
     public void aScanResumedWhileReadingItsAlertsReadsThemWithoutPollingTheStatus() {
-        ScanRequest request = ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
+        ScanRequest request =
+                ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
         ScanState collecting = ScanState.begin(request, clock.instant());
         collecting.resolveScope(null, null);
         collecting.ourRun("id:40", "40");
@@ -87,7 +95,8 @@ public class PollRoundRulesTest {
     @Test
     public void scansArrivingWhileTheAnalysisRunsDoNotSpeedUpPolling() {
         platform.analysisDuration = Duration.ofMinutes(20);
-        ScanRequest request = ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
+        ScanRequest request =
+                ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
         submit(platform, 1, request, ScanState.begin(request, clock.instant()));
         scheduler.runFor(Duration.ofMinutes(5));
         int before = platform.calls("status");
@@ -113,11 +122,13 @@ public class PollRoundRulesTest {
         @Override
         public io.jenkins.plugins.codescoring.api.AnalysisStatus overallAnalysisStatus() {
             statusReads++;
-            return new io.jenkins.plugins.codescoring.api.AnalysisStatus("40", word, Instant.parse("2026-12-01T09:00:00Z"), null, null);
+            return new io.jenkins.plugins.codescoring.api.AnalysisStatus(
+                    "40", word, Instant.parse("2026-12-01T09:00:00Z"), null, null);
         }
 
         @Override
-        public List<io.jenkins.plugins.codescoring.api.Alert> activeAlerts(io.jenkins.plugins.codescoring.api.AlertScope scope) {
+        public List<io.jenkins.plugins.codescoring.api.Alert> activeAlerts(
+                io.jenkins.plugins.codescoring.api.AlertScope scope) {
             return List.of();
         }
 
@@ -137,14 +148,14 @@ public class PollRoundRulesTest {
         }
 
         @Override
-        public void checkConnection() {
-        }
+        public void checkConnection() {}
     }
 
     @Test
     public void aChangeOfTheStatusWordBringsPollingBackToItsShortestInterval() {
         OtherClientsRun other = new OtherClientsRun();
-        ScanRequest request = ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
+        ScanRequest request =
+                ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
         submit(other, 1, request, ScanState.begin(request, clock.instant()));
         scheduler.runFor(Duration.ofMinutes(5)); // queued all along: the interval has grown to 30 s
         int before = other.statusReads;
@@ -152,7 +163,8 @@ public class PollRoundRulesTest {
         assertThat("unchanged status: one or two reads in 30 s", other.statusReads - before, lessThanOrEqualTo(2));
         other.word = "in_progress";
         before = other.statusReads;
-        // The next read (within 30 s) sees the change; then 2 s, 3 s, 4.5 s, 6.75 s, 10.1 s: at least 6 reads in a minute.
+        // The next read (within 30 s) sees the change; then 2 s, 3 s, 4.5 s, 6.75 s, 10.1 s: at least 6 reads in a
+        // minute.
         scheduler.runFor(Duration.ofSeconds(60));
         assertThat(other.statusReads - before, greaterThanOrEqualTo(6));
     }

@@ -34,7 +34,8 @@ public class RandomizedPolicyGateTest {
     private static final long SEED = 0x6A7EL;
     private static final int CASES = 4000;
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
-    private static final List<String> LEVELS = List.of("critical", "warning", "info", "CRITICAL", " Warning ", "high", "", "  ");
+    private static final List<String> LEVELS =
+            List.of("critical", "warning", "info", "CRITICAL", " Warning ", "high", "", "  ");
 
     private final PolicyGate gate = new PolicyGate();
 
@@ -56,7 +57,8 @@ public class RandomizedPolicyGateTest {
                     throw new AssertionError("refused a decidable case: " + e.getMessage() + "\n" + generated, e);
                 }
                 assertEquals(ErrorKind.UNREADABLE_RESPONSE, e.kind());
-                assertTrue(e.getMessage(), e.getMessage().contains("Alert " + expected.unknownPolicyOf + " names policy"));
+                assertTrue(
+                        e.getMessage(), e.getMessage().contains("Alert " + expected.unknownPolicyOf + " names policy"));
                 refused++;
                 continue;
             }
@@ -71,7 +73,9 @@ public class RandomizedPolicyGateTest {
             assertEquals(context, expected.ignored, decision.ignoredAlerts());
             assertEquals(context, expected.delayed, decision.delayedBlockingAlerts());
             assertEquals(context, expected.byLevel, decision.alertsByLevel());
-            assertEquals(context, List.of("critical", "warning", "info"),
+            assertEquals(
+                    context,
+                    List.of("critical", "warning", "info"),
                     new ArrayList<>(decision.alertsByLevel().keySet()).subList(0, 3));
             for (BlockingPolicy policy : decision.blockingPolicies()) {
                 assertEquals(context, expected.names.get(policy.id()), policy.name());
@@ -81,7 +85,10 @@ public class RandomizedPolicyGateTest {
                     assertEquals(context, source.dependencyPurl(), alert.dependencyPurl());
                     assertEquals(context, source.vulnerability(), alert.vulnerability());
                     assertEquals(context, source.matchedCriteria(), alert.matchedCriteria());
-                    assertEquals(context, source.project() == null ? null : source.project().label(), alert.project());
+                    assertEquals(
+                            context,
+                            source.project() == null ? null : source.project().label(),
+                            alert.project());
                     assertEquals(context, expected.levelOf.get(alert.id()), alert.level());
                     purls.add(alert.dependencyPurl() == null ? "\uFFFF" : alert.dependencyPurl());
                 }
@@ -95,7 +102,8 @@ public class RandomizedPolicyGateTest {
                 passed++;
             }
         }
-        assertTrue("every outcome was exercised: blocked " + blocked + ", passed " + passed + ", refused " + refused,
+        assertTrue(
+                "every outcome was exercised: blocked " + blocked + ", passed " + passed + ", refused " + refused,
                 blocked > CASES / 10 && passed > CASES / 10 && refused > 0);
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertThat("took " + millis + " ms", millis, lessThan(5_000L));
@@ -121,8 +129,14 @@ public class RandomizedPolicyGateTest {
         public String toString() {
             StringBuilder text = new StringBuilder("listed " + listed.values() + "\nalerts:");
             for (Alert alert : alerts) {
-                text.append("\n  ").append(alert).append(" embedded=").append(alert.policy()).append(" level=").append(alert.level())
-                        .append(" delayed=").append(alert.blockDelayedUntil());
+                text.append("\n  ")
+                        .append(alert)
+                        .append(" embedded=")
+                        .append(alert.policy())
+                        .append(" level=")
+                        .append(alert.level())
+                        .append(" delayed=")
+                        .append(alert.blockDelayedUntil());
             }
             return text.toString();
         }
@@ -152,20 +166,32 @@ public class RandomizedPolicyGateTest {
             }
             alert.ignored(random.nextInt(5) == 0);
             switch (random.nextInt(6)) {
-                case 0: alert.blockDelayedUntil(NOW.minus(Duration.ofMinutes(1 + random.nextInt(10_000)))); break;
-                case 1: alert.blockDelayedUntil(NOW.plus(Duration.ofMinutes(1 + random.nextInt(10_000)))); break;
-                case 2: alert.blockDelayedUntil(NOW); break;
-                case 3: alert.blockDelayedUntil(NOW.plusNanos(1)); break;
-                default: break;
+                case 0:
+                    alert.blockDelayedUntil(NOW.minus(Duration.ofMinutes(1 + random.nextInt(10_000))));
+                    break;
+                case 1:
+                    alert.blockDelayedUntil(NOW.plus(Duration.ofMinutes(1 + random.nextInt(10_000))));
+                    break;
+                case 2:
+                    alert.blockDelayedUntil(NOW);
+                    break;
+                case 3:
+                    alert.blockDelayedUntil(NOW.plusNanos(1));
+                    break;
+                default:
+                    break;
             }
             if (random.nextInt(3) == 0) {
                 alert.level(LEVELS.get(random.nextInt(LEVELS.size())));
             }
-            alert.dependencyPurl(random.nextInt(10) == 0 ? null : "pkg:npm/lib-" + random.nextInt(5) + "@1." + random.nextInt(3));
+            alert.dependencyPurl(
+                    random.nextInt(10) == 0 ? null : "pkg:npm/lib-" + random.nextInt(5) + "@1." + random.nextInt(3));
             alert.vulnerability(random.nextBoolean() ? "CVE-2024-" + random.nextInt(100) : null);
             alert.matchedCriteria(random.nextBoolean() ? List.of("criterion " + i) : List.of());
-            alert.project(random.nextBoolean() ? new Project(Integer.toString(random.nextInt(3)), random.nextBoolean() ? "shop" : null)
-                    : null);
+            alert.project(
+                    random.nextBoolean()
+                            ? new Project(Integer.toString(random.nextInt(3)), random.nextBoolean() ? "shop" : null)
+                            : null);
             generated.alerts.add(alert.build());
         }
         return generated;
@@ -173,7 +199,8 @@ public class RandomizedPolicyGateTest {
 
     private static Policy policy(Random random, String id) {
         String name = random.nextInt(6) == 0 ? "Same name" : "Policy " + (char) ('A' + random.nextInt(26)) + id;
-        return new Policy(id, name, LEVELS.get(random.nextInt(LEVELS.size())), random.nextInt(4) != 0, random.nextBoolean());
+        return new Policy(
+                id, name, LEVELS.get(random.nextInt(LEVELS.size())), random.nextInt(4) != 0, random.nextBoolean());
     }
 
     // ---- the reference ---------------------------------------------------------------------------------
@@ -211,7 +238,8 @@ public class RandomizedPolicyGateTest {
                     reference.ignored++;
                     continue;
                 }
-                String level = alert.level() != null && !alert.level().trim().isEmpty() ? alert.level() : policy.level();
+                String level =
+                        alert.level() != null && !alert.level().trim().isEmpty() ? alert.level() : policy.level();
                 level = level.trim().isEmpty() ? "unknown" : level.trim().toLowerCase(Locale.ROOT);
                 reference.byLevel.put(level, reference.byLevel.getOrDefault(level, 0) + 1);
                 if (!policy.isActive() || !policy.isBlocksBuild()) {
@@ -222,7 +250,10 @@ public class RandomizedPolicyGateTest {
                     reference.delayed++;
                     continue;
                 }
-                reference.blockingByPolicy.computeIfAbsent(policy.id(), id -> new ArrayList<>()).add(alert.id());
+                reference
+                        .blockingByPolicy
+                        .computeIfAbsent(policy.id(), id -> new ArrayList<>())
+                        .add(alert.id());
                 reference.names.putIfAbsent(policy.id(), policy.name());
                 reference.levelOf.put(alert.id(), level);
             }

@@ -29,20 +29,25 @@ import org.junit.Test;
 public class ScanEngineTest {
     private final ManualClock clock = new ManualClock();
     private final List<String> lines = new ArrayList<>();
-    private final ScanRequest request = ScanRequest.builder().timeout(Duration.ofMinutes(10)).build();
+    private final ScanRequest request =
+            ScanRequest.builder().timeout(Duration.ofMinutes(10)).build();
 
     private ScanResult run(FakeApi api, ScanRequest scanRequest) throws InterruptedException {
         return new ScanRunner(api, clock, clock.sleeper()).run(scanRequest, lines::add);
     }
 
     private static Alert blockingAlert() {
-        return Alert.builder("a1").policy(new Policy("p1", "No critical CVEs", "critical", true, true))
-                .dependencyPurl("pkg:maven/com.google.guava/guava@31.0.1-jre").vulnerability("CVE-2023-2976").build();
+        return Alert.builder("a1")
+                .policy(new Policy("p1", "No critical CVEs", "critical", true, true))
+                .dependencyPurl("pkg:maven/com.google.guava/guava@31.0.1-jre")
+                .vulnerability("CVE-2023-2976")
+                .build();
     }
 
     @Test
     public void passesWhenOurRunSucceedsWithoutBlockingAlerts() throws Exception {
-        FakeApi api = new FakeApi().statuses(status("5", "success"), status("6", "in_progress"), status("6", "success"));
+        FakeApi api =
+                new FakeApi().statuses(status("5", "success"), status("6", "in_progress"), status("6", "success"));
         ScanResult result = run(api, request);
         assertEquals(Verdict.PASSED, result.verdict());
         assertEquals("6", result.analysisRunId());
@@ -63,8 +68,13 @@ public class ScanEngineTest {
     @Test
     public void ignoresThePreviousRunsSuccessRightAfterTheStart() throws Exception {
         // The status endpoint describes the last run: run 5's success is stale until run 6 shows up.
-        FakeApi api = new FakeApi().statuses(status("5", "success"), status("5", "success"), status("5", "success"),
-                status("6", "pending"), status("6", "success"));
+        FakeApi api = new FakeApi()
+                .statuses(
+                        status("5", "success"),
+                        status("5", "success"),
+                        status("5", "success"),
+                        status("6", "pending"),
+                        status("6", "success"));
         api.alerts = List.of(blockingAlert());
         ScanResult result = run(api, request);
         assertEquals(Verdict.BLOCKED, result.verdict());
@@ -75,19 +85,26 @@ public class ScanEngineTest {
 
     @Test
     public void waitsForARunningAnalysisThenStartsItsOwn() throws Exception {
-        FakeApi api = new FakeApi().statuses(status("5", "in_progress"), status("5", "in_progress"), status("5", "success"),
-                status("6", "success"));
+        FakeApi api = new FakeApi()
+                .statuses(
+                        status("5", "in_progress"),
+                        status("5", "in_progress"),
+                        status("5", "success"),
+                        status("6", "success"));
         ScanResult result = run(api, request);
         assertEquals(Verdict.PASSED, result.verdict());
         assertEquals("6", result.analysisRunId());
         assertEquals(List.of("status", "status", "status", "start", "status", "alerts"), api.calls);
-        assertTrue(String.join("\n", lines), lines.stream().anyMatch(l -> l.contains("Another CodeScoring analysis is running")));
+        assertTrue(
+                String.join("\n", lines),
+                lines.stream().anyMatch(l -> l.contains("Another CodeScoring analysis is running")));
     }
 
     @Test
     public void alreadyRunningAnswerMeansWaitThenStartAgain() throws Exception {
-        FakeApi api = new FakeApi().statuses(status("5", "success"), status("6", "running"), status("6", "success"),
-                status("7", "success"));
+        FakeApi api = new FakeApi()
+                .statuses(
+                        status("5", "success"), status("6", "running"), status("6", "success"), status("7", "success"));
         api.starts(StartOutcome.alreadyRunning(), StartOutcome.started("7"));
         ScanResult result = run(api, request);
         assertEquals(Verdict.PASSED, result.verdict());
@@ -97,8 +114,11 @@ public class ScanEngineTest {
 
     @Test
     public void failedAnalysisIsAnErrorWithThePlatformsReason() throws Exception {
-        FakeApi api = new FakeApi().statuses(status("5", "success"),
-                new io.jenkins.plugins.codescoring.api.AnalysisStatus("6", "failed", null, null, "git clone failed"));
+        FakeApi api = new FakeApi()
+                .statuses(
+                        status("5", "success"),
+                        new io.jenkins.plugins.codescoring.api.AnalysisStatus(
+                                "6", "failed", null, null, "git clone failed"));
         ScanResult result = run(api, request);
         assertEquals(Verdict.ERROR, result.verdict());
         assertEquals(ErrorKind.ANALYSIS_FAILED, result.errorKind());
@@ -115,7 +135,10 @@ public class ScanEngineTest {
     @Test
     public void timesOutAtTheDeadlineAndNeverSleepsPastIt() throws Exception {
         FakeApi api = new FakeApi().statuses(status("5", "success"), status("6", "in_progress"));
-        ScanRequest shortRequest = ScanRequest.builder().timeout(Duration.ofSeconds(95)).maxPollInterval(Duration.ofSeconds(30)).build();
+        ScanRequest shortRequest = ScanRequest.builder()
+                .timeout(Duration.ofSeconds(95))
+                .maxPollInterval(Duration.ofSeconds(30))
+                .build();
         ScanResult result = run(api, shortRequest);
         assertEquals(ErrorKind.TIMEOUT, result.errorKind());
         assertThat(result.errorMessage(), containsString("in_progress"));
@@ -129,24 +152,29 @@ public class ScanEngineTest {
     @Test
     public void aStartThatNeverShowsInTheStatusEndsTheScan() throws Exception {
         FakeApi api = new FakeApi().statuses(status("5", "success"));
-        ScanRequest scanRequest = ScanRequest.builder().startVisibleWithin(Duration.ofMinutes(2)).build();
+        ScanRequest scanRequest =
+                ScanRequest.builder().startVisibleWithin(Duration.ofMinutes(2)).build();
         ScanResult result = run(api, scanRequest);
         assertEquals(ErrorKind.TIMEOUT, result.errorKind());
         assertThat(result.errorMessage(), containsString("no new run appeared"));
-        assertEquals(Duration.ofMinutes(2).toSeconds(), result.finishedAt().getEpochSecond() - result.requestedAt().getEpochSecond(), 30);
+        assertEquals(
+                Duration.ofMinutes(2).toSeconds(),
+                result.finishedAt().getEpochSecond() - result.requestedAt().getEpochSecond(),
+                30);
     }
 
     @Test
     public void aRejectedTokenIsNotRetriedByTheEngine() throws Exception {
-        FakeApi api = new FakeApi().statuses(status("5", "success"),
-                new CodescoringException(ErrorKind.TOKEN_REJECTED, "HTTP 401"));
+        FakeApi api = new FakeApi()
+                .statuses(status("5", "success"), new CodescoringException(ErrorKind.TOKEN_REJECTED, "HTTP 401"));
         assertEquals(ErrorKind.TOKEN_REJECTED, run(api, request).errorKind());
         assertEquals(2, api.count("status"));
     }
 
     @Test
     public void resumesFromASerializedStateAfterARestart() throws Exception {
-        FakeApi api = new FakeApi().statuses(status("5", "success"), status("6", "in_progress"), status("6", "success"));
+        FakeApi api =
+                new FakeApi().statuses(status("5", "success"), status("6", "in_progress"), status("6", "success"));
         api.alerts = List.of(blockingAlert());
         ScanState state = ScanState.begin(request, clock.instant());
         ScanEngine engine = new ScanEngine(api, clock, lines::add);
@@ -165,7 +193,8 @@ public class ScanEngineTest {
     public void resolvesAProjectNameByExactMatchBeforeStarting() throws Exception {
         FakeApi api = new FakeApi().statuses(status("5", "success"), status("6", "success"));
         api.projects = List.of(new Project("11", "shop-backend"), new Project("12", "shop"), new Project("13", "Shop"));
-        ScanResult result = run(api, ScanRequest.builder().project("shop").stage("build").build());
+        ScanResult result =
+                run(api, ScanRequest.builder().project("shop").stage("build").build());
         assertEquals(Verdict.PASSED, result.verdict());
         assertEquals("12", api.alertScopes.get(0).projectId());
         assertEquals("build", api.alertScopes.get(0).stage());
@@ -212,7 +241,10 @@ public class ScanEngineTest {
     @Test
     public void joinsAlertsWithThePolicyListOnlyWhenTheyNameAPolicyById() throws Exception {
         FakeApi api = new FakeApi().statuses(status("5", "success"), status("6", "success"));
-        api.alerts = List.of(Alert.builder("a1").policyId("p9").dependencyPurl("pkg:npm/lodash@4.17.20").build());
+        api.alerts = List.of(Alert.builder("a1")
+                .policyId("p9")
+                .dependencyPurl("pkg:npm/lodash@4.17.20")
+                .build());
         api.policies = List.of(new Policy("p9", "Licences", "warning", true, true));
         ScanResult result = run(api, request);
         assertEquals(Verdict.BLOCKED, result.verdict());
@@ -226,8 +258,12 @@ public class ScanEngineTest {
 
     @Test
     public void aPlatformWithoutRunIdsIsFollowedThroughTheRunningWord() throws Exception {
-        FakeApi api = new FakeApi().statuses(status(null, "success"), status(null, "success"), status(null, "running"),
-                status(null, "success"));
+        FakeApi api = new FakeApi()
+                .statuses(
+                        status(null, "success"),
+                        status(null, "success"),
+                        status(null, "running"),
+                        status(null, "success"));
         ScanResult result = run(api, request);
         assertEquals(Verdict.PASSED, result.verdict());
         assertEquals(4, api.count("status"));
@@ -235,11 +271,20 @@ public class ScanEngineTest {
 
     @Test
     public void unknownStatusWordsCountAsRunningAndAreReportedOnce() throws Exception {
-        FakeApi api = new FakeApi().statuses(status("5", "success"), status("6", "crunching"), status("6", "crunching"),
-                status("6", "crunching"), status("6", "done"));
+        FakeApi api = new FakeApi()
+                .statuses(
+                        status("5", "success"),
+                        status("6", "crunching"),
+                        status("6", "crunching"),
+                        status("6", "crunching"),
+                        status("6", "done"));
         ScanResult result = run(api, request);
         assertEquals(Verdict.PASSED, result.verdict());
-        assertEquals(1, lines.stream().filter(l -> l.contains("unknown analysis status 'crunching'")).count());
+        assertEquals(
+                1,
+                lines.stream()
+                        .filter(l -> l.contains("unknown analysis status 'crunching'"))
+                        .count());
     }
 
     @Test
@@ -251,11 +296,15 @@ public class ScanEngineTest {
         }
         statuses[201] = status("6", "success");
         FakeApi api = new FakeApi().statuses(statuses);
-        ScanRequest scanRequest = ScanRequest.builder().maxPollInterval(Duration.ofSeconds(5)).timeout(Duration.ofHours(1)).build();
+        ScanRequest scanRequest = ScanRequest.builder()
+                .maxPollInterval(Duration.ofSeconds(5))
+                .timeout(Duration.ofHours(1))
+                .build();
         ScanResult result = run(api, scanRequest);
         assertEquals(Verdict.PASSED, result.verdict());
         Duration elapsed = Duration.between(result.requestedAt(), result.finishedAt());
-        long progressLines = lines.stream().filter(l -> l.contains("in_progress")).count();
+        long progressLines =
+                lines.stream().filter(l -> l.contains("in_progress")).count();
         assertThat(progressLines, lessThanOrEqualTo(elapsed.toMinutes() + 2));
         assertTrue(progressLines >= elapsed.toMinutes() - 1);
     }
@@ -284,18 +333,27 @@ public class ScanEngineTest {
     @Test
     public void eachProgressLineSaysWhatHappenedAndWhatComesNextOnce() throws Exception {
         // The start names the run: saying so again when the status shows it would only repeat it.
-        FakeApi named = new FakeApi().statuses(status("5", "success"), status("6", "in_progress"), status("6", "success"))
+        FakeApi named = new FakeApi()
+                .statuses(status("5", "success"), status("6", "in_progress"), status("6", "success"))
                 .starts(StartOutcome.started("6"));
         run(named, request);
-        assertEquals(List.of("Started a new CodeScoring analysis (run 6); waiting for it to finish.",
-                "Analysis run 6 finished; reading its active alerts to decide the verdict."), lines);
+        assertEquals(
+                List.of(
+                        "Started a new CodeScoring analysis (run 6); waiting for it to finish.",
+                        "Analysis run 6 finished; reading its active alerts to decide the verdict."),
+                lines);
 
         // A start without a run id: the run is named once, when the status shows it.
         lines.clear();
-        run(new FakeApi().statuses(status("5", "success"), status("6", "in_progress"), status("6", "success")), request);
-        assertEquals(List.of("Started a new CodeScoring analysis; waiting for it to finish.",
-                "The analysis started for this build is run 6.",
-                "Analysis run 6 finished; reading its active alerts to decide the verdict."), lines);
+        run(
+                new FakeApi().statuses(status("5", "success"), status("6", "in_progress"), status("6", "success")),
+                request);
+        assertEquals(
+                List.of(
+                        "Started a new CodeScoring analysis; waiting for it to finish.",
+                        "The analysis started for this build is run 6.",
+                        "Analysis run 6 finished; reading its active alerts to decide the verdict."),
+                lines);
         for (String line : lines) {
             assertFalse(line, line.contains("is ours") || line.contains("(in_progress)") || line.contains("(success)"));
         }

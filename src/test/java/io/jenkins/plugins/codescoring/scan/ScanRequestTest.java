@@ -22,8 +22,12 @@ public class ScanRequestTest {
     @Test
     public void stagesAreCheckedAndNormalised() {
         assertEquals("build", ScanRequest.builder().stage(" Build ").build().stage());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScanRequest.builder().stage("biuld").build());
-        assertTrue(e.getMessage(), e.getMessage().contains("'biuld'") && e.getMessage().contains("dev, source, build"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ScanRequest.builder().stage("biuld").build());
+        assertTrue(
+                e.getMessage(),
+                e.getMessage().contains("'biuld'") && e.getMessage().contains("dev, source, build"));
     }
 
     @Test
@@ -35,14 +39,23 @@ public class ScanRequestTest {
 
     @Test
     public void theFirstPollNeverWaitsLongerThanTheMaximum() {
-        ScanRequest request = ScanRequest.builder().firstPollInterval(Duration.ofMinutes(5)).maxPollInterval(Duration.ofSeconds(10)).build();
+        ScanRequest request = ScanRequest.builder()
+                .firstPollInterval(Duration.ofMinutes(5))
+                .maxPollInterval(Duration.ofSeconds(10))
+                .build();
         assertEquals(Duration.ofSeconds(10), request.firstPollInterval());
     }
 
     @Test
     public void timesMustBePositive() {
-        assertThrows(IllegalArgumentException.class, () -> ScanRequest.builder().timeout(Duration.ZERO).build());
-        assertThrows(IllegalArgumentException.class, () -> ScanRequest.builder().maxPollInterval(Duration.ofSeconds(-1)).build());
-        assertThrows(IllegalArgumentException.class, () -> ScanRequest.builder().transientPatience(Duration.ZERO).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ScanRequest.builder().timeout(Duration.ZERO).build());
+        assertThrows(IllegalArgumentException.class, () -> ScanRequest.builder()
+                .maxPollInterval(Duration.ofSeconds(-1))
+                .build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ScanRequest.builder().transientPatience(Duration.ZERO).build());
     }
 }

@@ -73,8 +73,12 @@ public class SeveralCoordinatorsTest {
     }
 
     private CodescoringApi client() throws Exception {
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        return CodescoringClient.builder(platform.baseUrl(), TOKEN).httpClient(http).build();
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        return CodescoringClient.builder(platform.baseUrl(), TOKEN)
+                .httpClient(http)
+                .build();
     }
 
     @Test
@@ -112,9 +116,11 @@ public class SeveralCoordinatorsTest {
         List<Finished> all = new ArrayList<>(first);
         all.addAll(second);
         if (controllers > 1) {
-            assertTrue("some scan followed a run another coordinator started",
-                    all.stream().anyMatch(f -> f.lines.stream().anyMatch(l -> l.contains("started by another client after this"
-                            + " build's request, will decide the verdict"))));
+            assertTrue(
+                    "some scan followed a run another coordinator started",
+                    all.stream().anyMatch(f -> f.lines.stream()
+                            .anyMatch(l -> l.contains("started by another client after this"
+                                    + " build's request, will decide the verdict"))));
         }
     }
 
@@ -122,33 +128,48 @@ public class SeveralCoordinatorsTest {
      * Submits three scans to each coordinator, coordinator i after {@code offsetsMillis[i]}, waits for every verdict
      * and checks it: the expected verdict, from a run that began after the scan's request, and at most two starts.
      */
-    private List<Finished> burst(List<AnalysisCoordinator> coordinators, List<CodescoringApi> clients, long[] offsetsMillis,
-            Verdict expected) throws Exception {
+    private List<Finished> burst(
+            List<AnalysisCoordinator> coordinators,
+            List<CodescoringApi> clients,
+            long[] offsetsMillis,
+            Verdict expected)
+            throws Exception {
         assertTrue("the platform is idle before a burst", awaitIdle());
         int startsBefore = platform.analysisStarts();
         int scansPerController = 3;
         CountDownLatch done = new CountDownLatch(coordinators.size() * scansPerController);
         ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
-        ScanRequest request = ScanRequest.builder().firstPollInterval(Duration.ofMillis(100)).maxPollInterval(Duration.ofMillis(300))
-                .timeout(Duration.ofMinutes(1)).build();
+        ScanRequest request = ScanRequest.builder()
+                .firstPollInterval(Duration.ofMillis(100))
+                .maxPollInterval(Duration.ofMillis(300))
+                .timeout(Duration.ofMinutes(1))
+                .build();
         ScheduledExecutorService arrivals = Executors.newSingleThreadScheduledExecutor();
         try {
             for (int i = 0; i < coordinators.size(); i++) {
                 AnalysisCoordinator coordinator = coordinators.get(i);
                 CodescoringApi api = clients.get(i);
-                arrivals.schedule(() -> {
-                    for (int s = 0; s < scansPerController; s++) {
-                        List<String> lines = new ArrayList<>();
-                        coordinator.submit(api, request, ScanState.begin(request, Instant.now()), line -> {
-                            synchronized (lines) {
-                                lines.add(line);
+                arrivals.schedule(
+                        () -> {
+                            for (int s = 0; s < scansPerController; s++) {
+                                List<String> lines = new ArrayList<>();
+                                coordinator.submit(
+                                        api,
+                                        request,
+                                        ScanState.begin(request, Instant.now()),
+                                        line -> {
+                                            synchronized (lines) {
+                                                lines.add(line);
+                                            }
+                                        },
+                                        result -> {
+                                            finished.add(new Finished(result, lines));
+                                            done.countDown();
+                                        });
                             }
-                        }, result -> {
-                            finished.add(new Finished(result, lines));
-                            done.countDown();
-                        });
-                    }
-                }, offsetsMillis[i], TimeUnit.MILLISECONDS);
+                        },
+                        offsetsMillis[i],
+                        TimeUnit.MILLISECONDS);
             }
             assertTrue("every scan has its verdict within a minute", done.await(1, TimeUnit.MINUTES));
         } finally {
@@ -160,11 +181,15 @@ public class SeveralCoordinatorsTest {
             assertNotNull(result.analysisRunId());
             Instant began = platform.analysisStartedAt(result.analysisRunId());
             assertNotNull("run " + result.analysisRunId() + " is the simulator's", began);
-            assertFalse("run " + result.analysisRunId() + " began at " + began + ", before the request at " + result.requestedAt()
-                    + "\n" + String.join("\n", scan.lines), began.isBefore(result.requestedAt()));
+            assertFalse(
+                    "run " + result.analysisRunId() + " began at " + began + ", before the request at "
+                            + result.requestedAt() + "\n" + String.join("\n", scan.lines),
+                    began.isBefore(result.requestedAt()));
         }
-        assertThat("analyses started for one burst of " + coordinators.size() + " coordinators",
-                platform.analysisStarts() - startsBefore, lessThanOrEqualTo(2));
+        assertThat(
+                "analyses started for one burst of " + coordinators.size() + " coordinators",
+                platform.analysisStarts() - startsBefore,
+                lessThanOrEqualTo(2));
         return new ArrayList<>(finished);
     }
 

@@ -21,13 +21,15 @@ import org.junit.Test;
  * began after its request, whoever started it, and never a run from before its request.
  */
 public class SharedAnalysisRuleTest {
-    private static final String ADOPTED_LINE = "Analysis run 42, started by another client after this build's request, will"
-            + " decide the verdict.";
+    private static final String ADOPTED_LINE =
+            "Analysis run 42, started by another client after this build's request, will" + " decide the verdict.";
 
     private final ManualClock clock = new ManualClock();
     private final List<String> lines = new ArrayList<>();
-    private final ScanRequest request = ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
-    private final AnalysisTracker tracker = new AnalysisTracker(new ResultFactory(request, "http://codescoring.test"), lines::add);
+    private final ScanRequest request =
+            ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
+    private final AnalysisTracker tracker =
+            new AnalysisTracker(new ResultFactory(request, "http://codescoring.test"), lines::add);
     private final ScanState state = ScanState.begin(request, clock.instant());
     private final Instant requested = state.requestedAt();
 
@@ -75,14 +77,17 @@ public class SharedAnalysisRuleTest {
         assertEquals(Action.COLLECT, observe(run("42", "success", 3)));
         assertTrue(state.ourRunAdopted());
         assertEquals("42", state.ourRunId());
-        assertEquals(List.of(ADOPTED_LINE, "Analysis run 42 finished; reading its active alerts to decide the verdict."),
+        assertEquals(
+                List.of(ADOPTED_LINE, "Analysis run 42 finished; reading its active alerts to decide the verdict."),
                 lines.subList(1, lines.size()));
     }
 
     @Test
     public void aFollowedRunThatFailsEndsTheScanWithItsError() {
         observe(run("41", "in_progress", -60));
-        assertEquals(Action.FINISHED, observe(new AnalysisStatus("42", "failed", requested.plusSeconds(3), null, "disk full")));
+        assertEquals(
+                Action.FINISHED,
+                observe(new AnalysisStatus("42", "failed", requested.plusSeconds(3), null, "disk full")));
         assertEquals(ErrorKind.ANALYSIS_FAILED, state.result().errorKind());
         assertEquals("42", state.result().analysisRunId());
     }
@@ -120,7 +125,8 @@ public class SharedAnalysisRuleTest {
     public void anOlderRunIsNeverUsedEvenWhenOnlyItsStartTimeTellsItsAge() {
         // No ids: start times are the keys, and an earlier one is an older run.
         observe(new AnalysisStatus(null, "in_progress", requested.minusSeconds(60), null, null));
-        assertEquals(Action.START, observe(new AnalysisStatus(null, "success", requested.minusSeconds(600), null, null)));
+        assertEquals(
+                Action.START, observe(new AnalysisStatus(null, "success", requested.minusSeconds(600), null, null)));
         assertFalse(state.ourRunAdopted());
     }
 
@@ -148,8 +154,10 @@ public class SharedAnalysisRuleTest {
         tracker.started(state, StartOutcome.alreadyRunning(), clock.instant());
         assertEquals(Phase.WAITING_FOR_OTHER, state.phase());
         assertEquals("id:41", state.baselineRunKey());
-        assertTrue(lines.toString(), lines.contains("The platform is already running another analysis; this build waits for an"
-                + " analysis that begins after its request (it may be that one)."));
+        assertTrue(
+                lines.toString(),
+                lines.contains("The platform is already running another analysis; this build waits for an"
+                        + " analysis that begins after its request (it may be that one)."));
         assertEquals(Action.WAIT, observe(run("42", "in_progress", 1)));
         assertTrue(state.ourRunAdopted());
         assertEquals(Action.COLLECT, observe(run("42", "success", 1)));
@@ -159,8 +167,13 @@ public class SharedAnalysisRuleTest {
     @Test
     public void aStartWhoseAnswerWasLostIsFollowedThroughTheRefusedRetry() throws Exception {
         // The first start did start run 42, but its answer never came back; the retry is refused "already running".
-        FakeApi api = new FakeApi().statuses(run("41", "success", -600), run("42", "pending", 1), run("42", "in_progress", 1),
-                run("42", "success", 1)).starts(StartOutcome.alreadyRunning());
+        FakeApi api = new FakeApi()
+                .statuses(
+                        run("41", "success", -600),
+                        run("42", "pending", 1),
+                        run("42", "in_progress", 1),
+                        run("42", "success", 1))
+                .starts(StartOutcome.alreadyRunning());
         ScanResult result = new ScanRunner(api, clock, clock.sleeper()).run(request, lines::add);
         assertEquals(Verdict.PASSED, result.verdict());
         assertEquals("42", result.analysisRunId());
@@ -223,8 +236,12 @@ public class SharedAnalysisRuleTest {
 
     @Test
     public void theEngineFollowsAnotherClientsRunWithoutStartingOne() throws Exception {
-        FakeApi api = new FakeApi().statuses(run("41", "in_progress", -60), run("41", "in_progress", -60),
-                run("42", "in_progress", 4), run("42", "success", 4));
+        FakeApi api = new FakeApi()
+                .statuses(
+                        run("41", "in_progress", -60),
+                        run("41", "in_progress", -60),
+                        run("42", "in_progress", 4),
+                        run("42", "success", 4));
         ScanResult result = new ScanRunner(api, clock, clock.sleeper()).run(request, lines::add);
         assertEquals(Verdict.PASSED, result.verdict());
         assertEquals("42", result.analysisRunId());

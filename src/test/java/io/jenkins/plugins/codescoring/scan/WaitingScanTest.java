@@ -16,9 +16,14 @@ import org.junit.Test;
 public class WaitingScanTest {
     private final ManualClock clock = new ManualClock();
     private final List<ScanResult> results = new ArrayList<>();
-    private final ScanRequest request = ScanRequest.builder().timeout(Duration.ofMinutes(1)).build();
-    private final WaitingScan scan = new WaitingScan(request, ScanState.begin(request, clock.instant()),
-            ScanListener.SILENT, results::add, "https://codescoring.example.com");
+    private final ScanRequest request =
+            ScanRequest.builder().timeout(Duration.ofMinutes(1)).build();
+    private final WaitingScan scan = new WaitingScan(
+            request,
+            ScanState.begin(request, clock.instant()),
+            ScanListener.SILENT,
+            results::add,
+            "https://codescoring.example.com");
 
     @Test
     public void theFirstEndWinsAndTheResultIsHandedOverOnce() {
@@ -44,13 +49,17 @@ public class WaitingScanTest {
     @Test
     public void aCallbackThatThrowsDoesNotEscapeIsCalledOnceAndStillStopsTheDeadlineWatch() {
         List<ScanResult> handed = new ArrayList<>();
-        WaitingScan throwing = new WaitingScan(request, ScanState.begin(request, clock.instant()), ScanListener.SILENT,
+        WaitingScan throwing = new WaitingScan(
+                request,
+                ScanState.begin(request, clock.instant()),
+                ScanListener.SILENT,
                 result -> {
                     handed.add(result);
                     throw new IllegalStateException("callback failed");
-                }, "https://codescoring.example.com");
+                },
+                "https://codescoring.example.com");
         ManualScheduler timer = new ManualScheduler(clock);
-        throwing.deadlineCheck = timer.schedule(() -> { }, 1, java.util.concurrent.TimeUnit.MINUTES);
+        throwing.deadlineCheck = timer.schedule(() -> {}, 1, java.util.concurrent.TimeUnit.MINUTES);
         throwing.fail(new CodescoringException(ErrorKind.SERVER_ERROR, "boom"), clock.instant());
         throwing.complete(); // logged, not thrown: the coordinator's other scans go on
         throwing.complete();
@@ -62,10 +71,14 @@ public class WaitingScanTest {
     @Test
     public void aDoneScanIgnoresLaterStatusesStartsAndDecisions() {
         scan.fail(new CodescoringException(ErrorKind.SERVER_ERROR, "first"), clock.instant());
-        assertEquals(AnalysisTracker.Action.FINISHED, scan.observe(
-                new io.jenkins.plugins.codescoring.api.AnalysisStatus("41", "success", null, null, null), clock.instant()));
+        assertEquals(
+                AnalysisTracker.Action.FINISHED,
+                scan.observe(
+                        new io.jenkins.plugins.codescoring.api.AnalysisStatus("41", "success", null, null, null),
+                        clock.instant()));
         scan.started(io.jenkins.plugins.codescoring.api.StartOutcome.started("42"), clock.instant());
-        assertNull(scan.callFailed(new CodescoringException(ErrorKind.TOKEN_REJECTED, "later"), clock.instant(), clock.instant()));
+        assertNull(scan.callFailed(
+                new CodescoringException(ErrorKind.TOKEN_REJECTED, "later"), clock.instant(), clock.instant()));
         assertEquals(Phase.DONE, scan.snapshot().phase());
         assertEquals(ErrorKind.SERVER_ERROR, scan.snapshot().result().errorKind());
         assertNull(scan.snapshot().ourRunId());

@@ -45,18 +45,30 @@ public final class WebhookDelayBenchmark {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        System.out.printf(Locale.ROOT, "CodeScoring webhook delay benchmark: %d cores, Java %s; %d platforms, one scan each, "
-                + "polled every %d s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                PLATFORMS, MAX_POLL.getSeconds());
+        System.out.printf(
+                Locale.ROOT,
+                "CodeScoring webhook delay benchmark: %d cores, Java %s; %d platforms, one scan each, "
+                        + "polled every %d s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                PLATFORMS,
+                MAX_POLL.getSeconds());
         List<Double> polling = run(null);
         List<Double> webhook5 = run(Duration.ofSeconds(5));
         List<Double> webhook1 = run(Duration.ofSeconds(1));
         print("polling only", polling);
         print("webhook, batches every 5 s", webhook5);
         print("webhook, batches every 1 s", webhook1);
-        System.out.printf(Locale.ROOT, "RESULT polling_p50_s=%.2f polling_max_s=%.2f webhook5_p50_s=%.2f webhook5_max_s=%.2f"
-                + " webhook1_p50_s=%.2f webhook1_max_s=%.2f%n", percentile(polling, 0.5), percentile(polling, 1),
-                percentile(webhook5, 0.5), percentile(webhook5, 1), percentile(webhook1, 0.5), percentile(webhook1, 1));
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT polling_p50_s=%.2f polling_max_s=%.2f webhook5_p50_s=%.2f webhook5_max_s=%.2f"
+                        + " webhook1_p50_s=%.2f webhook1_max_s=%.2f%n",
+                percentile(polling, 0.5),
+                percentile(polling, 1),
+                percentile(webhook5, 0.5),
+                percentile(webhook5, 1),
+                percentile(webhook1, 0.5),
+                percentile(webhook1, 1));
     }
 
     /** Delays in seconds from each analysis' end to its scan's verdict; {@code batches} null: no webhook. */
@@ -79,25 +91,40 @@ public final class WebhookDelayBenchmark {
             endpoint.start();
             if (batches != null) {
                 for (int i = 0; i < PLATFORMS; i++) {
-                    platforms.get(i).sendWebhooks(URI.create("http://127.0.0.1:" + endpoint.getAddress().getPort() + "/hook/" + i),
-                            WEBHOOK_TOKEN, batches);
+                    platforms
+                            .get(i)
+                            .sendWebhooks(
+                                    URI.create("http://127.0.0.1:"
+                                            + endpoint.getAddress().getPort() + "/hook/" + i),
+                                    WEBHOOK_TOKEN,
+                                    batches);
                 }
             }
-            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
             CountDownLatch done = new CountDownLatch(PLATFORMS);
             // Polls every 30 s from the start: how a scan polls once a long analysis has run for a while.
-            ScanRequest request = ScanRequest.builder().firstPollInterval(MAX_POLL).maxPollInterval(MAX_POLL)
-                    .timeout(Duration.ofMinutes(2)).build();
+            ScanRequest request = ScanRequest.builder()
+                    .firstPollInterval(MAX_POLL)
+                    .maxPollInterval(MAX_POLL)
+                    .timeout(Duration.ofMinutes(2))
+                    .build();
             for (CodescoringSimulator platform : platforms) {
-                CodescoringApi api = CodescoringClient.builder(platform.baseUrl(), TOKEN).httpClient(http).build();
-                coordinators.submit(api, request, ScanState.begin(request, Instant.now()), ScanListener.SILENT, result -> {
-                    Instant at = Instant.now();
-                    Instant ended = result.analysisRunId() == null ? null : platform.analysisFinishedAt(result.analysisRunId());
-                    if (ended != null) {
-                        delays.add(Duration.between(ended, at).toNanos() / 1e9);
-                    }
-                    done.countDown();
-                });
+                CodescoringApi api = CodescoringClient.builder(platform.baseUrl(), TOKEN)
+                        .httpClient(http)
+                        .build();
+                coordinators.submit(
+                        api, request, ScanState.begin(request, Instant.now()), ScanListener.SILENT, result -> {
+                            Instant at = Instant.now();
+                            Instant ended = result.analysisRunId() == null
+                                    ? null
+                                    : platform.analysisFinishedAt(result.analysisRunId());
+                            if (ended != null) {
+                                delays.add(Duration.between(ended, at).toNanos() / 1e9);
+                            }
+                            done.countDown();
+                        });
             }
             if (!done.await(2, TimeUnit.MINUTES)) {
                 System.out.println("  WARNING: " + done.getCount() + " scans unfinished after two minutes");
@@ -112,13 +139,20 @@ public final class WebhookDelayBenchmark {
     }
 
     /** What the Jenkins endpoint does, without Jenkins: judge the delivery, and on an ended analysis poll now. */
-    private static void receive(HttpExchange exchange, WebhookReceiver receiver, AnalysisCoordinators coordinators,
-            List<CodescoringSimulator> platforms) throws IOException {
+    private static void receive(
+            HttpExchange exchange,
+            WebhookReceiver receiver,
+            AnalysisCoordinators coordinators,
+            List<CodescoringSimulator> platforms)
+            throws IOException {
         try (exchange) {
             String name = exchange.getRequestURI().getPath().substring("/hook/".length());
             byte[] body = exchange.getRequestBody().readNBytes(WebhookReceiver.MAX_BODY_BYTES + 1);
-            WebhookAnswer answer = receiver.receive(new WebhookDelivery(name, WEBHOOK_TOKEN,
-                    exchange.getRequestHeaders().getFirst("X-CodeScoring-Authentication"), body,
+            WebhookAnswer answer = receiver.receive(new WebhookDelivery(
+                    name,
+                    WEBHOOK_TOKEN,
+                    exchange.getRequestHeaders().getFirst("X-CodeScoring-Authentication"),
+                    body,
                     body.length > WebhookReceiver.MAX_BODY_BYTES));
             if (answer.pollNow()) {
                 coordinators.pollNow(platforms.get(Integer.parseInt(name)).baseUrl());
@@ -128,8 +162,14 @@ public final class WebhookDelayBenchmark {
     }
 
     private static void print(String mode, List<Double> delays) {
-        System.out.printf(Locale.ROOT, "%-28s verdicts=%-3d delay after the analysis' end: p50=%.2f s  p90=%.2f s  max=%.2f s%n",
-                mode, delays.size(), percentile(delays, 0.5), percentile(delays, 0.9), percentile(delays, 1));
+        System.out.printf(
+                Locale.ROOT,
+                "%-28s verdicts=%-3d delay after the analysis' end: p50=%.2f s  p90=%.2f s  max=%.2f s%n",
+                mode,
+                delays.size(),
+                percentile(delays, 0.5),
+                percentile(delays, 0.9),
+                percentile(delays, 1));
     }
 
     private static double percentile(List<Double> delays, double p) {

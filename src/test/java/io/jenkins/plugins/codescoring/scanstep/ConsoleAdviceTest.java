@@ -52,13 +52,16 @@ public class ConsoleAdviceTest {
 
     @Test
     public void aRejectedTokenPointsToTheCredentialNotToTheTerminalRunnersVariable() throws Exception {
-        TestCredentials.addToRoot(TestCredentials.secretText(CredentialsScope.GLOBAL, "revoked", "cs-revoked-token-000"));
+        TestCredentials.addToRoot(
+                TestCredentials.secretText(CredentialsScope.GLOBAL, "revoked", "cs-revoked-token-000"));
         TestPlatforms.first().setCredentialsId("revoked");
         TestPlatforms.save();
         WorkflowRun run = failedScan("codescoringScan()");
         r.assertLogContains("TOKEN_REJECTED", run);
-        r.assertLogContains("What to do: Check the API token: generate a new one in the CodeScoring user profile and store it in "
-                + "the credential the scan uses.", run);
+        r.assertLogContains(
+                "What to do: Check the API token: generate a new one in the CodeScoring user profile and store it in "
+                        + "the credential the scan uses.",
+                run);
         r.assertLogNotContains("CODESCORING_TOKEN", run);
     }
 

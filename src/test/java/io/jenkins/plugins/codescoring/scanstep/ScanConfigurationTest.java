@@ -92,12 +92,21 @@ public class ScanConfigurationTest {
         project.getBuildersList().add(before);
 
         HtmlPage form = r.createWebClient().getPage(project, "configure");
-        assertEquals("Platform is a text field with suggestions", "${PLATFORM}",
-                ((DomElement) form.getFirstByXPath("//input[@name='_.platform' and contains(@class,'combobox2')]")).getAttribute("value"));
-        assertEquals("Stage too", "${STAGE}",
-                ((DomElement) form.getFirstByXPath("//input[@name='_.stage' and contains(@class,'combobox2')]")).getAttribute("value"));
-        assertEquals("the credential shows as an expression", "${TOKEN_ID}",
-                ((DomElement) form.getFirstByXPath("//input[@type='text' and @name='_.credentialsId']")).getAttribute("value"));
+        assertEquals(
+                "Platform is a text field with suggestions",
+                "${PLATFORM}",
+                ((DomElement) form.getFirstByXPath("//input[@name='_.platform' and contains(@class,'combobox2')]"))
+                        .getAttribute("value"));
+        assertEquals(
+                "Stage too",
+                "${STAGE}",
+                ((DomElement) form.getFirstByXPath("//input[@name='_.stage' and contains(@class,'combobox2')]"))
+                        .getAttribute("value"));
+        assertEquals(
+                "the credential shows as an expression",
+                "${TOKEN_ID}",
+                ((DomElement) form.getFirstByXPath("//input[@type='text' and @name='_.credentialsId']"))
+                        .getAttribute("value"));
 
         project = r.configRoundtrip(project);
         CodescoringScanBuilder after = project.getBuildersList().get(CodescoringScanBuilder.class);
@@ -110,9 +119,12 @@ public class ScanConfigurationTest {
         io.jenkins.plugins.codescoring.TestPlatforms.add("alpha", "https://alpha.example", null);
         io.jenkins.plugins.codescoring.TestPlatforms.add("beta", "https://beta.example", null);
         FreeStyleProject project = r.createFreeStyleProject();
-        CodescoringScanBuilder.DescriptorImpl builder = r.jenkins.getDescriptorByType(CodescoringScanBuilder.DescriptorImpl.class);
+        CodescoringScanBuilder.DescriptorImpl builder =
+                r.jenkins.getDescriptorByType(CodescoringScanBuilder.DescriptorImpl.class);
         assertEquals(List.of("alpha", "beta"), new java.util.ArrayList<>(builder.doFillPlatformItems(project)));
-        assertEquals(List.of("dev", "source", "build", "stage", "test", "prod", "proxy"), new java.util.ArrayList<>(builder.doFillStageItems()));
+        assertEquals(
+                List.of("dev", "source", "build", "stage", "test", "prod", "proxy"),
+                new java.util.ArrayList<>(builder.doFillStageItems()));
         assertEquals(FormValidation.Kind.OK, builder.doCheckStage(project, "${STAGE}").kind);
         assertEquals(FormValidation.Kind.OK, builder.doCheckPlatform(project, "${PLATFORM}").kind);
         assertEquals(FormValidation.Kind.OK, builder.doCheckCredentialsId(project, "${TOKEN_ID}", "").kind);
@@ -162,7 +174,8 @@ public class ScanConfigurationTest {
         FreeStyleProject project = r.createFreeStyleProject();
         project.getBuildersList().add(fullBuilder());
         String saved = project.getConfigFile().asString();
-        String written = saved.replaceAll("<onBlocking>[A-Z]+</onBlocking>", "").replaceAll("<onError>[A-Z]+</onError>", "");
+        String written =
+                saved.replaceAll("<onBlocking>[A-Z]+</onBlocking>", "").replaceAll("<onError>[A-Z]+</onError>", "");
         assertThat(written, not(containsString("<onBlocking>")));
         assertThat(written, not(containsString("<onError>")));
         project.updateByXml((Source) new StreamSource(new StringReader(written)));
@@ -176,12 +189,16 @@ public class ScanConfigurationTest {
     @Test
     public void stepRoundTripsThroughItsModel() throws Exception {
         CodescoringScanStep before = fullStep();
-        UninstantiatedDescribable described = DescribableModel.of(CodescoringScanStep.class).uninstantiate2(before);
+        UninstantiatedDescribable described =
+                DescribableModel.of(CodescoringScanStep.class).uninstantiate2(before);
         assertEquals("UNSTABLE", String.valueOf(described.getArguments().get("onBlocking")));
         assertEquals(15, described.getArguments().get("timeoutMinutes"));
         Map<String, Object> arguments = described.toMap();
-        r.assertEqualDataBoundBeans(before, DescribableModel.of(CodescoringScanStep.class).instantiate(arguments, TaskListener.NULL));
-        assertEquals(CodescoringScanStep.DescriptorImpl.class, StepDescriptor.byFunctionName("codescoringScan").getClass());
+        r.assertEqualDataBoundBeans(
+                before, DescribableModel.of(CodescoringScanStep.class).instantiate(arguments, TaskListener.NULL));
+        assertEquals(
+                CodescoringScanStep.DescriptorImpl.class,
+                StepDescriptor.byFunctionName("codescoringScan").getClass());
     }
 
     @Test
@@ -189,8 +206,13 @@ public class ScanConfigurationTest {
         assertEquals("codescoringScan()", Snippetizer.object2Groovy(new CodescoringScanStep()));
         String snippet = Snippetizer.object2Groovy(fullStep());
         assertThat(snippet, containsString("codescoringScan "));
-        for (String part : List.of("credentialsId: '" + TestCredentials.GLOBAL_ID + "'", "onBlocking: 'UNSTABLE'",
-                "onError: 'SUCCESS'", "project: 'shop'", "stage: 'build'", "timeoutMinutes: 15")) {
+        for (String part : List.of(
+                "credentialsId: '" + TestCredentials.GLOBAL_ID + "'",
+                "onBlocking: 'UNSTABLE'",
+                "onError: 'SUCCESS'",
+                "project: 'shop'",
+                "stage: 'build'",
+                "timeoutMinutes: 15")) {
             assertThat(snippet, containsString(part));
         }
         CodescoringScanStep partial = new CodescoringScanStep();
@@ -202,11 +224,17 @@ public class ScanConfigurationTest {
     public void snippetGeneratorBindsTheForm() throws Exception {
         JenkinsRule.WebClient wc = r.createWebClient();
         WebRequest request = new WebRequest(new URL(r.getURL(), Snippetizer.GENERATE_URL), HttpMethod.POST);
-        request.setRequestParameters(List.of(new NameValuePair("json", "{\"stapler-class\": \""
-                + CodescoringScanStep.class.getName() + "\", \"credentialsId\": \"\", \"project\": \"shop\","
-                + " \"stage\": \"\", \"timeoutMinutes\": \"\", \"onBlocking\": \"UNSTABLE\", \"onError\": \"FAILURE\"}")));
+        request.setRequestParameters(
+                List.of(
+                        new NameValuePair(
+                                "json",
+                                "{\"stapler-class\": \""
+                                        + CodescoringScanStep.class.getName()
+                                        + "\", \"credentialsId\": \"\", \"project\": \"shop\","
+                                        + " \"stage\": \"\", \"timeoutMinutes\": \"\", \"onBlocking\": \"UNSTABLE\", \"onError\": \"FAILURE\"}")));
         wc.addCrumb(request);
-        String snippet = wc.getPage(request).getWebResponse().getContentAsString().trim();
+        String snippet =
+                wc.getPage(request).getWebResponse().getContentAsString().trim();
         assertEquals("codescoringScan onBlocking: 'UNSTABLE', project: 'shop'", snippet);
     }
 
@@ -223,7 +251,16 @@ public class ScanConfigurationTest {
                 helpUrls.put(url.substring(url.lastIndexOf('/') + 1), url);
             }
         }
-        assertEquals(Set.of("platform", "credentialsId", "project", "stage", "timeoutMinutes", "onBlocking", "onError", "blockOn"),
+        assertEquals(
+                Set.of(
+                        "platform",
+                        "credentialsId",
+                        "project",
+                        "stage",
+                        "timeoutMinutes",
+                        "onBlocking",
+                        "onError",
+                        "blockOn"),
                 helpUrls.keySet());
 
         for (Map.Entry<String, String> field : helpUrls.entrySet()) {
@@ -235,8 +272,8 @@ public class ScanConfigurationTest {
         }
         // The Pipeline step's form (Snippet Generator) links the same help pages.
         for (String field : helpUrls.keySet()) {
-            String stepHelp = r.executeOnServer(
-                    () -> r.jenkins.getDescriptorOrDie(CodescoringScanStep.class).getHelpFile(field));
+            String stepHelp = r.executeOnServer(() ->
+                    r.jenkins.getDescriptorOrDie(CodescoringScanStep.class).getHelpFile(field));
             assertEquals(field, helpUrls.get(field), r.contextPath + stepHelp);
         }
     }
@@ -285,6 +322,8 @@ public class ScanConfigurationTest {
         assertThat(values(ScanForm.fillStageItems("custom")), org.hamcrest.Matchers.hasItem("custom"));
         ListBoxModel onBlocking = ScanForm.fillOnFindingItems(null);
         assertThat(values(onBlocking), contains("FAILURE", "UNSTABLE", "SUCCESS"));
-        assertEquals("FAILURE", onBlocking.stream().filter(o -> o.selected).findFirst().orElseThrow().value);
+        assertEquals(
+                "FAILURE",
+                onBlocking.stream().filter(o -> o.selected).findFirst().orElseThrow().value);
     }
 }

@@ -35,20 +35,32 @@ public class ScanOutcomeTest {
     private static ScanResult blocked(int policies) {
         List<BlockingPolicy> list = new ArrayList<>();
         for (int i = 1; i <= policies; i++) {
-            list.add(new BlockingPolicy(String.valueOf(i), "Policy " + i, "critical", List.of(
-                    new BlockingAlert("a" + i, "shop", "build", "critical", "pkg:maven/g/a@" + i, "CVE-" + i, List.of("c")))));
+            list.add(new BlockingPolicy(
+                    String.valueOf(i),
+                    "Policy " + i,
+                    "critical",
+                    List.of(new BlockingAlert(
+                            "a" + i, "shop", "build", "critical", "pkg:maven/g/a@" + i, "CVE-" + i, List.of("c")))));
         }
-        return ScanResult.builder(Verdict.BLOCKED).platformUrl("https://cs.example.com").blockingPolicies(list)
-                .activeAlerts(policies).alertsByLevel(Map.of("critical", policies)).requestedAt(Instant.EPOCH).build();
+        return ScanResult.builder(Verdict.BLOCKED)
+                .platformUrl("https://cs.example.com")
+                .blockingPolicies(list)
+                .activeAlerts(policies)
+                .alertsByLevel(Map.of("critical", policies))
+                .requestedAt(Instant.EPOCH)
+                .build();
     }
 
     private static ScanResult error() {
-        return ScanResult.builder(Verdict.ERROR).error(ErrorKind.TIMEOUT, "No verdict within 1 minute.\nsecond line").build();
+        return ScanResult.builder(Verdict.ERROR)
+                .error(ErrorKind.TIMEOUT, "No verdict within 1 minute.\nsecond line")
+                .build();
     }
 
     @Test
     public void passedChangesNothing() {
-        ScanOutcome outcome = ScanOutcome.decide(ScanResult.builder(Verdict.PASSED).build(), options(null, null));
+        ScanOutcome outcome =
+                ScanOutcome.decide(ScanResult.builder(Verdict.PASSED).build(), options(null, null));
         assertEquals(Result.SUCCESS, outcome.buildResult());
         assertFalse(outcome.failsBuild());
         assertFalse(outcome.marksUnstable());
@@ -61,8 +73,11 @@ public class ScanOutcomeTest {
         ScanOutcome outcome = ScanOutcome.decide(blocked(2), options(null, null));
         assertTrue(outcome.failsBuild());
         assertEquals(Result.FAILURE, outcome.buildResult());
-        assertEquals("CodeScoring found 2 blocking alerts of the blocking policies \"Policy 1\", \"Policy 2\".", outcome.message());
-        assertEquals("CodeScoring found 1 blocking alert of the blocking policy \"Policy 1\".",
+        assertEquals(
+                "CodeScoring found 2 blocking alerts of the blocking policies \"Policy 1\", \"Policy 2\".",
+                outcome.message());
+        assertEquals(
+                "CodeScoring found 1 blocking alert of the blocking policy \"Policy 1\".",
                 ScanOutcome.decide(blocked(1), options(null, null)).message());
         assertNull(outcome.continuationLine());
     }
@@ -79,7 +94,8 @@ public class ScanOutcomeTest {
     public void errorFollowsOnError() {
         ScanOutcome failing = ScanOutcome.decide(error(), options(OnFinding.SUCCESS, null));
         assertTrue(failing.failsBuild());
-        assertEquals("CodeScoring gave no verdict (TIMEOUT): No verdict within 1 minute. second line", failing.message());
+        assertEquals(
+                "CodeScoring gave no verdict (TIMEOUT): No verdict within 1 minute. second line", failing.message());
         ScanOutcome reported = ScanOutcome.decide(error(), options(OnFinding.FAILURE, OnFinding.SUCCESS));
         assertFalse(reported.failsBuild());
         assertEquals(Result.SUCCESS, reported.buildResult());
@@ -99,8 +115,12 @@ public class ScanOutcomeTest {
         assertEquals("", map.get("analysisRunId"));
         for (Map.Entry<String, Object> entry : map.entrySet()) {
             Object value = entry.getValue();
-            assertTrue(entry.getKey(), value instanceof String || value instanceof Integer || value instanceof Boolean
-                    || value instanceof ArrayList);
+            assertTrue(
+                    entry.getKey(),
+                    value instanceof String
+                            || value instanceof Integer
+                            || value instanceof Boolean
+                            || value instanceof ArrayList);
         }
     }
 

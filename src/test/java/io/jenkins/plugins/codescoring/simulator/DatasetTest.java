@@ -5,13 +5,11 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.codescoring.simulator.Dataset.Alert;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.junit.Test;
-
-import io.jenkins.plugins.codescoring.simulator.Dataset.Alert;
 
 /** The presets say what their names promise; the builder checks references. */
 public class DatasetTest {
@@ -30,7 +28,9 @@ public class DatasetTest {
         assertTrue(Dataset.ignoredAlert().blockingAlerts(NOW).isEmpty());
         assertTrue(Dataset.inactivePolicy().blockingAlerts(NOW).isEmpty());
         Dataset inactive = Dataset.inactivePolicy();
-        assertTrue(inactive.policy(inactive.alerts().get(0).policyId()).orElseThrow().blocksBuild());
+        assertTrue(inactive.policy(inactive.alerts().get(0).policyId())
+                .orElseThrow()
+                .blocksBuild());
         assertTrue(Dataset.demo().blockingAlerts(NOW).size() >= 5);
         assertTrue(Dataset.demo().alerts().size() >= 15);
     }
@@ -40,9 +40,12 @@ public class DatasetTest {
         Dataset dataset = Dataset.manyPages(250);
         assertEquals(250, dataset.alerts().size());
         List<Integer> positions = dataset.blockingAlerts(NOW).stream()
-                .map(alert -> dataset.alerts().indexOf(alert)).collect(Collectors.toList());
+                .map(alert -> dataset.alerts().indexOf(alert))
+                .collect(Collectors.toList());
         assertEquals(List.of(125, 249), positions);
-        assertEquals(250, dataset.alerts().stream().map(Alert::dependencyPurl).distinct().count());
+        assertEquals(
+                250,
+                dataset.alerts().stream().map(Alert::dependencyPurl).distinct().count());
         assertEquals(1, Dataset.manyPages(1).blockingAlerts(NOW).size());
         assertTrue(Dataset.manyPages(0).alerts().isEmpty());
     }
@@ -50,7 +53,8 @@ public class DatasetTest {
     @Test
     public void severalProjectsBlockOnlyWhereDocumented() {
         Dataset dataset = Dataset.severalProjects();
-        assertEquals(List.of("shop", "shop-backend", "billing", "Inventory Service"),
+        assertEquals(
+                List.of("shop", "shop-backend", "billing", "Inventory Service"),
                 dataset.projects().stream().map(Dataset.Project::name).collect(Collectors.toList()));
         List<String> blockers = dataset.blockingAlerts(NOW).stream()
                 .map(alert -> dataset.project(alert.projectId()).orElseThrow().name() + "@" + alert.stage())
@@ -88,9 +92,13 @@ public class DatasetTest {
         assertEquals("warning", second.level());
         assertEquals("prod", second.stage());
         assertFalse(second.embedsPolicy());
-        assertThrows(IllegalArgumentException.class,
-                () -> Dataset.builder("x").project(1, "p").alert(Dataset.alert(9, 1)).build());
-        assertThrows(IllegalArgumentException.class,
-                () -> Dataset.builder("x").policy(1, "P", "info", true, true).alert(Dataset.alert(1, 9)).build());
+        assertThrows(IllegalArgumentException.class, () -> Dataset.builder("x")
+                .project(1, "p")
+                .alert(Dataset.alert(9, 1))
+                .build());
+        assertThrows(IllegalArgumentException.class, () -> Dataset.builder("x")
+                .policy(1, "P", "info", true, true)
+                .alert(Dataset.alert(1, 9))
+                .build());
     }
 }

@@ -5,17 +5,15 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.Timeout;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** The analysis side of the contract: start, status words, one run at a time, outcomes, staleness, snapshots. */
 public class SimulatorAnalysisTest {
@@ -27,11 +25,13 @@ public class SimulatorAnalysisTest {
     public Timeout timeout = Timeout.seconds(20);
 
     @Rule
-    public final SimulatorRule platform = new SimulatorRule("token", Duration.ofMillis(150)).staleStatusWindow(Duration.ZERO);
+    public final SimulatorRule platform =
+            new SimulatorRule("token", Duration.ofMillis(150)).staleStatusWindow(Duration.ZERO);
 
     @Test
     public void reportsNotStartedBeforeAnyRun() throws Exception {
-        assertEquals("{\"id\":null,\"status\":\"not_started\",\"started_at\":null,\"finished_at\":null}",
+        assertEquals(
+                "{\"id\":null,\"status\":\"not_started\",\"started_at\":null,\"finished_at\":null}",
                 platform.client().get(SimulatorClient.STATUS).body());
         assertFalse(platform.simulator().isAnalysisRunning());
     }
@@ -133,13 +133,22 @@ public class SimulatorAnalysisTest {
         platform.client().start();
         platform.simulator().load(Dataset.blocking());
         platform.simulator().completeAnalysis(Outcome.SUCCESS);
-        assertEquals("the clean snapshot was published", 0, platform.client().json(ALERTS).get("count").asInt());
+        assertEquals(
+                "the clean snapshot was published",
+                0,
+                platform.client().json(ALERTS).get("count").asInt());
         platform.client().start();
-        assertEquals("not yet published", 0, platform.client().json(ALERTS).get("count").asInt());
+        assertEquals(
+                "not yet published",
+                0,
+                platform.client().json(ALERTS).get("count").asInt());
         platform.simulator().completeAnalysis(Outcome.SUCCESS);
         assertEquals(3, platform.client().json(ALERTS).get("count").asInt());
         platform.simulator().load(Dataset.clean());
-        assertEquals("loading alone publishes nothing", 3, platform.client().json(ALERTS).get("count").asInt());
+        assertEquals(
+                "loading alone publishes nothing",
+                3,
+                platform.client().json(ALERTS).get("count").asInt());
     }
 
     @Test
@@ -200,7 +209,11 @@ public class SimulatorAnalysisTest {
     public void statusWordsCanBeReplaced() throws Exception {
         platform.simulator().setStatusWords("queued_for_scan", "done");
         platform.simulator().setAnalysisDuration(Duration.ofMillis(60));
-        assertEquals("queued_for_scan", SimulatorClient.parse(platform.client().start().body()).get("status").asText());
+        assertEquals(
+                "queued_for_scan",
+                SimulatorClient.parse(platform.client().start().body())
+                        .get("status")
+                        .asText());
         assertEquals("queued_for_scan", platform.client().status().get("status").asText());
         platform.client().awaitStatus("done", WAIT);
     }
@@ -211,7 +224,10 @@ public class SimulatorAnalysisTest {
         platform.client().start();
         assertEquals(null, platform.simulator().analysisFinishedAt("101"));
         platform.simulator().completeAnalysis(Outcome.SUCCESS);
-        assertEquals(OffsetDateTime.parse(platform.client().status().get("finished_at").asText()).toInstant(),
+        assertEquals(
+                OffsetDateTime.parse(
+                                platform.client().status().get("finished_at").asText())
+                        .toInstant(),
                 platform.simulator().analysisFinishedAt("101").truncatedTo(ChronoUnit.MICROS));
         assertEquals(null, platform.simulator().analysisFinishedAt("999"));
         assertEquals(null, platform.simulator().analysisFinishedAt("not-a-number"));

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.codescoring.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,9 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** A small JDK HTTP client for the simulator's tests: bounded timeouts, no redirects followed. */
 final class SimulatorClient {
 
@@ -18,8 +17,10 @@ final class SimulatorClient {
     static final String STATUS = "/api/analyses/overall_sca/status/";
     static final String START = "/api/analyses/overall_sca/start/";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final String baseUrl;
     private final String authorization;
 
@@ -38,11 +39,15 @@ final class SimulatorClient {
     }
 
     HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(request(pathAndQuery, Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                request(pathAndQuery, Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(request(pathAndQuery, Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        return http.send(
+                request(pathAndQuery, Duration.ofSeconds(5))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -55,7 +60,10 @@ final class SimulatorClient {
     }
 
     CompletableFuture<HttpResponse<String>> postAsync(String pathAndQuery, Duration timeout) {
-        return http.sendAsync(request(pathAndQuery, timeout).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        return http.sendAsync(
+                request(pathAndQuery, timeout)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -63,7 +71,8 @@ final class SimulatorClient {
     JsonNode json(String pathAndQuery) throws IOException, InterruptedException {
         HttpResponse<String> response = get(pathAndQuery);
         if (response.statusCode() != 200) {
-            throw new AssertionError("GET " + pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
+            throw new AssertionError(
+                    "GET " + pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
         }
         return MAPPER.readTree(response.body());
     }
@@ -100,7 +109,8 @@ final class SimulatorClient {
     }
 
     private HttpRequest.Builder request(String pathAndQuery, Duration timeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(timeout)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .timeout(timeout)
                 .header("Accept", "application/json");
         if (authorization != null) {
             builder.header("Authorization", authorization);

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -42,7 +41,8 @@ public class SimulatorConcurrencyTest {
         List<CompletableFuture<HttpResponse<String>>> reads = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             starts.add(client.postAsync(SimulatorClient.START, Duration.ofSeconds(10)));
-            reads.add(client.getAsync(i % 2 == 0 ? SimulatorClient.STATUS : "/api/policies/?page=1&per_page=100",
+            reads.add(client.getAsync(
+                    i % 2 == 0 ? SimulatorClient.STATUS : "/api/policies/?page=1&per_page=100",
                     Duration.ofSeconds(10)));
         }
         int accepted = 0;

@@ -4,15 +4,13 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.Timeout;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** The control endpoint that end-to-end tests and benchmarks use on a simulator in another process. */
 public class SimulatorControlTest {
@@ -23,7 +21,8 @@ public class SimulatorControlTest {
     public Timeout timeout = Timeout.seconds(20);
 
     @Rule
-    public final SimulatorRule platform = new SimulatorRule("token", Duration.ofMillis(150)).staleStatusWindow(Duration.ZERO);
+    public final SimulatorRule platform =
+            new SimulatorRule("token", Duration.ofMillis(150)).staleStatusWindow(Duration.ZERO);
 
     private SimulatorClient control;
 
@@ -48,13 +47,24 @@ public class SimulatorControlTest {
         platform.client().start();
         assertEquals(400, platform.client().post(SimulatorClient.START).statusCode());
         platform.client().status();
-        assertEquals(401, platform.client().withAuthorization("Token wrong").get(SimulatorClient.STATUS).statusCode());
+        assertEquals(
+                401,
+                platform.client()
+                        .withAuthorization("Token wrong")
+                        .get(SimulatorClient.STATUS)
+                        .statusCode());
         JsonNode stats = stats();
         assertEquals(4, stats.get("requests").asInt());
         assertEquals(1, stats.get("analysisStarts").asInt());
         assertEquals(1, stats.get("rejectedStarts").asInt());
-        assertEquals(2, stats.at("/byRequest/POST " + SimulatorClient.START.replace("/", "~1")).asInt());
-        assertEquals(2, stats.at("/byRequest/GET " + SimulatorClient.STATUS.replace("/", "~1")).asInt());
+        assertEquals(
+                2,
+                stats.at("/byRequest/POST " + SimulatorClient.START.replace("/", "~1"))
+                        .asInt());
+        assertEquals(
+                2,
+                stats.at("/byRequest/GET " + SimulatorClient.STATUS.replace("/", "~1"))
+                        .asInt());
         assertEquals(4, stats().get("requests").asInt());
     }
 
@@ -83,7 +93,10 @@ public class SimulatorControlTest {
 
     @Test
     public void queuesAndClearsFaults() throws Exception {
-        assertEquals(200, control.post("/_simulator/fault?kind=html&times=2&path=/api/policies/").statusCode());
+        assertEquals(
+                200,
+                control.post("/_simulator/fault?kind=html&times=2&path=/api/policies/")
+                        .statusCode());
         assertEquals(200, platform.client().get(SimulatorClient.STATUS).statusCode()); // other paths unaffected
         HttpResponse<String> html = platform.client().get("/api/policies/?page=1&per_page=1");
         assertEquals(200, html.statusCode());
@@ -92,13 +105,18 @@ public class SimulatorControlTest {
         assertEquals(200, control.post("/_simulator/clear-faults").statusCode());
         assertFalse(stats().get("faultsPending").asBoolean());
         assertEquals(200, control.post("/_simulator/fault?kind=status&code=503").statusCode());
-        assertEquals(503, platform.client().get("/api/policies/?page=1&per_page=1").statusCode());
-        assertEquals(200, platform.client().get("/api/policies/?page=1&per_page=1").statusCode());
+        assertEquals(
+                503, platform.client().get("/api/policies/?page=1&per_page=1").statusCode());
+        assertEquals(
+                200, platform.client().get("/api/policies/?page=1&per_page=1").statusCode());
     }
 
     @Test
     public void queuesAFlakyFault() throws Exception {
-        assertEquals(200, control.post("/_simulator/fault?kind=flaky&percent=100&retry-after=7&times=2&path=/api/policies/").statusCode());
+        assertEquals(
+                200,
+                control.post("/_simulator/fault?kind=flaky&percent=100&retry-after=7&times=2&path=/api/policies/")
+                        .statusCode());
         int tooMany = 0;
         for (int i = 0; i < 2; i++) {
             HttpResponse<String> answer = platform.client().get("/api/policies/?page=1&per_page=1");
@@ -109,8 +127,10 @@ public class SimulatorControlTest {
             }
         }
         assertTrue(tooMany <= 2);
-        assertEquals(200, platform.client().get("/api/policies/?page=1&per_page=1").statusCode());
-        assertEquals(400, control.post("/_simulator/fault?kind=flaky&percent=101").statusCode());
+        assertEquals(
+                200, platform.client().get("/api/policies/?page=1&per_page=1").statusCode());
+        assertEquals(
+                400, control.post("/_simulator/fault?kind=flaky&percent=101").statusCode());
         assertEquals(400, control.post("/_simulator/fault?kind=flaky").statusCode());
     }
 
@@ -120,12 +140,19 @@ public class SimulatorControlTest {
             assertFalse(stats().at("/webhooks/sending").asBoolean());
             platform.simulator().setManualCompletion(true);
             platform.simulator().sendWebhooks(receiver.url(), "hook", Duration.ofMillis(100));
-            assertEquals(200, control.post("/_simulator/webhook-fault?kind=wrong-token").statusCode());
-            assertEquals(200, control.post("/_simulator/webhook-fault?kind=late&seconds=0.1&times=2").statusCode());
+            assertEquals(
+                    200,
+                    control.post("/_simulator/webhook-fault?kind=wrong-token").statusCode());
+            assertEquals(
+                    200,
+                    control.post("/_simulator/webhook-fault?kind=late&seconds=0.1&times=2")
+                            .statusCode());
             assertTrue(stats().at("/webhooks/faultsPending").asBoolean());
             platform.client().start();
-            assertEquals(WebhookFault.WRONG_TOKEN, receiver.await(1, WAIT).get(0).token());
-            assertEquals(200, control.post("/_simulator/complete?outcome=success").statusCode());
+            assertEquals(
+                    WebhookFault.WRONG_TOKEN, receiver.await(1, WAIT).get(0).token());
+            assertEquals(
+                    200, control.post("/_simulator/complete?outcome=success").statusCode());
             assertEquals("hook", receiver.await(2, WAIT).get(1).token());
 
             JsonNode webhooks = stats().get("webhooks");
@@ -133,7 +160,9 @@ public class SimulatorControlTest {
             assertEquals(2, webhooks.get("batches").asInt());
             assertEquals(2, webhooks.get("faulted").asInt());
             assertTrue(webhooks.get("faultsPending").asBoolean());
-            assertEquals(platform.simulator().webhookCounts().events(), webhooks.get("events").asInt());
+            assertEquals(
+                    platform.simulator().webhookCounts().events(),
+                    webhooks.get("events").asInt());
             assertTrue(webhooks.get("events").asInt() > 0);
             assertEquals(2, webhooks.get("posts").asInt());
             assertEquals(2, webhooks.get("delivered").asInt());
@@ -145,14 +174,18 @@ public class SimulatorControlTest {
     public void refusesBadCommands() throws Exception {
         assertEquals(400, control.post("/_simulator/webhook-fault?kind=teapot").statusCode());
         assertEquals(400, control.post("/_simulator/webhook-fault?kind=late").statusCode());
-        assertEquals(400, control.post("/_simulator/webhook-fault?kind=lost&times=0").statusCode());
-        assertEquals(400, control.post("/_simulator/webhook-fault?kind=late&seconds=1x").statusCode());
+        assertEquals(
+                400, control.post("/_simulator/webhook-fault?kind=lost&times=0").statusCode());
+        assertEquals(
+                400,
+                control.post("/_simulator/webhook-fault?kind=late&seconds=1x").statusCode());
         assertEquals(400, control.post("/_simulator/fault?kind=teapot").statusCode());
         assertEquals(400, control.post("/_simulator/fault?kind=status&code=42").statusCode());
         assertEquals(400, control.post("/_simulator/fault?kind=html&times=0").statusCode());
         assertEquals(400, control.post("/_simulator/outcome?value=maybe").statusCode());
         assertEquals(400, control.post("/_simulator/outcome").statusCode());
-        assertEquals(400, control.post("/_simulator/complete?outcome=never-ends").statusCode());
+        assertEquals(
+                400, control.post("/_simulator/complete?outcome=never-ends").statusCode());
         assertEquals(404, control.post("/_simulator/reboot").statusCode());
         assertEquals(405, control.get("/_simulator/outcome?value=failed").statusCode());
         assertEquals(405, control.post("/_simulator/stats").statusCode());
@@ -167,14 +200,30 @@ public class SimulatorControlTest {
 
     @Test
     public void datasetLoadsAPresetForTheNextAnalyses() throws Exception {
-        assertEquals(200, control.post("/_simulator/dataset?value=three-blockers").statusCode());
+        assertEquals(
+                200, control.post("/_simulator/dataset?value=three-blockers").statusCode());
         assertEquals("three-blockers", platform.simulator().dataset().name());
-        assertEquals(3, platform.simulator().dataset().blockingAlerts(java.time.Instant.now()).size());
+        assertEquals(
+                3,
+                platform.simulator()
+                        .dataset()
+                        .blockingAlerts(java.time.Instant.now())
+                        .size());
         assertEquals(200, control.post("/_simulator/dataset?value=two-blockers").statusCode());
-        assertEquals(2, platform.simulator().dataset().blockingAlerts(java.time.Instant.now()).size());
-        assertEquals("the two alerts keep their ids", java.util.List.of(1L, 2L), platform.simulator().dataset().blockingAlerts(java.time.Instant.now())
-                .stream().map(Dataset.Alert::id).toList());
-        assertEquals(400, control.post("/_simulator/dataset?value=no-such-preset").statusCode());
+        assertEquals(
+                2,
+                platform.simulator()
+                        .dataset()
+                        .blockingAlerts(java.time.Instant.now())
+                        .size());
+        assertEquals(
+                "the two alerts keep their ids",
+                java.util.List.of(1L, 2L),
+                platform.simulator().dataset().blockingAlerts(java.time.Instant.now()).stream()
+                        .map(Dataset.Alert::id)
+                        .toList());
+        assertEquals(
+                400, control.post("/_simulator/dataset?value=no-such-preset").statusCode());
         assertEquals("two-blockers", platform.simulator().dataset().name());
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,13 +22,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.Timeout;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** Every injectable fault, and how faults are queued, matched and used up. */
 public class SimulatorFaultsTest {
@@ -38,7 +36,8 @@ public class SimulatorFaultsTest {
     public Timeout timeout = Timeout.seconds(20);
 
     @Rule
-    public final SimulatorRule platform = new SimulatorRule("s3cret", Duration.ofMillis(20)).staleStatusWindow(Duration.ZERO);
+    public final SimulatorRule platform =
+            new SimulatorRule("s3cret", Duration.ofMillis(20)).staleStatusWindow(Duration.ZERO);
 
     @Test
     public void statusFaultAppliesTheGivenNumberOfTimesThenTheNormalAnswerReturns() throws Exception {
@@ -72,7 +71,8 @@ public class SimulatorFaultsTest {
                     break;
                 case 429:
                     throttled++;
-                    assertEquals("3", response.headers().firstValue("Retry-After").orElse(""));
+                    assertEquals(
+                            "3", response.headers().firstValue("Retry-After").orElse(""));
                     break;
                 default:
                     fail("unexpected HTTP " + response.statusCode());
@@ -80,7 +80,8 @@ public class SimulatorFaultsTest {
         }
         assertTrue("about half fail: " + ok, ok > 140 && ok < 260);
         assertTrue("both kinds: " + unavailable + " 503, " + throttled + " 429", unavailable > 40 && throttled > 40);
-        assertTrue("every request counted, answered or not", platform.simulator().faultsUsedUp());
+        assertTrue(
+                "every request counted, answered or not", platform.simulator().faultsUsedUp());
         assertEquals(200, platform.client().get(POLICIES).statusCode());
         assertThrows(IllegalArgumentException.class, () -> Fault.flaky(101, 0));
         assertThrows(IllegalArgumentException.class, () -> Fault.flaky(50, -1));
@@ -97,16 +98,23 @@ public class SimulatorFaultsTest {
         assertTrue(platform.client().get(POLICIES).body().contains("<center>nginx</center>"));
         HttpResponse<String> custom = platform.client().get(POLICIES);
         assertEquals(418, custom.statusCode());
-        assertEquals("application/json", custom.headers().firstValue("Content-Type").orElse(null));
+        assertEquals(
+                "application/json", custom.headers().firstValue("Content-Type").orElse(null));
     }
 
     @Test
     public void faultsApplyBeforeTheTokenCheckAndOnlyOnTheirPath() throws Exception {
         platform.simulator().inject(Fault.status(504).onPath("/api/alerts/"));
-        assertEquals(401, platform.client().withAuthorization("Token wrong").get(POLICIES).statusCode());
+        assertEquals(
+                401,
+                platform.client().withAuthorization("Token wrong").get(POLICIES).statusCode());
         assertEquals(200, platform.client().get(POLICIES).statusCode());
-        assertEquals(504, platform.client().withAuthorization("Token wrong").get(ALERTS).statusCode());
-        assertEquals(401, platform.client().withAuthorization("Token wrong").get(ALERTS).statusCode());
+        assertEquals(
+                504,
+                platform.client().withAuthorization("Token wrong").get(ALERTS).statusCode());
+        assertEquals(
+                401,
+                platform.client().withAuthorization("Token wrong").get(ALERTS).statusCode());
     }
 
     @Test
@@ -143,7 +151,9 @@ public class SimulatorFaultsTest {
         for (int i = 0; i < 2; i++) {
             HttpResponse<String> response = platform.client().get(ALERTS);
             assertEquals(200, response.statusCode());
-            assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(null));
+            assertEquals(
+                    "application/json",
+                    response.headers().firstValue("Content-Type").orElse(null));
             assertThrows(JsonProcessingException.class, () -> SimulatorClient.parse(response.body()));
         }
         platform.simulator().inject(Fault.emptyBody());
@@ -174,8 +184,10 @@ public class SimulatorFaultsTest {
         long size = 8L * 1024 * 1024;
         platform.simulator().inject(Fault.hugeBody(size).times(2));
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.simulator().baseUrl() + ALERTS))
-                .timeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(platform.simulator().baseUrl() + ALERTS))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertTrue(response.headers().firstValue("Content-Length").isEmpty());
         long total = 0;
@@ -189,7 +201,8 @@ public class SimulatorFaultsTest {
             }
         }
         assertEquals(size, total);
-        try (InputStream in = http.send(request, HttpResponse.BodyHandlers.ofInputStream()).body()) {
+        try (InputStream in =
+                http.send(request, HttpResponse.BodyHandlers.ofInputStream()).body()) {
             assertEquals(1024, in.readNBytes(1024).length);
         }
         assertEquals(200, platform.client().get(POLICIES).statusCode());
@@ -200,7 +213,9 @@ public class SimulatorFaultsTest {
         platform.simulator().inject(Fault.redirect("https://sso.example.com/login?next=/api/alerts/"));
         HttpResponse<String> response = platform.client().get(ALERTS);
         assertEquals(302, response.statusCode());
-        assertEquals("https://sso.example.com/login?next=/api/alerts/", response.headers().firstValue("Location").orElse(null));
+        assertEquals(
+                "https://sso.example.com/login?next=/api/alerts/",
+                response.headers().firstValue("Location").orElse(null));
     }
 
     @Test
@@ -266,7 +281,8 @@ public class SimulatorFaultsTest {
         platform.simulator().inject(Fault.paginationLoop().times(2));
         for (int i = 0; i < 2; i++) {
             JsonNode page = platform.client().json(ALERTS);
-            assertEquals(platform.simulator().baseUrl() + ALERTS, page.get("next").asText());
+            assertEquals(
+                    platform.simulator().baseUrl() + ALERTS, page.get("next").asText());
         }
         assertTrue(platform.client().json(ALERTS).get("next").asText().contains("page=2"));
     }
@@ -295,7 +311,11 @@ public class SimulatorFaultsTest {
                 firstIds.addAll(ids);
             }
             assertEquals(firstIds, ids);
-            next = body.get("next").isNull() ? null : body.get("next").asText().substring(platform.simulator().baseUrl().length());
+            next = body.get("next").isNull()
+                    ? null
+                    : body.get("next")
+                            .asText()
+                            .substring(platform.simulator().baseUrl().length());
         }
         assertEquals(null, next);
     }
@@ -306,7 +326,9 @@ public class SimulatorFaultsTest {
         platform.client().status();
         assertEquals(400, platform.client().get("/api/policies/?page=1").statusCode());
         assertFalse(platform.simulator().faultsUsedUp());
-        assertEquals(PageEnvelope.LYING_COUNT_EXTRA + 6, platform.client().json(POLICIES).get("count").asInt());
+        assertEquals(
+                PageEnvelope.LYING_COUNT_EXTRA + 6,
+                platform.client().json(POLICIES).get("count").asInt());
         assertTrue(platform.simulator().faultsUsedUp());
     }
 
@@ -337,7 +359,9 @@ public class SimulatorFaultsTest {
     private void awaitRequests(int count) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (platform.simulator().requestCount() < count) {
-            assertTrue("requests received: " + platform.simulator().requestCount() + " of " + count, System.nanoTime() < end);
+            assertTrue(
+                    "requests received: " + platform.simulator().requestCount() + " of " + count,
+                    System.nanoTime() < end);
             Thread.sleep(5);
         }
     }

@@ -12,7 +12,6 @@ import static org.junit.Assert.assertTrue;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -30,7 +29,8 @@ public class SimulatorWebhookFaultsTest {
     public Timeout timeout = Timeout.seconds(60);
 
     @Rule
-    public final SimulatorRule platform = new SimulatorRule("token", Duration.ofMillis(150)).staleStatusWindow(Duration.ZERO);
+    public final SimulatorRule platform =
+            new SimulatorRule("token", Duration.ofMillis(150)).staleStatusWindow(Duration.ZERO);
 
     private WebhookReceiver receiver;
     private CodescoringSimulator simulator;
@@ -53,7 +53,8 @@ public class SimulatorWebhookFaultsTest {
     public void aLostBatchIsNeverSentButTheNextOneIs() throws Exception {
         simulator.injectWebhookFault(WebhookFault.lost(), 1);
         platform.client().start();
-        WebhookDelivery lost = SimulatorWebhooksTest.awaitDeliveries(simulator, list -> !list.isEmpty()).get(0);
+        WebhookDelivery lost = SimulatorWebhooksTest.awaitDeliveries(simulator, list -> !list.isEmpty())
+                .get(0);
         assertEquals(WebhookDelivery.NOT_SENT, lost.status());
         assertFalse(lost.sent());
         assertEquals(WebhookFault.Kind.LOST, lost.fault());
@@ -87,7 +88,9 @@ public class SimulatorWebhookFaultsTest {
         platform.client().start();
         WebhookReceiver.Received post = receiver.await(1, WAIT).get(0);
         // The batch timer runs on its own beat, so the batch left between 0 and BATCH after the start: then it waited.
-        assertTrue(Duration.ofNanos(post.nanos() - started) + " after the start", post.nanos() - started >= late.toNanos());
+        assertTrue(
+                Duration.ofNanos(post.nanos() - started) + " after the start",
+                post.nanos() - started >= late.toNanos());
         assertEquals(STARTED_ALL, post.triggers());
 
         // the next batch is on time again: it overtakes nothing and is not held back
@@ -128,14 +131,15 @@ public class SimulatorWebhookFaultsTest {
     }
 
     private void awaitBatches(int count) throws InterruptedException {
-        SimulatorWebhooksTest.awaitDeliveries(simulator, list -> simulator.webhookCounts().batches() >= count);
+        SimulatorWebhooksTest.awaitDeliveries(
+                simulator, list -> simulator.webhookCounts().batches() >= count);
     }
 
     @Test
     public void rejectsImpossibleFaults() {
         assertThrows(IllegalArgumentException.class, () -> WebhookFault.late(Duration.ofSeconds(-1)));
-        assertThrows(IllegalArgumentException.class,
-                () -> new WebhookFault(WebhookFault.Kind.LOST, Duration.ofSeconds(1)));
+        assertThrows(
+                IllegalArgumentException.class, () -> new WebhookFault(WebhookFault.Kind.LOST, Duration.ofSeconds(1)));
         assertThrows(IllegalArgumentException.class, () -> simulator.injectWebhookFault(WebhookFault.lost(), 0));
     }
 }

@@ -7,20 +7,18 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
-
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.Timeout;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** The webhooks the simulator sends when analyses start and end: batches, their shape, retries, close. */
 public class SimulatorWebhooksTest {
@@ -35,7 +33,8 @@ public class SimulatorWebhooksTest {
     public Timeout timeout = Timeout.seconds(60);
 
     @Rule
-    public final SimulatorRule platform = new SimulatorRule("token", Duration.ofMillis(150)).staleStatusWindow(Duration.ZERO);
+    public final SimulatorRule platform =
+            new SimulatorRule("token", Duration.ofMillis(150)).staleStatusWindow(Duration.ZERO);
 
     private WebhookReceiver receiver;
 
@@ -84,17 +83,37 @@ public class SimulatorWebhooksTest {
 
         WebhookReceiver.Received post = receiver.await(2, WAIT).get(1);
         List<String> triggers = post.triggers();
-        long alerts = DATASET.alerts().stream().filter(alert -> !alert.ignored()).count();
+        long alerts =
+                DATASET.alerts().stream().filter(alert -> !alert.ignored()).count();
         assertEquals(triggers.toString(), alerts + PROJECTS, triggers.size());
-        assertEquals(alerts, triggers.stream().filter("sca_policy_has_been_triggered"::equals).count());
-        assertEquals(PROJECTS, triggers.stream().filter("project_sca_analysis_finished"::equals).count());
+        assertEquals(
+                alerts,
+                triggers.stream()
+                        .filter("sca_policy_has_been_triggered"::equals)
+                        .count());
+        assertEquals(
+                PROJECTS,
+                triggers.stream()
+                        .filter("project_sca_analysis_finished"::equals)
+                        .count());
         JsonNode events = post.json().get("events");
-        JsonNode shopFinished = find(events, event -> "project_sca_analysis_finished".equals(event.get("trigger").asText())
-                && event.at("/payload/project_id").asLong() == 1);
+        JsonNode shopFinished = find(
+                events,
+                event -> "project_sca_analysis_finished"
+                                .equals(event.get("trigger").asText())
+                        && event.at("/payload/project_id").asLong() == 1);
         assertEquals(2, shopFinished.at("/payload/alerts_count").asInt());
-        JsonNode triggered = find(events, event -> "sca_policy_has_been_triggered".equals(event.get("trigger").asText()));
-        for (String field : List.of("alert_id", "stage", "level", "policy_id", "policy_name", "dependency_purl",
-                "matched_criteria", "project_id")) {
+        JsonNode triggered = find(events, event -> "sca_policy_has_been_triggered"
+                .equals(event.get("trigger").asText()));
+        for (String field : List.of(
+                "alert_id",
+                "stage",
+                "level",
+                "policy_id",
+                "policy_name",
+                "dependency_purl",
+                "matched_criteria",
+                "project_id")) {
             assertFalse(field, triggered.at("/payload/" + field).isMissingNode());
         }
     }
@@ -118,7 +137,9 @@ public class SimulatorWebhooksTest {
         receiver.await(1, WAIT);
         platform.simulator().completeAnalysis(Outcome.CANCELLED);
 
-        assertEquals(Collections.nCopies(PROJECTS, "project_sca_analysis_cancelled"), receiver.await(2, WAIT).get(1).triggers());
+        assertEquals(
+                Collections.nCopies(PROJECTS, "project_sca_analysis_cancelled"),
+                receiver.await(2, WAIT).get(1).triggers());
     }
 
     @Test
@@ -132,9 +153,15 @@ public class SimulatorWebhooksTest {
         assertEquals(posts.get(0).body(), posts.get(1).body());
         assertEquals(posts.get(0).body(), posts.get(2).body());
         List<WebhookDelivery> deliveries = awaitDeliveries(list -> list.size() == 3);
-        assertEquals(List.of(500, 503, 200), deliveries.stream().map(WebhookDelivery::status).toList());
-        assertEquals(List.of(1, 2, 3), deliveries.stream().map(WebhookDelivery::attempt).toList());
-        assertEquals(List.of(false, false, true), deliveries.stream().map(WebhookDelivery::lastAttempt).toList());
+        assertEquals(
+                List.of(500, 503, 200),
+                deliveries.stream().map(WebhookDelivery::status).toList());
+        assertEquals(
+                List.of(1, 2, 3),
+                deliveries.stream().map(WebhookDelivery::attempt).toList());
+        assertEquals(
+                List.of(false, false, true),
+                deliveries.stream().map(WebhookDelivery::lastAttempt).toList());
         assertTrue(deliveries.stream().allMatch(delivery -> delivery.batch() == 1 && delivery.events() == PROJECTS));
         assertFalse(deliveries.get(1).at().isBefore(deliveries.get(0).at().plus(BATCH)));
         WebhookCounts counts = platform.simulator().webhookCounts();
@@ -145,10 +172,12 @@ public class SimulatorWebhooksTest {
     public void theSenderGivesUpAfterTheLastAttempt() throws Exception {
         receiver.answerAlways(503);
         platform.simulator().setManualCompletion(true);
-        platform.simulator().sendWebhooks(WebhookSettings.of(receiver.url(), TOKEN, BATCH).withMaxAttempts(3));
+        platform.simulator()
+                .sendWebhooks(WebhookSettings.of(receiver.url(), TOKEN, BATCH).withMaxAttempts(3));
         platform.client().start();
 
-        List<WebhookDelivery> deliveries = awaitDeliveries(list -> list.stream().anyMatch(WebhookDelivery::lastAttempt));
+        List<WebhookDelivery> deliveries =
+                awaitDeliveries(list -> list.stream().anyMatch(WebhookDelivery::lastAttempt));
         assertEquals(3, deliveries.size());
         assertTrue(deliveries.get(2).lastAttempt());
         assertEquals(1, platform.simulator().webhookCounts().givenUp());
@@ -160,7 +189,8 @@ public class SimulatorWebhooksTest {
         WebhookReceiver gone = new WebhookReceiver();
         gone.close();
         platform.simulator().setManualCompletion(true);
-        platform.simulator().sendWebhooks(WebhookSettings.of(gone.url(), TOKEN, BATCH).withMaxAttempts(2));
+        platform.simulator()
+                .sendWebhooks(WebhookSettings.of(gone.url(), TOKEN, BATCH).withMaxAttempts(2));
         platform.client().start();
 
         List<WebhookDelivery> deliveries = awaitDeliveries(list -> list.size() == 2);

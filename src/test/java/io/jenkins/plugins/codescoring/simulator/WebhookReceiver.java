@@ -1,5 +1,8 @@
 package io.jenkins.plugins.codescoring.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -12,10 +15,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A webhook receiver on 127.0.0.1, as the plugin's endpoint would be: records every POST and answers with
@@ -34,7 +33,8 @@ final class WebhookReceiver implements AutoCloseable {
         /** The trigger of each event, in order. */
         List<String> triggers() throws IOException {
             List<String> triggers = new ArrayList<>();
-            json().get("events").forEach(event -> triggers.add(event.get("trigger").asText()));
+            json().get("events")
+                    .forEach(event -> triggers.add(event.get("trigger").asText()));
             return triggers;
         }
     }
@@ -75,8 +75,8 @@ final class WebhookReceiver implements AutoCloseable {
         while (received.size() < count) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("expected " + count + " webhook POSTs within " + timeout + ", got "
-                        + received.size());
+                throw new AssertionError(
+                        "expected " + count + " webhook POSTs within " + timeout + ", got " + received.size());
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
@@ -91,9 +91,12 @@ final class WebhookReceiver implements AutoCloseable {
         }
         int status;
         synchronized (this) {
-            received.add(new Received(nanos, exchange.getRequestMethod(),
+            received.add(new Received(
+                    nanos,
+                    exchange.getRequestMethod(),
                     exchange.getRequestHeaders().getFirst(WebhookSettings.TOKEN_HEADER),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    body));
             Integer next = nextStatuses.pollFirst();
             status = next == null ? otherwise : next;
             notifyAll();

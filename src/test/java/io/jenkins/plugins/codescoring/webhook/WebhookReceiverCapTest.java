@@ -19,8 +19,9 @@ public class WebhookReceiverCapTest {
     private final WebhookReceiver receiver = new WebhookReceiver(clock);
 
     private int deliver(String platform) {
-        return receiver.receive(new WebhookDelivery(platform, TOKEN, TOKEN,
-                WebhookReceiverTest.batch().getBytes(StandardCharsets.UTF_8), false)).status();
+        return receiver.receive(new WebhookDelivery(
+                        platform, TOKEN, TOKEN, WebhookReceiverTest.batch().getBytes(StandardCharsets.UTF_8), false))
+                .status();
     }
 
     @Test
@@ -32,7 +33,9 @@ public class WebhookReceiverCapTest {
         assertEquals("heard again: now the most recent", 200, deliver("platform-0"));
         assertEquals(200, deliver("one-more"));
         assertTrue(receiver.lastAccepted("platform-0").isPresent());
-        assertFalse("the least recently heard is forgotten", receiver.lastAccepted("platform-1").isPresent());
+        assertFalse(
+                "the least recently heard is forgotten",
+                receiver.lastAccepted("platform-1").isPresent());
         assertTrue(receiver.lastAccepted("platform-2").isPresent());
         assertTrue(receiver.lastAccepted("one-more").isPresent());
     }

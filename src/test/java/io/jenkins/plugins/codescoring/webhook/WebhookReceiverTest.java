@@ -34,7 +34,8 @@ public class WebhookReceiverTest {
     }
 
     private WebhookAnswer deliver(String platform, String expected, String given, String body) {
-        return receiver.receive(new WebhookDelivery(platform, expected, given, body.getBytes(StandardCharsets.UTF_8), false));
+        return receiver.receive(
+                new WebhookDelivery(platform, expected, given, body.getBytes(StandardCharsets.UTF_8), false));
     }
 
     private WebhookAnswer deliver(String body) {
@@ -67,10 +68,18 @@ public class WebhookReceiverTest {
 
     @Test
     public void tokensOfAnyLengthAreComparedWithoutFailing() {
-        for (String given : new String[] {"x", TOKEN.substring(0, TOKEN.length() - 1), TOKEN + TOKEN, "é€😀", "a".repeat(100_000), " "}) {
-            assertEquals(given.length() + " chars", 403, deliver("prod", TOKEN, given, batch()).status());
+        for (String given : new String[] {
+            "x", TOKEN.substring(0, TOKEN.length() - 1), TOKEN + TOKEN, "é€😀", "a".repeat(100_000), " "
+        }) {
+            assertEquals(
+                    given.length() + " chars",
+                    403,
+                    deliver("prod", TOKEN, given, batch()).status());
         }
-        assertEquals("surrounding spaces of a header value do not count", 200, deliver("prod", TOKEN, " " + TOKEN + " ", batch()).status());
+        assertEquals(
+                "surrounding spaces of a header value do not count",
+                200,
+                deliver("prod", TOKEN, " " + TOKEN + " ", batch()).status());
     }
 
     @Test
@@ -93,7 +102,9 @@ public class WebhookReceiverTest {
         assertFalse(deliver("prod", TOKEN, "guess", batch()).worthAWarning());
         assertFalse(receiver.lastAccepted("name-1").isPresent());
         clock.advance(Duration.ofMinutes(1));
-        assertTrue("warned again a minute later", deliver("name-1", null, "guess", batch()).worthAWarning());
+        assertTrue(
+                "warned again a minute later",
+                deliver("name-1", null, "guess", batch()).worthAWarning());
     }
 
     // --- the flood guard ---
@@ -101,7 +112,10 @@ public class WebhookReceiverTest {
     @Test
     public void aFloodIsAnsweredWithRetryAfterAndLetInAgainAfterTheWindow() {
         for (int i = 0; i < WebhookReceiver.DELIVERIES_PER_WINDOW; i++) {
-            assertEquals(200, deliverBatch(event("project_sca_analysis_started", "t" + i, "{}")).status());
+            assertEquals(
+                    200,
+                    deliverBatch(event("project_sca_analysis_started", "t" + i, "{}"))
+                            .status());
             clock.advance(Duration.ofMillis(100));
         }
         WebhookAnswer refused = deliverBatch(event("project_sca_analysis_finished", "late", "{}"));
@@ -111,11 +125,17 @@ public class WebhookReceiverTest {
         assertThat(refused.message(), containsString("57 s"));
         assertTrue(refused.worthAWarning());
         assertFalse("the rest of the flood is logged quietly", deliverBatch().worthAWarning());
-        assertEquals("another platform is not held back", 200, deliver("stage", "other-token-1", "other-token-1", batch()).status());
+        assertEquals(
+                "another platform is not held back",
+                200,
+                deliver("stage", "other-token-1", "other-token-1", batch()).status());
 
         clock.advance(Duration.ofSeconds(57));
-        assertEquals("in again once the oldest delivery left the window", 200,
-                deliverBatch(event("project_sca_analysis_finished", "late", "{}")).status());
+        assertEquals(
+                "in again once the oldest delivery left the window",
+                200,
+                deliverBatch(event("project_sca_analysis_finished", "late", "{}"))
+                        .status());
         assertEquals(429, deliverBatch().status());
         clock.advance(WebhookReceiver.FLOOD_WINDOW);
         assertEquals(200, deliverBatch().status());
@@ -126,7 +146,10 @@ public class WebhookReceiverTest {
         for (int i = 0; i < 100; i++) {
             assertEquals(403, deliver("prod", TOKEN, "wrong", batch()).status());
         }
-        assertEquals("outsiders do not use up the platform's deliveries", 200, deliverBatch().status());
+        assertEquals(
+                "outsiders do not use up the platform's deliveries",
+                200,
+                deliverBatch().status());
     }
 
     // --- the body ---
@@ -134,13 +157,21 @@ public class WebhookReceiverTest {
     @Test
     public void aBodyLongerThanTheLimitIsAcceptedUnreadAndAsksForAStatusCheck() {
         WebhookAnswer flagged = receiver.receive(new WebhookDelivery("prod", TOKEN, TOKEN, new byte[10], true));
-        assertEquals("the platform would retry a refusal for 48 h and its batch holds the end of the analysis", 200, flagged.status());
+        assertEquals(
+                "the platform would retry a refusal for 48 h and its batch holds the end of the analysis",
+                200,
+                flagged.status());
         assertTrue(flagged.pollNow());
         assertThat(flagged.message(), containsString(String.valueOf(WebhookReceiver.MAX_BODY_BYTES)));
         assertThat(flagged.message(), containsString("check the status"));
         byte[] longBody = new byte[WebhookReceiver.MAX_BODY_BYTES + 1];
-        assertTrue(receiver.receive(new WebhookDelivery("prod", TOKEN, TOKEN, longBody, false)).pollNow());
-        assertEquals("the token comes first", 403, receiver.receive(new WebhookDelivery("prod", TOKEN, null, longBody, true)).status());
+        assertTrue(receiver.receive(new WebhookDelivery("prod", TOKEN, TOKEN, longBody, false))
+                .pollNow());
+        assertEquals(
+                "the token comes first",
+                403,
+                receiver.receive(new WebhookDelivery("prod", TOKEN, null, longBody, true))
+                        .status());
         assertEquals(clock.instant(), receiver.lastAccepted("prod").orElseThrow());
     }
 
@@ -149,7 +180,10 @@ public class WebhookReceiverTest {
         for (int i = 0; i < 3 * WebhookReceiver.DELIVERIES_PER_WINDOW; i++) {
             assertEquals(400, deliver("{not json").status());
         }
-        assertEquals("malformed deliveries do not use up the platform's deliveries", 200, deliverBatch().status());
+        assertEquals(
+                "malformed deliveries do not use up the platform's deliveries",
+                200,
+                deliverBatch().status());
     }
 
     @Test
@@ -163,7 +197,9 @@ public class WebhookReceiverTest {
         long unknown = WebhookTokens.comparisons() - before;
         assertEquals("one digest and one constant-time comparison for a known name", 1, known);
         assertEquals("and just the same for an unknown one (against a dummy digest)", known, unknown);
-        assertEquals(receiver.checkToken(digest, "guess").orElseThrow().message(), receiver.checkToken(null, "guess").orElseThrow().message());
+        assertEquals(
+                receiver.checkToken(digest, "guess").orElseThrow().message(),
+                receiver.checkToken(null, "guess").orElseThrow().message());
         assertFalse("the right token passes", receiver.checkToken(digest, TOKEN).isPresent());
         assertEquals(403, receiver.refuseWithoutToken().status());
         assertEquals(WebhookReceiver.REFUSED, receiver.refuseWithoutToken().message());
@@ -183,7 +219,8 @@ public class WebhookReceiverTest {
         assertBadRequest(batch("{\"trigger\":7}"), "Event 1 has no \"trigger\" text");
         assertBadRequest(batch("{\"trigger\":[\"project_sca_analysis_finished\"]}"), "Event 1 has no \"trigger\" text");
         assertBadRequest(batch("{\"trigger\":\"  \"}"), "Event 1 has no \"trigger\" text");
-        assertBadRequest("{\"events\":[{\"trigger\":\"x\",\"payload\":" + "[".repeat(100) + "]".repeat(100) + "}]}", "limits");
+        assertBadRequest(
+                "{\"events\":[{\"trigger\":\"x\",\"payload\":" + "[".repeat(100) + "]".repeat(100) + "}]}", "limits");
     }
 
     @Test
@@ -192,7 +229,9 @@ public class WebhookReceiverTest {
         for (int i = 0; i < WebhookBatchReader.MAX_EVENTS; i++) {
             events.add(event("project_sca_analysis_started", "t" + i, "{}"));
         }
-        assertEquals(WebhookBatchReader.MAX_EVENTS, deliverBatch(events.toArray(new String[0])).events());
+        assertEquals(
+                WebhookBatchReader.MAX_EVENTS,
+                deliverBatch(events.toArray(new String[0])).events());
         for (int i = 0; i < 4 * WebhookBatchReader.MAX_EVENTS; i++) {
             events.add(event("sca_policy_has_been_triggered", "p" + i, "{}"));
         }
@@ -216,13 +255,16 @@ public class WebhookReceiverTest {
 
     @Test
     public void onlyAnAnalysisThatEndedAsksForAStatusCheck() {
-        for (String trigger : new String[] {"project_sca_analysis_finished", "project_sca_analysis_failed", "project_sca_analysis_cancelled"}) {
+        for (String trigger : new String[] {
+            "project_sca_analysis_finished", "project_sca_analysis_failed", "project_sca_analysis_cancelled"
+        }) {
             WebhookAnswer answer = deliverBatch(event(trigger));
             assertEquals(trigger, 200, answer.status());
             assertTrue(trigger, answer.pollNow());
             assertEquals("Accepted 1 event: 1 triggers a status check", answer.message());
         }
-        WebhookAnswer others = deliverBatch(event("project_sca_analysis_started"), event("sca_policy_has_been_triggered"));
+        WebhookAnswer others =
+                deliverBatch(event("project_sca_analysis_started"), event("sca_policy_has_been_triggered"));
         assertFalse(others.pollNow());
         assertEquals(2, others.ignored());
         assertEquals("Accepted 2 events: 2 ignored", others.message());
@@ -232,9 +274,11 @@ public class WebhookReceiverTest {
     @Test
     public void theAnswerCountsEachKindOfEvent() {
         deliverBatch(event("project_sca_analysis_finished", "t0", "{}"));
-        WebhookAnswer answer = deliverBatch(event("project_sca_analysis_failed"), event("project_sca_analysis_finished", "t0", "{}"),
-                event("x"));
-        assertEquals("Accepted 3 events: 1 triggers a status check, 1 duplicate, 1 ignored (unknown trigger \"x\")", answer.message());
+        WebhookAnswer answer = deliverBatch(
+                event("project_sca_analysis_failed"), event("project_sca_analysis_finished", "t0", "{}"), event("x"));
+        assertEquals(
+                "Accepted 3 events: 1 triggers a status check, 1 duplicate, 1 ignored (unknown trigger \"x\")",
+                answer.message());
         assertEquals(3, answer.events());
         assertEquals(1, answer.statusChecks());
         assertEquals(1, answer.duplicates());
@@ -245,7 +289,12 @@ public class WebhookReceiverTest {
 
     @Test
     public void unknownTriggersAreShownSanitisedAndShort() {
-        WebhookAnswer answer = deliverBatch(event("evil\\nline\\r<script>\\u0000"), event("z".repeat(500)), event("a"), event("b"), event("a", "other", "{}"));
+        WebhookAnswer answer = deliverBatch(
+                event("evil\\nline\\r<script>\\u0000"),
+                event("z".repeat(500)),
+                event("a"),
+                event("b"),
+                event("a", "other", "{}"));
         assertEquals(200, answer.status());
         assertFalse(answer.pollNow());
         assertEquals(5, answer.ignored());
@@ -254,7 +303,9 @@ public class WebhookReceiverTest {
         assertThat(answer.message(), containsString("unknown triggers "));
         assertThat(answer.message(), containsString(", ...)"));
         assertThat(answer.message(), not(containsString("\"b\"")));
-        assertFalse(answer.message().contains("\n") || answer.message().contains("\r") || answer.message().contains("<"));
+        assertFalse(answer.message().contains("\n")
+                || answer.message().contains("\r")
+                || answer.message().contains("<"));
     }
 
     @Test
@@ -267,13 +318,29 @@ public class WebhookReceiverTest {
         assertFalse(replay.pollNow());
         assertEquals(1, replay.duplicates());
         assertEquals("Accepted 1 event: 1 duplicate", replay.message());
-        assertEquals("a replay within one delivery counts once", 1, deliverBatch(event("project_sca_analysis_failed"),
-                event("project_sca_analysis_failed")).duplicates());
-        assertTrue("another time is another event",
-                deliverBatch(event("project_sca_analysis_finished", "2026-11-27T10:05:00Z", "{\"project_id\":7,\"project_name\":\"shop\"}")).pollNow());
-        assertTrue("another payload is another event",
-                deliverBatch(event("project_sca_analysis_finished", "2026-11-27T10:00:00Z", "{\"project_id\":8,\"project_name\":\"shop\"}")).pollNow());
-        assertTrue("each platform has its own memory", deliver("stage", "other-token-1", "other-token-1", batch(finished)).pollNow());
+        assertEquals(
+                "a replay within one delivery counts once",
+                1,
+                deliverBatch(event("project_sca_analysis_failed"), event("project_sca_analysis_failed"))
+                        .duplicates());
+        assertTrue(
+                "another time is another event",
+                deliverBatch(event(
+                                "project_sca_analysis_finished",
+                                "2026-11-27T10:05:00Z",
+                                "{\"project_id\":7,\"project_name\":\"shop\"}"))
+                        .pollNow());
+        assertTrue(
+                "another payload is another event",
+                deliverBatch(event(
+                                "project_sca_analysis_finished",
+                                "2026-11-27T10:00:00Z",
+                                "{\"project_id\":8,\"project_name\":\"shop\"}"))
+                        .pollNow());
+        assertTrue(
+                "each platform has its own memory",
+                deliver("stage", "other-token-1", "other-token-1", batch(finished))
+                        .pollNow());
     }
 
     @Test
@@ -286,7 +353,9 @@ public class WebhookReceiverTest {
         }
         deliverBatch(others.subList(0, 1000).toArray(new String[0]));
         deliverBatch(others.subList(1000, others.size()).toArray(new String[0]));
-        assertTrue("forgotten after " + WebhookReceiver.RECENT_EVENTS_PER_PLATFORM + " newer events", deliverBatch(first).pollNow());
+        assertTrue(
+                "forgotten after " + WebhookReceiver.RECENT_EVENTS_PER_PLATFORM + " newer events",
+                deliverBatch(first).pollNow());
     }
 
     @Test
@@ -314,14 +383,16 @@ public class WebhookReceiverTest {
         answers.add(deliver("prod", TOKEN, "given-" + TOKEN, batch(event(TOKEN))));
         answers.add(deliver("prod", "expected-token-42", TOKEN, batch(event(TOKEN))));
         answers.add(deliver("prod", null, TOKEN, batch(event(TOKEN))));
-        answers.add(receiver.receive(new WebhookDelivery("prod", TOKEN, TOKEN, TOKEN.getBytes(StandardCharsets.UTF_8), true)));
+        answers.add(receiver.receive(
+                new WebhookDelivery("prod", TOKEN, TOKEN, TOKEN.getBytes(StandardCharsets.UTF_8), true)));
         for (WebhookAnswer answer : answers) {
             assertThat(answer.message(), not(containsString(TOKEN)));
             assertThat(answer.message(), not(containsString("expected-token-42")));
             assertThat(answer.toString(), not(containsString(TOKEN)));
         }
         assertThat(answers.get(0).message(), containsString("[hidden]"));
-        assertThat(new WebhookDelivery("prod", TOKEN, TOKEN, new byte[0], false).toString(), not(containsString(TOKEN)));
+        assertThat(
+                new WebhookDelivery("prod", TOKEN, TOKEN, new byte[0], false).toString(), not(containsString(TOKEN)));
     }
 
     @Test

@@ -10,6 +10,17 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.codescoring.e2e.harness.Browser;
+import io.jenkins.plugins.codescoring.e2e.harness.CspCollector;
+import io.jenkins.plugins.codescoring.e2e.harness.FreePort;
+import io.jenkins.plugins.codescoring.e2e.harness.JobXml;
+import io.jenkins.plugins.codescoring.e2e.harness.Jobs;
+import io.jenkins.plugins.codescoring.e2e.harness.Jobs.Build;
+import io.jenkins.plugins.codescoring.e2e.harness.PluginTexts;
+import io.jenkins.plugins.codescoring.e2e.harness.RealController;
+import io.jenkins.plugins.codescoring.e2e.harness.Report;
+import io.jenkins.plugins.codescoring.e2e.harness.Wait;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +32,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -33,19 +43,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.jenkins.plugins.codescoring.e2e.harness.Browser;
-import io.jenkins.plugins.codescoring.e2e.harness.CspCollector;
-import io.jenkins.plugins.codescoring.e2e.harness.FreePort;
-import io.jenkins.plugins.codescoring.e2e.harness.JobXml;
-import io.jenkins.plugins.codescoring.e2e.harness.Jobs;
-import io.jenkins.plugins.codescoring.e2e.harness.Jobs.Build;
-import io.jenkins.plugins.codescoring.e2e.harness.PluginTexts;
-import io.jenkins.plugins.codescoring.e2e.harness.RealController;
-import io.jenkins.plugins.codescoring.e2e.harness.Report;
-import io.jenkins.plugins.codescoring.e2e.harness.Wait;
 
 /**
  * The plugin's pages in Chromium, as a person uses them: log in; the global configuration with Test
@@ -61,8 +58,11 @@ public class BrowserE2ETest {
     private static final Locale EN = Locale.ENGLISH;
     private static final Locale RU = Locale.forLanguageTag("ru");
     private static final String TREND_JOB = "trend";
-    private static final String[] TREND_PROJECTS = {"shop-backend", "Inventory Service", "billing", "shop-backend", "shop"};
-    private static final String BUILDER = "div.repeated-chunk[descriptorid='io.jenkins.plugins.codescoring.freestyle.CodescoringScanBuilder']";
+    private static final String[] TREND_PROJECTS = {
+        "shop-backend", "Inventory Service", "billing", "shop-backend", "shop"
+    };
+    private static final String BUILDER =
+            "div.repeated-chunk[descriptorid='io.jenkins.plugins.codescoring.freestyle.CodescoringScanBuilder']";
 
     private static final CspCollector CSP = collector();
 
@@ -90,8 +90,13 @@ public class BrowserE2ETest {
     @Test
     public void a_buildsToLookAt() throws Exception {
         Jobs jobs = WORLD.jobs();
-        jobs.create("", TREND_JOB, JobXml.pipeline(
-                "def r = codescoringScan project: params.PROJECT, onBlocking: 'UNSTABLE'\necho \"E2E map=${r}\"\n", "PROJECT", "shop"));
+        jobs.create(
+                "",
+                TREND_JOB,
+                JobXml.pipeline(
+                        "def r = codescoringScan project: params.PROJECT, onBlocking: 'UNSTABLE'\necho \"E2E map=${r}\"\n",
+                        "PROJECT",
+                        "shop"));
         jobs.create("", "freestyle", JobXml.freestyle("billing", "build", null, "env | grep '^CODESCORING_' | sort"));
         // One after the other, so that build numbers follow the projects and the trend has a shape.
         for (String project : TREND_PROJECTS) {
@@ -113,14 +118,35 @@ public class BrowserE2ETest {
             browser.screenshot("global-configuration", section(browser));
             testConnection(browser, "", RealController.CREDENTIAL, null, texts.message(EN, "ConnectionTest.NoUrl"));
             testConnection(browser, sim, "", null, texts.message(EN, "ConnectionTest.NoCredentials"));
-            testConnection(browser, sim, RealController.WRONG_CREDENTIAL, null,
+            testConnection(
+                    browser,
+                    sim,
+                    RealController.WRONG_CREDENTIAL,
+                    null,
                     texts.message(EN, "ConnectionTest.TokenRejected", sim, RealController.WRONG_CREDENTIAL));
-            testConnection(browser, closed, RealController.CREDENTIAL, null, texts.message(EN, "ConnectionTest.Unreachable", closed));
-            testConnection(browser, sim, RealController.CREDENTIAL, "fault?kind=html&times=100",
+            testConnection(
+                    browser,
+                    closed,
+                    RealController.CREDENTIAL,
+                    null,
+                    texts.message(EN, "ConnectionTest.Unreachable", closed));
+            testConnection(
+                    browser,
+                    sim,
+                    RealController.CREDENTIAL,
+                    "fault?kind=html&times=100",
                     texts.message(EN, "ConnectionTest.NotCodescoring", sim));
-            testConnection(browser, sim, RealController.CREDENTIAL, "fault?kind=malformed-json&times=100",
+            testConnection(
+                    browser,
+                    sim,
+                    RealController.CREDENTIAL,
+                    "fault?kind=malformed-json&times=100",
                     texts.message(EN, "ConnectionTest.Unreadable", sim));
-            testConnection(browser, sim, RealController.CREDENTIAL, "fault?kind=status&code=503&times=100",
+            testConnection(
+                    browser,
+                    sim,
+                    RealController.CREDENTIAL,
+                    "fault?kind=status&code=503&times=100",
                     texts.message(EN, "ConnectionTest.ServerError", sim));
             look(browser, "manage/configure after Test connection");
         }
@@ -132,7 +158,8 @@ public class BrowserE2ETest {
             try (Browser browser = browser(locale)) {
                 browser.open("job/freestyle/configure");
                 WebElement builder = browser.await(By.cssSelector(BUILDER));
-                for (WebElement advanced : builder.findElements(By.cssSelector("button.advanced-button, button.advancedButton"))) {
+                for (WebElement advanced :
+                        builder.findElements(By.cssSelector("button.advanced-button, button.advancedButton"))) {
                     browser.scrollTo(advanced);
                     advanced.click();
                 }
@@ -143,13 +170,19 @@ public class BrowserE2ETest {
                     button.click();
                 }
                 List<String> shown = helpTexts(browser, builder, buttons.size());
-                List<String> ours = texts.helpTexts(locale).stream().map(BrowserE2ETest::squeeze).collect(Collectors.toList());
+                List<String> ours = texts.helpTexts(locale).stream()
+                        .map(BrowserE2ETest::squeeze)
+                        .collect(Collectors.toList());
                 for (String help : shown) {
-                    String start = squeeze(help).substring(0, Math.min(60, squeeze(help).length()));
-                    assertTrue(locale + " help shown is not one of the plugin's: " + help,
+                    String start = squeeze(help)
+                            .substring(0, Math.min(60, squeeze(help).length()));
+                    assertTrue(
+                            locale + " help shown is not one of the plugin's: " + help,
                             ours.stream().anyMatch(text -> text.startsWith(start)));
                 }
-                Report.line(WORLD.files(), "browser (" + locale + "): freestyle configuration, " + shown.size() + " helps opened");
+                Report.line(
+                        WORLD.files(),
+                        "browser (" + locale + "): freestyle configuration, " + shown.size() + " helps opened");
                 browser.screenshot("freestyle-configuration", builder);
                 look(browser, "job/freestyle/configure");
             }
@@ -163,8 +196,10 @@ public class BrowserE2ETest {
             browser.open("job/" + TREND_JOB + "/pipeline-syntax/");
             WebElement steps = browser.await(By.cssSelector("select.dropdownList"));
             Select choice = new Select(steps);
-            WebElement option = choice.getOptions().stream().filter(o -> o.getText().startsWith("codescoringScan"))
-                    .findFirst().orElseThrow(() -> new AssertionError("codescoringScan is not in the Snippet Generator"));
+            WebElement option = choice.getOptions().stream()
+                    .filter(o -> o.getText().startsWith("codescoringScan"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("codescoringScan is not in the Snippet Generator"));
             String label = option.getText();
             choice.selectByVisibleText(label);
             WebElement project = browser.await(By.cssSelector("input[name='_.project']"));
@@ -175,11 +210,10 @@ public class BrowserE2ETest {
             browser.scrollTo(generate);
             generate.click();
             WebElement text = browser.await(By.id("prototypeText"));
-            snippet = new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                    .until(d -> {
-                        String value = text.getDomProperty("value");
-                        return value == null || value.isBlank() ? null : value.trim();
-                    });
+            snippet = new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> {
+                String value = text.getDomProperty("value");
+                return value == null || value.isBlank() ? null : value.trim();
+            });
             browser.screenshot("snippet-generator", null);
             look(browser, "pipeline-syntax");
             Report.line(WORLD.files(), "browser: Snippet Generator offers \"" + label + "\" and writes: " + snippet);
@@ -190,7 +224,8 @@ public class BrowserE2ETest {
         assertThat(snippet, containsString("onBlocking: 'UNSTABLE'"));
         WORLD.jobs().create("", "pasted", JobXml.pipeline("def r = " + snippet + "\necho \"E2E map=${r}\"\n"));
         Build pasted = WORLD.jobs().run("pasted", BUILD_TIMEOUT);
-        Report.line(WORLD.files(), "browser: the pasted snippet ran: " + pasted + " " + Report.summary(pasted.console()));
+        Report.line(
+                WORLD.files(), "browser: the pasted snippet ran: " + pasted + " " + Report.summary(pasted.console()));
         assertEquals(pasted.console(), "UNSTABLE", pasted.result());
         assertThat(pasted.console(), containsString("verdict:BLOCKED"));
         assertThat(pasted.console(), containsString("project:shop, stage:build"));
@@ -208,7 +243,11 @@ public class BrowserE2ETest {
             browser.open("manage/configure");
             String sim = WORLD.simulator().url();
             testConnection(browser, sim, RealController.CREDENTIAL, null, texts.message(RU, "ConnectionTest.Ok", sim));
-            testConnection(browser, sim, RealController.WRONG_CREDENTIAL, null,
+            testConnection(
+                    browser,
+                    sim,
+                    RealController.WRONG_CREDENTIAL,
+                    null,
                     texts.message(RU, "ConnectionTest.TokenRejected", sim, RealController.WRONG_CREDENTIAL));
             browser.screenshot("global-configuration", section(browser));
             look(browser, "manage/configure (ru)");
@@ -224,11 +263,18 @@ public class BrowserE2ETest {
     public void g_freestylePlatformTakesATypedBuildVariable() throws Exception {
         String job = "typed-platform";
         String host = java.net.URI.create(WORLD.simulator().url()).getHost();
-        WORLD.jobs().create("", job, JobXml.freestyle("billing", "build", null, "echo scanned").replace("<project>\n",
-                "<project>\n  <properties>\n    <hudson.model.ParametersDefinitionProperty>\n      <parameterDefinitions>\n"
-                + "        <hudson.model.StringParameterDefinition>\n          <name>PLATFORM</name>\n"
-                + "          <defaultValue>" + host + "</defaultValue>\n        </hudson.model.StringParameterDefinition>\n"
-                + "      </parameterDefinitions>\n    </hudson.model.ParametersDefinitionProperty>\n  </properties>\n"));
+        WORLD.jobs()
+                .create(
+                        "",
+                        job,
+                        JobXml.freestyle("billing", "build", null, "echo scanned")
+                                .replace(
+                                        "<project>\n",
+                                        "<project>\n  <properties>\n    <hudson.model.ParametersDefinitionProperty>\n      <parameterDefinitions>\n"
+                                                + "        <hudson.model.StringParameterDefinition>\n          <name>PLATFORM</name>\n"
+                                                + "          <defaultValue>" + host
+                                                + "</defaultValue>\n        </hudson.model.StringParameterDefinition>\n"
+                                                + "      </parameterDefinitions>\n    </hudson.model.ParametersDefinitionProperty>\n  </properties>\n"));
         try (Browser browser = browser(EN)) {
             browser.open("job/" + job + "/configure");
             WebElement builder = browser.await(By.cssSelector(BUILDER));
@@ -243,14 +289,19 @@ public class BrowserE2ETest {
             WebElement save = browser.await(By.cssSelector("button[name='Submit']"));
             browser.scrollTo(save);
             save.click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/configure"));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(d -> !d.getCurrentUrl().contains("/configure"));
         }
         Jobs jobs = WORLD.jobs();
-        Build known = jobs.await(job, jobs.numberOf(job, jobs.queueWithParameters(job, "PLATFORM", host)), BUILD_TIMEOUT);
-        Report.line(WORLD.files(), "browser: ${PLATFORM} typed into the freestyle step, built with PLATFORM=" + host + ": " + known
-                + " " + Report.summary(known.console()));
+        Build known =
+                jobs.await(job, jobs.numberOf(job, jobs.queueWithParameters(job, "PLATFORM", host)), BUILD_TIMEOUT);
+        Report.line(
+                WORLD.files(),
+                "browser: ${PLATFORM} typed into the freestyle step, built with PLATFORM=" + host + ": " + known + " "
+                        + Report.summary(known.console()));
         assertThat(known.console(), containsString("on the platform " + host));
-        Build unknown = jobs.await(job, jobs.numberOf(job, jobs.queueWithParameters(job, "PLATFORM", "nowhere")), BUILD_TIMEOUT);
+        Build unknown = jobs.await(
+                job, jobs.numberOf(job, jobs.queueWithParameters(job, "PLATFORM", "nowhere")), BUILD_TIMEOUT);
         Report.line(WORLD.files(), "browser: the same job with PLATFORM=nowhere: " + unknown);
         assertEquals(unknown.console(), "FAILURE", unknown.result());
         assertThat(unknown.console(), containsString("No CodeScoring platform is named 'nowhere'"));
@@ -264,8 +315,11 @@ public class BrowserE2ETest {
     public void h_blockOnNewMarksTheNewAlert() throws Exception {
         Jobs jobs = WORLD.jobs();
         String job = "new-alerts";
-        jobs.create("", job, JobXml.pipeline("def r = codescoringScan project: 'shop', blockOn: 'NEW'\n"
-                + "echo \"E2E new=${r.newBlockingAlerts} reference=${r.referenceBuild}\"\n"));
+        jobs.create(
+                "",
+                job,
+                JobXml.pipeline("def r = codescoringScan project: 'shop', blockOn: 'NEW'\n"
+                        + "echo \"E2E new=${r.newBlockingAlerts} reference=${r.referenceBuild}\"\n"));
         try {
             WORLD.simulator().control("dataset?value=two-blockers");
             Build first = jobs.run(job, BUILD_TIMEOUT);
@@ -273,27 +327,39 @@ public class BrowserE2ETest {
             assertThat(first.console(), containsString("2 blocking alerts, all new (no reference build"));
             Build same = jobs.run(job, BUILD_TIMEOUT);
             assertEquals(same.console(), "SUCCESS", same.result());
-            assertThat(same.console(), containsString("CodeScoring verdict: PASSED — no new blocking alerts, 2 already blocking"));
+            assertThat(
+                    same.console(),
+                    containsString("CodeScoring verdict: PASSED — no new blocking alerts, 2 already blocking"));
             assertThat(same.console(), containsString("E2E new=0 reference=" + first.number()));
             WORLD.simulator().control("dataset?value=three-blockers");
             Build more = jobs.run(job, BUILD_TIMEOUT);
             assertEquals(more.console(), "FAILURE", more.result());
             assertThat(more.console(), containsString("3 blocking alerts, 1 new since build #" + same.number()));
-            Report.line(WORLD.files(), "browser: blockOn NEW " + first + ", " + same + " (old alerts stay), " + more + " (one added)");
+            Report.line(
+                    WORLD.files(),
+                    "browser: blockOn NEW " + first + ", " + same + " (old alerts stay), " + more + " (one added)");
 
             try (Browser browser = browser(EN)) {
                 browser.open("job/" + job + "/" + more.number() + "/");
                 WebElement summary = browser.await(By.cssSelector(".codescoring-summary"));
                 assertThat(summary.getText(), containsString("3 blocking alerts, 1 new since build #" + same.number()));
-                assertEquals(1, summary.findElements(By.cssSelector(".codescoring-new-mark")).size());
+                assertEquals(
+                        1,
+                        summary.findElements(By.cssSelector(".codescoring-new-mark"))
+                                .size());
                 inlineCodeIn(browser, summary, "build summary with new alerts");
                 summary.findElement(By.cssSelector("a")).click();
                 WebElement main = browser.await(By.id("main-panel"));
                 List<WebElement> newRows = main.findElements(By.cssSelector("tr.codescoring-new-alert"));
                 assertEquals(1, newRows.size());
                 assertThat(newRows.get(0).getText(), containsString("pkg:maven/org.springframework/spring-web@5.3.20"));
-                assertThat(newRows.get(0).findElement(By.cssSelector(".codescoring-new-mark")).getText(), is("new"));
-                WebElement firstRow = main.findElements(By.cssSelector("table.codescoring-alerts tbody tr")).get(0);
+                assertThat(
+                        newRows.get(0)
+                                .findElement(By.cssSelector(".codescoring-new-mark"))
+                                .getText(),
+                        is("new"));
+                WebElement firstRow = main.findElements(By.cssSelector("table.codescoring-alerts tbody tr"))
+                        .get(0);
                 assertThat("the new alert comes first", firstRow.getText(), containsString("spring-web"));
                 WebElement reference = main.findElement(By.cssSelector("a.codescoring-reference"));
                 assertEquals("#" + same.number(), reference.getText());
@@ -305,7 +371,9 @@ public class BrowserE2ETest {
                 browser.await(By.cssSelector(".codescoring-summary"));
                 assertThat(browser.driver().getCurrentUrl(), containsString("/job/" + job + "/" + same.number() + "/"));
             }
-            Report.line(WORLD.files(), "browser: the results page marks the one new alert first and links build #" + same.number());
+            Report.line(
+                    WORLD.files(),
+                    "browser: the results page marks the one new alert first and links build #" + same.number());
         } finally {
             WORLD.simulator().control("dataset?value=demo");
         }
@@ -317,19 +385,25 @@ public class BrowserE2ETest {
         Map<String, Integer> others = new TreeMap<>();
         for (JsonNode report : CSP.reports()) {
             String sample = report.path("script-sample").asText("");
-            String source = report.path("source-file").asText("") + " " + report.path("blocked-uri").asText("");
+            String source = report.path("source-file").asText("") + " "
+                    + report.path("blocked-uri").asText("");
             if (isOurResource(source) || texts.occursInViews(sample)) {
                 ourReports.add(report.toString());
             } else {
                 others.merge(report.path("violated-directive").asText("?"), 1, Integer::sum);
             }
         }
-        Report.line(WORLD.files(), "browser: CSP reports " + CSP.reports().size() + " (from our views and resources: "
-                + ourReports.size() + ", Jenkins' own by directive: " + others + "); console errors from our pages "
-                + OUR_CONSOLE_ERRORS.size() + ", elsewhere " + OTHER_CONSOLE_ERRORS.size()
-                + "; inline script or style in our views " + OUR_INLINE_CODE);
-        Report.line(WORLD.files(), "browser: secrets searched in " + WORLD.secrets().pagesChecked() + " pages and answers, findings "
-                + WORLD.secrets().findings());
+        Report.line(
+                WORLD.files(),
+                "browser: CSP reports " + CSP.reports().size() + " (from our views and resources: "
+                        + ourReports.size() + ", Jenkins' own by directive: " + others
+                        + "); console errors from our pages "
+                        + OUR_CONSOLE_ERRORS.size() + ", elsewhere " + OTHER_CONSOLE_ERRORS.size()
+                        + "; inline script or style in our views " + OUR_INLINE_CODE);
+        Report.line(
+                WORLD.files(),
+                "browser: secrets searched in " + WORLD.secrets().pagesChecked() + " pages and answers, findings "
+                        + WORLD.secrets().findings());
         for (String error : OTHER_CONSOLE_ERRORS) {
             Report.line(WORLD.files(), "browser: console error not ours: " + error);
         }
@@ -357,7 +431,9 @@ public class BrowserE2ETest {
             assertThat(main.getText(), containsString("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"));
             assertThat(main.getText(), containsString("CVE-2021-44228"));
             WebElement policy = main.findElement(By.tagName("h3"));
-            assertEquals("Critical vulnerabilities (CVSS >= 7) (critical)", policy.getText().replace('\u00a0', ' '));
+            assertEquals(
+                    "Critical vulnerabilities (CVSS >= 7) (critical)",
+                    policy.getText().replace('\u00a0', ' '));
             List<WebElement> tables = main.findElements(By.tagName("table"));
             browser.screenshot("blocking-alerts", tables.get(tables.size() - 1));
             inlineCodeIn(browser, main, "results page");
@@ -366,16 +442,21 @@ public class BrowserE2ETest {
 
             browser.open("job/" + TREND_JOB + "/");
             WebElement results = browser.await(By.cssSelector(".codescoring-job-results"));
-            assertThat(results.getText(), containsString(texts.label("CodescoringJobAction/jobMain", locale, "trendTitle")));
+            assertThat(
+                    results.getText(),
+                    containsString(texts.label("CodescoringJobAction/jobMain", locale, "trendTitle")));
             WebElement chart = results.findElement(By.cssSelector("img.codescoring-trend"));
             browser.scrollTo(chart);
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
-                    Boolean.TRUE.equals(browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0;", chart)));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(d -> Boolean.TRUE.equals(
+                            browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0;", chart)));
             inlineCodeIn(browser, results, "job page");
             browser.screenshot("job-page", results);
             look(browser, "job page");
-            Report.line(WORLD.files(), "browser (" + locale + "): build summary, results page and job page with the trend of "
-                    + TREND_PROJECTS.length + " builds shown");
+            Report.line(
+                    WORLD.files(),
+                    "browser (" + locale + "): build summary, results page and job page with the trend of "
+                            + TREND_PROJECTS.length + " builds shown");
         }
     }
 
@@ -390,7 +471,8 @@ public class BrowserE2ETest {
     }
 
     /** The URL of the first CodeScoring platform: Jenkins' own URL field (Jenkins Location) is named _.url too. */
-    private static final By PLATFORM_URL_FIELD = By.cssSelector("input[name='_.url'][checkurl*='codescoring.config.Platform']");
+    private static final By PLATFORM_URL_FIELD =
+            By.cssSelector("input[name='_.url'][checkurl*='codescoring.config.Platform']");
 
     private static Browser browser(Locale locale) throws IOException {
         Browser browser = new Browser(WORLD.jenkins().url(), locale, WORLD.work());
@@ -407,14 +489,16 @@ public class BrowserE2ETest {
         field.sendKeys(url, Keys.TAB);
         // The credential list is filled again for the new URL (its domains): pick only once that is done.
         WebElement select = field.findElement(By.xpath("following::select[@name='_.credentialsId'][1]"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(200)).until(d -> {
-            boolean settled = new Select(select).getOptions().size() > 1
-                    && !String.valueOf(select.getDomAttribute("class")).contains("select-ajax-pending");
-            if (settled) {
-                new Select(select).selectByValue(credential);
-            }
-            return settled && credential.equals(select.getDomProperty("value"));
-        });
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .pollingEvery(Duration.ofMillis(200))
+                .until(d -> {
+                    boolean settled = new Select(select).getOptions().size() > 1
+                            && !String.valueOf(select.getDomAttribute("class")).contains("select-ajax-pending");
+                    if (settled) {
+                        new Select(select).selectByValue(credential);
+                    }
+                    return settled && credential.equals(select.getDomProperty("value"));
+                });
         Wait.sleep(Duration.ofMillis(500));
         assertEquals("the credential picked", credential, select.getDomProperty("value"));
         WebElement button = browser.await(By.cssSelector("button[data-validate-button-method='testConnection']"));
@@ -427,8 +511,11 @@ public class BrowserE2ETest {
             browser.scrollTo(button);
             button.click();
             String shown = browser.awaitText(status);
-            Report.line(WORLD.files(), "browser (" + browser.locale() + "): Test connection [" + (url.isEmpty() ? "no URL" : url)
-                    + ", " + (credential.isEmpty() ? "no credential" : credential) + (fault == null ? "" : ", " + fault) + "]: " + shown);
+            Report.line(
+                    WORLD.files(),
+                    "browser (" + browser.locale() + "): Test connection [" + (url.isEmpty() ? "no URL" : url) + ", "
+                            + (credential.isEmpty() ? "no credential" : credential)
+                            + (fault == null ? "" : ", " + fault) + "]: " + shown);
             assertEquals(expected, shown);
         } finally {
             if (fault != null) {
@@ -448,7 +535,9 @@ public class BrowserE2ETest {
             List<String> shown = new ArrayList<>();
             for (WebElement help : within.findElements(By.cssSelector(".help-area .help"))) {
                 String text = help.getText().replaceAll("\\s+", " ").trim();
-                if (help.isDisplayed() && !text.isEmpty() && help.findElements(By.cssSelector(".jenkins-spinner")).isEmpty()) {
+                if (help.isDisplayed()
+                        && !text.isEmpty()
+                        && help.findElements(By.cssSelector(".jenkins-spinner")).isEmpty()) {
                     shown.add(text);
                 }
             }
@@ -459,15 +548,18 @@ public class BrowserE2ETest {
     /** Records inline script, style or event handlers inside one of our views (none are allowed). */
     private static void inlineCodeIn(Browser browser, WebElement view, String where) {
         @SuppressWarnings("unchecked")
-        List<String> found = (List<String>) browser.script(String.join("\n",
-                "const found = [];",
-                "for (const el of [arguments[0], ...arguments[0].querySelectorAll('*')]) {",
-                "  if (el.hasAttribute('style')) found.push(el.tagName + '[style]');",
-                "  for (const a of el.attributes) if (a.name.startsWith('on')) found.push(el.tagName + '[' + a.name + ']');",
-                "  if (el.tagName === 'SCRIPT' && !el.src) found.push('inline SCRIPT');",
-                "  if (el.tagName === 'STYLE') found.push('STYLE element');",
-                "}",
-                "return found;"), view);
+        List<String> found = (List<String>) browser.script(
+                String.join(
+                        "\n",
+                        "const found = [];",
+                        "for (const el of [arguments[0], ...arguments[0].querySelectorAll('*')]) {",
+                        "  if (el.hasAttribute('style')) found.push(el.tagName + '[style]');",
+                        "  for (const a of el.attributes) if (a.name.startsWith('on')) found.push(el.tagName + '[' + a.name + ']');",
+                        "  if (el.tagName === 'SCRIPT' && !el.src) found.push('inline SCRIPT');",
+                        "  if (el.tagName === 'STYLE') found.push('STYLE element');",
+                        "}",
+                        "return found;"),
+                view);
         for (String item : found) {
             OUR_INLINE_CODE.add(where + ": " + item);
         }
@@ -476,7 +568,8 @@ public class BrowserE2ETest {
     /** Sorts the console errors of the page just seen: ours when they name the plugin or come from its pages. */
     private static void look(Browser browser, String page) {
         String url = browser.driver().getCurrentUrl();
-        WORLD.secrets().checkPage("browser " + url, browser.driver().getPageSource().getBytes(StandardCharsets.UTF_8));
+        WORLD.secrets()
+                .checkPage("browser " + url, browser.driver().getPageSource().getBytes(StandardCharsets.UTF_8));
         for (String error : browser.consoleErrors()) {
             if (error.contains("[Report Only]")) {
                 continue; // CSP reports, sorted in z_ from what the collector received

@@ -1,5 +1,11 @@
 package io.jenkins.plugins.codescoring.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.codescoring.e2e.harness.JobXml;
+import io.jenkins.plugins.codescoring.e2e.harness.Jobs;
+import io.jenkins.plugins.codescoring.e2e.harness.RealController;
+import io.jenkins.plugins.codescoring.e2e.harness.Report;
+import io.jenkins.plugins.codescoring.e2e.harness.Wait;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,17 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.ClassRule;
 import org.junit.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.jenkins.plugins.codescoring.e2e.harness.JobXml;
-import io.jenkins.plugins.codescoring.e2e.harness.Jobs;
-import io.jenkins.plugins.codescoring.e2e.harness.RealController;
-import io.jenkins.plugins.codescoring.e2e.harness.Report;
-import io.jenkins.plugins.codescoring.e2e.harness.Wait;
 
 /**
  * A burst of Pipeline builds in a real controller with two executors (.ci/benchmark-jenkins; not part of the
@@ -44,6 +41,7 @@ public class JenkinsBurstBenchmark {
     static final int CONTROL_SLEEP_SECONDS = 90;
     /** How long the threads of the waiting builds are sampled once all of them wait. */
     static final Duration WAITING_WINDOW = Duration.ofSeconds(10);
+
     static final Duration NAIVE_CAP = Duration.ofSeconds(Long.getLong("benchmark.naiveCapSeconds", 240));
     private static final String[] SCOPES = {"", "shop", "billing"};
     private static final Pattern THREADS = Pattern.compile("(?m)^Threads:\\s+(\\d+)");
@@ -53,21 +51,39 @@ public class JenkinsBurstBenchmark {
     public static final RealController WORLD = new RealController("benchmark", ANALYSIS_SECONDS);
 
     /** What one burst cost. */
-    record Burst(String name, int finished, int starts, int requests, double executorSeconds, double wallSeconds,
-                 int waitingThreads, int peakThreads, double heapMb, double afterReleaseSeconds) {
-    }
+    record Burst(
+            String name,
+            int finished,
+            int starts,
+            int requests,
+            double executorSeconds,
+            double wallSeconds,
+            int waitingThreads,
+            int peakThreads,
+            double heapMb,
+            double afterReleaseSeconds) {}
 
     @Test
     public void burst() throws Exception {
         Jobs jobs = WORLD.jobs();
         String url = WORLD.simulator().url();
-        jobs.create("", "control", JobXml.pipeline("sleep time: " + CONTROL_SLEEP_SECONDS + ", unit: 'SECONDS'\n",
-                "SCOPE", "", "N", ""));
-        jobs.create("", "plugin", JobXml.pipeline("codescoringScan project: params.SCOPE, onBlocking: 'SUCCESS'\n", "SCOPE", "", "N", ""));
+        jobs.create(
+                "",
+                "control",
+                JobXml.pipeline("sleep time: " + CONTROL_SLEEP_SECONDS + ", unit: 'SECONDS'\n", "SCOPE", "", "N", ""));
+        jobs.create(
+                "",
+                "plugin",
+                JobXml.pipeline(
+                        "codescoringScan project: params.SCOPE, onBlocking: 'SUCCESS'\n", "SCOPE", "", "N", ""));
         jobs.create("", "naive", JobXml.pipeline(naiveScript(url), "SCOPE", "", "N", ""));
-        // Warm-up: one build of each measured kind loads the classes and compiles the scripts before anything is measured.
+        // Warm-up: one build of each measured kind loads the classes and compiles the scripts before anything is
+        // measured.
         for (String job : List.of("plugin", "naive")) {
-            jobs.await(job, jobs.numberOf(job, jobs.queueWithParameters(job, "SCOPE", "", "N", "warm-up")), Duration.ofMinutes(3));
+            jobs.await(
+                    job,
+                    jobs.numberOf(job, jobs.queueWithParameters(job, "SCOPE", "", "N", "warm-up")),
+                    Duration.ofMinutes(3));
         }
         int idleThreads = threads();
         double idleHeap = heapAfterGc();
@@ -75,47 +91,68 @@ public class JenkinsBurstBenchmark {
         Burst plugin = run("plugin", Duration.ofMinutes(5), true);
         Burst naive = run("naive", NAIVE_CAP, false);
 
-        String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                + ", Jenkins -Xmx768m, 2 executors";
+        String machine = Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ", Jenkins -Xmx768m, 2 executors";
         List<String> table = new ArrayList<>();
         table.add("| burst of " + BUILDS + " | finished | analysis starts | requests | executor-seconds | wall s "
-                + "| threads while waiting (idle " + idleThreads + ") | peak threads | heap after GC MB while waiting (idle "
+                + "| threads while waiting (idle " + idleThreads
+                + ") | peak threads | heap after GC MB while waiting (idle "
                 + fmt(idleHeap) + ") | s after the held analysis ended |");
         table.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         for (Burst burst : List.of(control, plugin, naive)) {
-            table.add("| " + burst.name() + " | " + burst.finished() + " | " + burst.starts() + " | " + burst.requests() + " | "
-                    + fmt(burst.executorSeconds()) + " | " + fmt(burst.wallSeconds()) + " | " + burst.waitingThreads() + " | "
+            table.add("| " + burst.name() + " | " + burst.finished() + " | " + burst.starts() + " | " + burst.requests()
+                    + " | "
+                    + fmt(burst.executorSeconds()) + " | " + fmt(burst.wallSeconds()) + " | " + burst.waitingThreads()
+                    + " | "
                     + burst.peakThreads() + " | " + fmt(burst.heapMb()) + " | "
                     + (burst.name().equals("plugin") ? fmt(burst.afterReleaseSeconds()) : "-") + " |");
         }
-        String result = String.format(Locale.ROOT, "RESULT builds=%d starts=%d requests=%d naive_requests=%d executor_s=%s "
-                + "naive_executor_s=%s wall_s=%s naive_wall_s=%s threads=%d heap_mb=%s", BUILDS, plugin.starts(),
-                plugin.requests(), naive.requests(), fmt(plugin.executorSeconds()), fmt(naive.executorSeconds()),
-                fmt(plugin.wallSeconds()), fmt(naive.wallSeconds()) + (naive.finished() < BUILDS ? "+" : ""),
-                plugin.waitingThreads() - control.waitingThreads(), fmt(plugin.heapMb() - control.heapMb()));
-        Report.line(WORLD.files(), "benchmark machine: " + machine + "; analysis " + ANALYSIS_SECONDS + " s, plugin poll cap 5 s, "
-                + "naive poll " + NAIVE_POLL_SECONDS + " s, naive capped at " + NAIVE_CAP.toSeconds() + " s");
+        String result = String.format(
+                Locale.ROOT,
+                "RESULT builds=%d starts=%d requests=%d naive_requests=%d executor_s=%s "
+                        + "naive_executor_s=%s wall_s=%s naive_wall_s=%s threads=%d heap_mb=%s",
+                BUILDS,
+                plugin.starts(),
+                plugin.requests(),
+                naive.requests(),
+                fmt(plugin.executorSeconds()),
+                fmt(naive.executorSeconds()),
+                fmt(plugin.wallSeconds()),
+                fmt(naive.wallSeconds()) + (naive.finished() < BUILDS ? "+" : ""),
+                plugin.waitingThreads() - control.waitingThreads(),
+                fmt(plugin.heapMb() - control.heapMb()));
+        Report.line(
+                WORLD.files(),
+                "benchmark machine: " + machine + "; analysis " + ANALYSIS_SECONDS + " s, plugin poll cap 5 s, "
+                        + "naive poll " + NAIVE_POLL_SECONDS + " s, naive capped at " + NAIVE_CAP.toSeconds() + " s");
         table.forEach(line -> Report.line(WORLD.files(), line));
         Report.line(WORLD.files(), result);
-        Files.writeString(WORLD.files().work().resolve("benchmark.txt"), String.join("\n", table) + "\n" + result + "\n",
+        Files.writeString(
+                WORLD.files().work().resolve("benchmark.txt"),
+                String.join("\n", table) + "\n" + result + "\n",
                 StandardCharsets.UTF_8);
     }
 
     /** The vendor's way: a shell step on an executor starts the analysis and polls until it is final. */
     private static String naiveScript(String url) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "node {",
-                "  withCredentials([string(credentialsId: '" + RealController.CREDENTIAL + "', variable: 'CS_TOKEN')]) {",
+                "  withCredentials([string(credentialsId: '" + RealController.CREDENTIAL
+                        + "', variable: 'CS_TOKEN')]) {",
                 "    sh '''",
                 "      set +x",
-                "      curl -s -o /dev/null -X POST -H \"Authorization: Token $CS_TOKEN\" " + url + "/api/analyses/overall_sca/start/",
+                "      curl -s -o /dev/null -X POST -H \"Authorization: Token $CS_TOKEN\" " + url
+                        + "/api/analyses/overall_sca/start/",
                 "      while true; do",
                 "        sleep " + NAIVE_POLL_SECONDS,
-                "        status=$(curl -s -H \"Authorization: Token $CS_TOKEN\" " + url + "/api/analyses/overall_sca/status/"
+                "        status=$(curl -s -H \"Authorization: Token $CS_TOKEN\" " + url
+                        + "/api/analyses/overall_sca/status/"
                         + " | sed -n 's/.*\"status\": *\"\\\\([a-z_]*\\\\)\".*/\\\\1/p')",
                 "        case \"$status\" in success|finished|done|completed|failed|error|canceled|cancelled) break;; esac",
                 "      done",
-                "      curl -s -o /dev/null -H \"Authorization: Token $CS_TOKEN\" \"" + url + "/api/alerts/?status=active&page=1&per_page=100\"",
+                "      curl -s -o /dev/null -H \"Authorization: Token $CS_TOKEN\" \"" + url
+                        + "/api/alerts/?status=active&page=1&per_page=100\"",
                 "    '''",
                 "  }",
                 "}",
@@ -131,25 +168,36 @@ public class JenkinsBurstBenchmark {
     private Burst run(String job, Duration cap, boolean holdFirstAnalysis) throws Exception {
         Jobs jobs = WORLD.jobs();
         JsonNode before = WORLD.simulator().stats();
-        int firstBuild = WORLD.client().json(Jobs.url(job) + "api/json?tree=nextBuildNumber").get("nextBuildNumber").asInt();
+        int firstBuild = WORLD.client()
+                .json(Jobs.url(job) + "api/json?tree=nextBuildNumber")
+                .get("nextBuildNumber")
+                .asInt();
         DoubleAdder executorSeconds = new DoubleAdder();
         AtomicInteger peakThreads = new AtomicInteger();
         AtomicInteger waitingThreads = new AtomicInteger();
         AtomicBoolean waiting = new AtomicBoolean();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         long started = System.nanoTime();
-        sampler.scheduleAtFixedRate(() -> {
-            try {
-                int now = threads();
-                peakThreads.accumulateAndGet(now, Math::max);
-                if (waiting.get()) {
-                    waitingThreads.accumulateAndGet(now, Math::max);
-                }
-                executorSeconds.add(0.5 * WORLD.client().json("computer/api/json?tree=busyExecutors").get("busyExecutors").asInt());
-            } catch (Exception e) {
-                // a missed sample
-            }
-        }, 0, 500, TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        int now = threads();
+                        peakThreads.accumulateAndGet(now, Math::max);
+                        if (waiting.get()) {
+                            waitingThreads.accumulateAndGet(now, Math::max);
+                        }
+                        executorSeconds.add(0.5
+                                * WORLD.client()
+                                        .json("computer/api/json?tree=busyExecutors")
+                                        .get("busyExecutors")
+                                        .asInt());
+                    } catch (Exception e) {
+                        // a missed sample
+                    }
+                },
+                0,
+                500,
+                TimeUnit.MILLISECONDS);
         double heapMb;
         int finished;
         long released = started;
@@ -161,7 +209,8 @@ public class JenkinsBurstBenchmark {
                 jobs.queueWithParameters(job, "SCOPE", SCOPES[i % SCOPES.length], "N", String.valueOf(i));
             }
             // Threads and heap while they all wait: once every build runs (the naive ones partly in the queue).
-            Wait.until("the " + job + " builds to be started", cap, () -> running(job, firstBuild) + queued() >= BUILDS);
+            Wait.until(
+                    "the " + job + " builds to be started", cap, () -> running(job, firstBuild) + queued() >= BUILDS);
             waiting.set(true);
             Wait.sleep(WAITING_WINDOW); // the sampler records the threads of the waiting builds meanwhile
             waiting.set(false);
@@ -172,10 +221,16 @@ public class JenkinsBurstBenchmark {
                 released = System.nanoTime();
             }
             long deadline = started + cap.toNanos();
-            finished = Wait.until("the " + job + " burst", cap.plusMinutes(1), () -> {
-                int done = finished(job, firstBuild);
-                return done >= BUILDS || System.nanoTime() > deadline ? java.util.Optional.of(done) : java.util.Optional.empty();
-            }, () -> job);
+            finished = Wait.until(
+                    "the " + job + " burst",
+                    cap.plusMinutes(1),
+                    () -> {
+                        int done = finished(job, firstBuild);
+                        return done >= BUILDS || System.nanoTime() > deadline
+                                ? java.util.Optional.of(done)
+                                : java.util.Optional.empty();
+                    },
+                    () -> job);
         } finally {
             sampler.shutdownNow();
             sampler.awaitTermination(5, TimeUnit.SECONDS);
@@ -186,9 +241,18 @@ public class JenkinsBurstBenchmark {
             abortAll(job);
         }
         JsonNode after = WORLD.simulator().stats();
-        return new Burst(job, finished, after.get("analysisStarts").asInt() - before.get("analysisStarts").asInt(),
-                after.get("requests").asInt() - before.get("requests").asInt(), executorSeconds.sum(), wall,
-                waitingThreads.get(), peakThreads.get(), heapMb, (ended - released) / 1e9);
+        return new Burst(
+                job,
+                finished,
+                after.get("analysisStarts").asInt()
+                        - before.get("analysisStarts").asInt(),
+                after.get("requests").asInt() - before.get("requests").asInt(),
+                executorSeconds.sum(),
+                wall,
+                waitingThreads.get(),
+                peakThreads.get(),
+                heapMb,
+                (ended - released) / 1e9);
     }
 
     private static int running(String job, int firstBuild) throws IOException, InterruptedException {
@@ -204,7 +268,8 @@ public class JenkinsBurstBenchmark {
     private static int finished(String job, int firstBuild) throws IOException, InterruptedException {
         int count = 0;
         for (JsonNode build : builds(job)) {
-            if (build.get("number").asInt() >= firstBuild && !build.get("building").asBoolean()) {
+            if (build.get("number").asInt() >= firstBuild
+                    && !build.get("building").asBoolean()) {
                 count++;
             }
         }
@@ -212,7 +277,9 @@ public class JenkinsBurstBenchmark {
     }
 
     private static JsonNode builds(String job) throws IOException, InterruptedException {
-        return WORLD.client().json(Jobs.url(job) + "api/json?tree=builds[number,building]{0," + (BUILDS + 10) + "}").get("builds");
+        return WORLD.client()
+                .json(Jobs.url(job) + "api/json?tree=builds[number,building]{0," + (BUILDS + 10) + "}")
+                .get("builds");
     }
 
     private static int queued() throws IOException, InterruptedException {
@@ -221,7 +288,8 @@ public class JenkinsBurstBenchmark {
 
     /** Cancels what is queued and aborts what runs, so the controller stops cleanly after a capped burst. */
     private static void abortAll(String job) throws IOException, InterruptedException {
-        for (JsonNode item : WORLD.client().json("queue/api/json?tree=items[id]").get("items")) {
+        for (JsonNode item :
+                WORLD.client().json("queue/api/json?tree=items[id]").get("items")) {
             WORLD.client().post("queue/cancelItem?id=" + item.get("id").asText(), null, "");
         }
         for (JsonNode build : builds(job)) {
@@ -233,7 +301,8 @@ public class JenkinsBurstBenchmark {
 
     /** The controller JVM's live threads (Linux: /proc). */
     private static int threads() throws IOException {
-        String status = Files.readString(Path.of("/proc", String.valueOf(WORLD.jenkins().process().pid()), "status"));
+        String status = Files.readString(
+                Path.of("/proc", String.valueOf(WORLD.jenkins().process().pid()), "status"));
         Matcher matcher = THREADS.matcher(status);
         return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
     }
@@ -247,8 +316,12 @@ public class JenkinsBurstBenchmark {
 
     private static String jcmd(String command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(WORLD.jenkins().process().pid()), command)
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        jcmd.toString(),
+                        String.valueOf(WORLD.jenkins().process().pid()),
+                        command)
+                .redirectErrorStream(true)
+                .start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -7,22 +7,19 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.junit.Assert.assertEquals;
 
-import java.nio.file.Path;
-import java.time.Duration;
-
-import org.junit.ClassRule;
-import org.junit.FixMethodOrder;
-import org.junit.Test;
-import org.junit.runners.MethodSorters;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.jenkins.plugins.codescoring.e2e.harness.JobXml;
 import io.jenkins.plugins.codescoring.e2e.harness.Jobs;
 import io.jenkins.plugins.codescoring.e2e.harness.Jobs.Build;
 import io.jenkins.plugins.codescoring.e2e.harness.RealController;
 import io.jenkins.plugins.codescoring.e2e.harness.Report;
 import io.jenkins.plugins.codescoring.e2e.harness.Wait;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.ClassRule;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runners.MethodSorters;
 
 /**
  * Analyses that take long in a real controller: the controller is stopped (SIGTERM) or killed (SIGKILL)
@@ -34,8 +31,9 @@ import io.jenkins.plugins.codescoring.e2e.harness.Wait;
 public class LongAnalysisE2ETest {
 
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(4);
-    private static final String RESUMES = "def r = codescoringScan project: 'shop', stage: 'build', onBlocking: 'UNSTABLE'\n"
-            + "echo \"E2E map=${r}\"\n";
+    private static final String RESUMES =
+            "def r = codescoringScan project: 'shop', stage: 'build', onBlocking: 'UNSTABLE'\n"
+                    + "echo \"E2E map=${r}\"\n";
 
     @ClassRule
     public static final RealController WORLD = new RealController("long-analysis", "3");
@@ -44,7 +42,8 @@ public class LongAnalysisE2ETest {
     public void a_sigtermWhileWaitingResumesWithTheSameAnalysisAndTheTimeoutStillHolds() throws Exception {
         Jobs jobs = WORLD.jobs();
         jobs.create("", "resumes", JobXml.pipeline(RESUMES));
-        jobs.create("", "times-out", JobXml.pipeline("codescoringScan project: 'Inventory Service', timeoutMinutes: 1\n"));
+        jobs.create(
+                "", "times-out", JobXml.pipeline("codescoringScan project: 'Inventory Service', timeoutMinutes: 1\n"));
         WORLD.simulator().control("outcome?value=never-ends");
         long requested = System.nanoTime();
         String resumesItem = jobs.queue("resumes");
@@ -63,7 +62,9 @@ public class LongAnalysisE2ETest {
         Build resumed = jobs.await("resumes", resumes, BUILD_TIMEOUT);
         JsonNode after = WORLD.simulator().stats();
         Report.line(WORLD.files(), "SIGTERM: simulator before the stop " + before);
-        Report.line(WORLD.files(), "SIGTERM: " + timedOut + " after about " + timedOutAfter + " s, " + Report.summary(timedOut.console()));
+        Report.line(
+                WORLD.files(),
+                "SIGTERM: " + timedOut + " after about " + timedOutAfter + " s, " + Report.summary(timedOut.console()));
         Report.line(WORLD.files(), "SIGTERM: " + resumed + " " + Report.summary(resumed.console()));
         Report.line(WORLD.files(), "SIGTERM: simulator at the end " + after);
 
@@ -74,7 +75,10 @@ public class LongAnalysisE2ETest {
         String map = Report.lineWith(resumed.console(), "E2E map=");
         assertThat(map, containsString("verdict:BLOCKED"));
         assertThat("the verdict comes from the analysis it waited for", map, containsString("analysisRunId:101,"));
-        assertEquals("no analysis was started after the restart: " + after, 1, after.get("analysisStarts").asInt());
+        assertEquals(
+                "no analysis was started after the restart: " + after,
+                1,
+                after.get("analysisStarts").asInt());
     }
 
     @Test
@@ -90,15 +94,19 @@ public class LongAnalysisE2ETest {
 
         // The resumed scan talks to the platform again before the test ends the analysis it had started.
         int requestsBefore = before.get("requests").asInt();
-        Wait.until("the resumed scan to ask the platform", Duration.ofMinutes(2),
+        Wait.until(
+                "the resumed scan to ask the platform",
+                Duration.ofMinutes(2),
                 () -> WORLD.simulator().stats().get("requests").asInt() > requestsBefore + 1);
         WORLD.simulator().control("complete?outcome=success");
         WORLD.simulator().control("outcome?value=success");
         Build resumed = jobs.await("resumes", number, BUILD_TIMEOUT);
         JsonNode after = WORLD.simulator().stats();
-        int extraStarts = after.get("analysisStarts").asInt() - before.get("analysisStarts").asInt();
+        int extraStarts = after.get("analysisStarts").asInt()
+                - before.get("analysisStarts").asInt();
         Report.line(WORLD.files(), "SIGKILL: " + resumed + " " + Report.summary(resumed.console()));
-        Report.line(WORLD.files(), "SIGKILL: analysis starts after the restart: " + extraStarts + "; simulator " + after);
+        Report.line(
+                WORLD.files(), "SIGKILL: analysis starts after the restart: " + extraStarts + "; simulator " + after);
 
         assertEquals(resumed.console(), "UNSTABLE", resumed.result());
         String map = Report.lineWith(resumed.console(), "E2E map=");
@@ -106,7 +114,10 @@ public class LongAnalysisE2ETest {
         // The state was saved as soon as the platform accepted the start (CodescoringScanExecution's early
         // saveState), and scans have polled since: the resumed scan follows that run and starts no other.
         int ownRun = 100 + startsBefore + 1;
-        assertThat("the verdict comes from the analysis started before the kill", map, containsString("analysisRunId:" + ownRun + ","));
+        assertThat(
+                "the verdict comes from the analysis started before the kill",
+                map,
+                containsString("analysisRunId:" + ownRun + ","));
         assertEquals("no analysis was started after the restart: " + after, 0, extraStarts);
     }
 
@@ -115,21 +126,31 @@ public class LongAnalysisE2ETest {
         WORLD.jenkins().stop();
         WORLD.secrets().checkFiles(WORLD.jenkins().home());
         WORLD.secrets().checkFiles(WORLD.jenkins().logs().toArray(new Path[0]));
-        Report.line(WORLD.files(), "secrets (long analyses): " + WORLD.secrets().filesChecked() + " files and "
-                + WORLD.secrets().pagesChecked() + " answers searched, findings " + WORLD.secrets().findings());
+        Report.line(
+                WORLD.files(),
+                "secrets (long analyses): " + WORLD.secrets().filesChecked() + " files and "
+                        + WORLD.secrets().pagesChecked() + " answers searched, findings "
+                        + WORLD.secrets().findings());
         assertThat(WORLD.secrets().filesChecked(), greaterThan(100));
         assertThat(WORLD.secrets().findings(), is(empty()));
     }
 
     /** Waits until {@code starts} analyses were started and scans have polled the status since (bounded). */
     private static JsonNode awaitScansWaitingOnRun(int starts) {
-        return Wait.until(starts + " analysis start(s) and status polls after it", Duration.ofMinutes(2), () -> {
-            JsonNode stats = WORLD.simulator().stats();
-            int polls = stats.path("byRequest").path("GET /api/analyses/overall_sca/status/").asInt();
-            boolean waiting = stats.get("analysisStarts").asInt() == starts && stats.get("analysisRunning").asBoolean()
-                    && polls >= 2 * starts + 1;
-            return waiting ? java.util.Optional.of(stats) : java.util.Optional.empty();
-        }, () -> statsQuietly());
+        return Wait.until(
+                starts + " analysis start(s) and status polls after it",
+                Duration.ofMinutes(2),
+                () -> {
+                    JsonNode stats = WORLD.simulator().stats();
+                    int polls = stats.path("byRequest")
+                            .path("GET /api/analyses/overall_sca/status/")
+                            .asInt();
+                    boolean waiting = stats.get("analysisStarts").asInt() == starts
+                            && stats.get("analysisRunning").asBoolean()
+                            && polls >= 2 * starts + 1;
+                    return waiting ? java.util.Optional.of(stats) : java.util.Optional.empty();
+                },
+                () -> statsQuietly());
     }
 
     private static String statsQuietly() {

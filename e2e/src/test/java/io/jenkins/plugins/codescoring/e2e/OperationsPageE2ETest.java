@@ -9,6 +9,18 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.codescoring.e2e.harness.Browser;
+import io.jenkins.plugins.codescoring.e2e.harness.CspCollector;
+import io.jenkins.plugins.codescoring.e2e.harness.FreePort;
+import io.jenkins.plugins.codescoring.e2e.harness.JenkinsClient;
+import io.jenkins.plugins.codescoring.e2e.harness.JobXml;
+import io.jenkins.plugins.codescoring.e2e.harness.Jobs;
+import io.jenkins.plugins.codescoring.e2e.harness.PluginTexts;
+import io.jenkins.plugins.codescoring.e2e.harness.RealController;
+import io.jenkins.plugins.codescoring.e2e.harness.Report;
+import io.jenkins.plugins.codescoring.e2e.harness.SimulatorProcess;
+import io.jenkins.plugins.codescoring.e2e.harness.Wait;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.junit.AfterClass;
 import org.junit.ClassRule;
 import org.junit.FixMethodOrder;
@@ -29,20 +40,6 @@ import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.jenkins.plugins.codescoring.e2e.harness.Browser;
-import io.jenkins.plugins.codescoring.e2e.harness.CspCollector;
-import io.jenkins.plugins.codescoring.e2e.harness.FreePort;
-import io.jenkins.plugins.codescoring.e2e.harness.JenkinsClient;
-import io.jenkins.plugins.codescoring.e2e.harness.JobXml;
-import io.jenkins.plugins.codescoring.e2e.harness.PluginTexts;
-import io.jenkins.plugins.codescoring.e2e.harness.Jobs;
-import io.jenkins.plugins.codescoring.e2e.harness.RealController;
-import io.jenkins.plugins.codescoring.e2e.harness.Report;
-import io.jenkins.plugins.codescoring.e2e.harness.SimulatorProcess;
-import io.jenkins.plugins.codescoring.e2e.harness.Wait;
 
 /**
  * Manage Jenkins » CodeScoring in a real controller while builds wait on two platforms (two simulator processes whose
@@ -81,19 +78,25 @@ public class OperationsPageE2ETest {
         Path betaWork = Files.createDirectories(WORLD.work().resolve("beta"));
         beta = new SimulatorProcess(WORLD.files(), betaWork, FreePort.pick(), WORLD.token(), "600");
         beta.start();
-        // The first platform is renamed "alpha"; "beta" is added with the same credential (the script console, as an administrator).
-        JenkinsClient.Answer script = WORLD.client().postForm("scriptText", "script", String.join("\n",
-                "import io.jenkins.plugins.codescoring.config.*",
-                "def global = CodescoringGlobalConfiguration.get()",
-                "def platforms = new ArrayList(global.platforms)",
-                "platforms[0].name = 'alpha'",
-                "def second = new Platform('" + beta.url() + "')",
-                "second.name = 'beta'",
-                "second.credentialsId = '" + RealController.CREDENTIAL + "'",
-                "second.timeoutMinutes = 30",
-                "platforms.add(second)",
-                "global.platforms = platforms",
-                "println global.platforms*.name()"));
+        // The first platform is renamed "alpha"; "beta" is added with the same credential (the script console, as an
+        // administrator).
+        JenkinsClient.Answer script = WORLD.client()
+                .postForm(
+                        "scriptText",
+                        "script",
+                        String.join(
+                                "\n",
+                                "import io.jenkins.plugins.codescoring.config.*",
+                                "def global = CodescoringGlobalConfiguration.get()",
+                                "def platforms = new ArrayList(global.platforms)",
+                                "platforms[0].name = 'alpha'",
+                                "def second = new Platform('" + beta.url() + "')",
+                                "second.name = 'beta'",
+                                "second.credentialsId = '" + RealController.CREDENTIAL + "'",
+                                "second.timeoutMinutes = 30",
+                                "platforms.add(second)",
+                                "global.platforms = platforms",
+                                "println global.platforms*.name()"));
         assertEquals(script.body(), 200, script.status());
         assertThat(script.body(), containsString("[alpha, beta]"));
 
@@ -123,9 +126,14 @@ public class OperationsPageE2ETest {
         }
         assertEquals(1, platforms.get(0).path("waiting").size());
         assertEquals(2, platforms.get(1).path("waiting").size());
-        assertEquals("billing #1", platforms.get(1).path("waiting").get(0).path("build").asText());
-        assertEquals("waiting for another analysis to end", platforms.get(1).path("waiting").get(1).path("phaseText").asText());
-        Report.line(WORLD.files(), "operations: api/json " + json.toString().length() + " bytes: " + summary(platforms));
+        assertEquals(
+                "billing #1",
+                platforms.get(1).path("waiting").get(0).path("build").asText());
+        assertEquals(
+                "waiting for another analysis to end",
+                platforms.get(1).path("waiting").get(1).path("phaseText").asText());
+        Report.line(
+                WORLD.files(), "operations: api/json " + json.toString().length() + " bytes: " + summary(platforms));
     }
 
     @Test
@@ -141,21 +149,36 @@ public class OperationsPageE2ETest {
                 WebElement main = browser.await(By.id("main-panel"));
                 String text = main.getText();
                 assertThat(text, containsString(locale == EN ? "Platform alpha" : "Платформа alpha"));
-                assertThat(text, containsString(locale == EN ? "waiting for another analysis to end" : "ждёт окончания другого анализа"));
+                assertThat(
+                        text,
+                        containsString(
+                                locale == EN
+                                        ? "waiting for another analysis to end"
+                                        : "ждёт окончания другого анализа"));
                 assertThat(text, containsString(locale == EN ? "analysis running" : "анализ идёт"));
-                assertEquals(3, main.findElements(By.cssSelector("table.codescoring-ops-waiting tbody tr")).size());
-                assertEquals("a Check button per platform for the administrator", 2,
-                        main.findElements(By.cssSelector("form.codescoring-ops-action")).size());
+                assertEquals(
+                        3,
+                        main.findElements(By.cssSelector("table.codescoring-ops-waiting tbody tr"))
+                                .size());
+                assertEquals(
+                        "a Check button per platform for the administrator",
+                        2,
+                        main.findElements(By.cssSelector("form.codescoring-ops-action"))
+                                .size());
                 inlineCodeIn(browser, main, "operations page (" + locale + ")");
                 List<WebElement> sections = main.findElements(By.cssSelector("section.codescoring-ops-platform"));
-                browser.screenshot("operations-page", sections.get(sections.size() - 1).findElement(By.xpath("..")));
+                browser.screenshot(
+                        "operations-page", sections.get(sections.size() - 1).findElement(By.xpath("..")));
                 look(browser, "operations page (" + locale + ")");
-                Report.line(WORLD.files(), "operations (" + locale + "): page shown with 3 waiting builds on 2 platforms");
+                Report.line(
+                        WORLD.files(), "operations (" + locale + "): page shown with 3 waiting builds on 2 platforms");
             }
         }
         // "Check the status now" as the administrator: back on the page, nothing else changes.
         JenkinsClient.Answer check = WORLD.client().postForm("manage/codescoring/pollNow", "platform", "beta");
-        assertTrue("pollNow answered " + check.status(), check.status() == 302 || check.status() == 303 || check.status() == 200);
+        assertTrue(
+                "pollNow answered " + check.status(),
+                check.status() == 302 || check.status() == 303 || check.status() == 200);
     }
 
     @Test
@@ -168,7 +191,8 @@ public class OperationsPageE2ETest {
         for (String job : List.of("shop-backend", "billing", "inventory")) {
             Report.line(WORLD.files(), "operations: " + jobs.await(job, 1, WAIT));
         }
-        String view = String.join("\n",
+        String view = String.join(
+                "\n",
                 "<hudson.model.ListView>",
                 "  <name>" + COLUMN_VIEW + "</name>",
                 "  <filterExecutors>false</filterExecutors>",
@@ -192,16 +216,22 @@ public class OperationsPageE2ETest {
                 "  <recurse>false</recurse>",
                 "</hudson.model.ListView>");
         JenkinsClient.Answer created = WORLD.client().post("createView?name=" + COLUMN_VIEW, "application/xml", view);
-        assertTrue("createView answered " + created.status() + " " + created.body(), created.status() == 200 || created.status() == 302);
+        assertTrue(
+                "createView answered " + created.status() + " " + created.body(),
+                created.status() == 200 || created.status() == 302);
         for (Locale locale : List.of(EN, RU)) {
             try (Browser browser = browser(locale)) {
                 browser.open("view/" + COLUMN_VIEW + "/");
                 WebElement table = browser.await(By.id("projectstatus"));
                 List<WebElement> cells = table.findElements(By.cssSelector("td.codescoring-column"));
                 assertEquals(4, cells.size());
-                WebElement shop = table.findElement(By.id("job_shop-backend")).findElement(By.cssSelector("td.codescoring-column"));
-                assertThat(shop.findElement(By.tagName("a")).getDomAttribute("href"), containsString("job/shop-backend/1/codescoring-1/"));
-                WebElement never = table.findElement(By.id("job_never-scanned")).findElement(By.cssSelector("td.codescoring-column"));
+                WebElement shop = table.findElement(By.id("job_shop-backend"))
+                        .findElement(By.cssSelector("td.codescoring-column"));
+                assertThat(
+                        shop.findElement(By.tagName("a")).getDomAttribute("href"),
+                        containsString("job/shop-backend/1/codescoring-1/"));
+                WebElement never = table.findElement(By.id("job_never-scanned"))
+                        .findElement(By.cssSelector("td.codescoring-column"));
                 assertEquals("", never.getText().trim());
                 inlineCodeIn(browser, table, "list view (" + locale + ")");
                 browser.screenshot("list-view-column", table);
@@ -221,16 +251,22 @@ public class OperationsPageE2ETest {
         List<String> ours = new ArrayList<>();
         Map<String, Integer> others = new TreeMap<>();
         for (JsonNode report : CSP.reports()) {
-            String source = report.path("source-file").asText("") + " " + report.path("blocked-uri").asText("");
+            String source = report.path("source-file").asText("") + " "
+                    + report.path("blocked-uri").asText("");
             String sample = report.path("script-sample").asText("");
-            if (source.contains("/plugin/codescoring/") || source.contains("io/jenkins/plugins/codescoring") || texts.occursInViews(sample)) {
+            if (source.contains("/plugin/codescoring/")
+                    || source.contains("io/jenkins/plugins/codescoring")
+                    || texts.occursInViews(sample)) {
                 ours.add(report.toString());
             } else {
                 others.merge(report.path("violated-directive").asText("?") + " \"" + sample + "\"", 1, Integer::sum);
             }
         }
-        Report.line(WORLD.files(), "operations: CSP reports " + CSP.reports().size() + ", from our views and resources " + ours.size()
-                + ", Jenkins' own " + others + "; console errors and inline code from our pages " + OUR_PROBLEMS);
+        Report.line(
+                WORLD.files(),
+                "operations: CSP reports " + CSP.reports().size() + ", from our views and resources " + ours.size()
+                        + ", Jenkins' own " + others + "; console errors and inline code from our pages "
+                        + OUR_PROBLEMS);
         assertThat(ours, is(empty()));
         assertThat(OUR_PROBLEMS, is(empty()));
         assertThat(WORLD.secrets().findings(), is(empty()));
@@ -238,10 +274,12 @@ public class OperationsPageE2ETest {
 
     private static void awaitWaiting(String platform, String job, String phase) {
         Wait.until(job + " waiting on " + platform + " in " + phase, WAIT, () -> {
-            for (JsonNode section : WORLD.client().json("manage/codescoring/api/json").path("platforms")) {
+            for (JsonNode section :
+                    WORLD.client().json("manage/codescoring/api/json").path("platforms")) {
                 if (platform.equals(section.path("name").asText())) {
                     for (JsonNode row : section.path("waiting")) {
-                        if ((job + " #1").equals(row.path("build").asText()) && phase.equals(row.path("phase").asText())) {
+                        if ((job + " #1").equals(row.path("build").asText())
+                                && phase.equals(row.path("phase").asText())) {
                             return true;
                         }
                     }
@@ -254,10 +292,17 @@ public class OperationsPageE2ETest {
     private static String summary(JsonNode platforms) {
         StringBuilder text = new StringBuilder();
         for (JsonNode platform : platforms) {
-            text.append(platform.path("name").asText()).append(" run ").append(platform.path("currentRun").asText()).append(' ')
-                    .append(platform.path("currentStatus").asText()).append(" [");
+            text.append(platform.path("name").asText())
+                    .append(" run ")
+                    .append(platform.path("currentRun").asText())
+                    .append(' ')
+                    .append(platform.path("currentStatus").asText())
+                    .append(" [");
             for (JsonNode row : platform.path("waiting")) {
-                text.append(' ').append(row.path("build").asText()).append(": ").append(row.path("phase").asText());
+                text.append(' ')
+                        .append(row.path("build").asText())
+                        .append(": ")
+                        .append(row.path("phase").asText());
             }
             text.append(" ] ");
         }
@@ -280,17 +325,20 @@ public class OperationsPageE2ETest {
 
     private static void inlineCodeIn(Browser browser, WebElement view, String where) {
         @SuppressWarnings("unchecked")
-        List<String> found = (List<String>) browser.script(String.join("\n",
-                "const found = [];",
-                "for (const el of [arguments[0], ...arguments[0].querySelectorAll('*')]) {",
-                "  if (el.closest('.codescoring-column') === null && !el.closest('.codescoring-ops-platform')",
-                "      && !el.closest('.codescoring-ops-help')) continue;",
-                "  if (el.hasAttribute('style')) found.push(el.tagName + '[style]');",
-                "  for (const a of el.attributes) if (a.name.startsWith('on')) found.push(el.tagName + '[' + a.name + ']');",
-                "  if (el.tagName === 'SCRIPT' && !el.src) found.push('inline SCRIPT');",
-                "  if (el.tagName === 'STYLE') found.push('STYLE element');",
-                "}",
-                "return found;"), view);
+        List<String> found = (List<String>) browser.script(
+                String.join(
+                        "\n",
+                        "const found = [];",
+                        "for (const el of [arguments[0], ...arguments[0].querySelectorAll('*')]) {",
+                        "  if (el.closest('.codescoring-column') === null && !el.closest('.codescoring-ops-platform')",
+                        "      && !el.closest('.codescoring-ops-help')) continue;",
+                        "  if (el.hasAttribute('style')) found.push(el.tagName + '[style]');",
+                        "  for (const a of el.attributes) if (a.name.startsWith('on')) found.push(el.tagName + '[' + a.name + ']');",
+                        "  if (el.tagName === 'SCRIPT' && !el.src) found.push('inline SCRIPT');",
+                        "  if (el.tagName === 'STYLE') found.push('STYLE element');",
+                        "}",
+                        "return found;"),
+                view);
         for (String item : found) {
             OUR_PROBLEMS.add(where + ": inline " + item);
         }
@@ -298,10 +346,12 @@ public class OperationsPageE2ETest {
 
     private static void look(Browser browser, String page) {
         String url = browser.driver().getCurrentUrl();
-        WORLD.secrets().checkPage("browser " + url, browser.driver().getPageSource().getBytes(StandardCharsets.UTF_8));
+        WORLD.secrets()
+                .checkPage("browser " + url, browser.driver().getPageSource().getBytes(StandardCharsets.UTF_8));
         for (String error : browser.consoleErrors()) {
             if (!error.contains("[Report Only]")) {
-                boolean ours = error.toLowerCase(Locale.ROOT).contains("codescoring") || url.contains("/codescoring")
+                boolean ours = error.toLowerCase(Locale.ROOT).contains("codescoring")
+                        || url.contains("/codescoring")
                         || url.contains("view/" + COLUMN_VIEW);
                 if (ours) {
                     OUR_PROBLEMS.add(page + ": console " + error);

@@ -10,6 +10,14 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.codescoring.e2e.harness.JenkinsCli;
+import io.jenkins.plugins.codescoring.e2e.harness.JobXml;
+import io.jenkins.plugins.codescoring.e2e.harness.Jobs;
+import io.jenkins.plugins.codescoring.e2e.harness.Jobs.Build;
+import io.jenkins.plugins.codescoring.e2e.harness.RealController;
+import io.jenkins.plugins.codescoring.e2e.harness.Report;
+import io.jenkins.plugins.codescoring.e2e.harness.Wait;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,21 +28,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.ClassRule;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.jenkins.plugins.codescoring.e2e.harness.JenkinsCli;
-import io.jenkins.plugins.codescoring.e2e.harness.JobXml;
-import io.jenkins.plugins.codescoring.e2e.harness.Jobs;
-import io.jenkins.plugins.codescoring.e2e.harness.Jobs.Build;
-import io.jenkins.plugins.codescoring.e2e.harness.RealController;
-import io.jenkins.plugins.codescoring.e2e.harness.Report;
-import io.jenkins.plugins.codescoring.e2e.harness.Wait;
 
 /**
  * Verdicts in a real controller: Pipeline (scripted and Declarative), freestyle, a folder's credential, a
@@ -59,26 +56,33 @@ public class ScanVerdictsE2ETest {
         pipelines.put("passed", "def r = codescoringScan project: 'Inventory Service'" + ECHO_MAP);
         pipelines.put("blocked", "codescoringScan project: 'shop', stage: 'build'\necho 'E2E not reached'\n");
         pipelines.put("unstable", "def r = codescoringScan project: 'shop-backend', onBlocking: 'UNSTABLE'" + ECHO_MAP);
-        pipelines.put("declarative", String.join("\n",
-                "pipeline {",
-                "    agent none",
-                "    stages {",
-                "        stage('CodeScoring') {",
-                "            steps {",
-                "                codescoringScan project: 'Inventory Service'",
-                "            }",
-                "        }",
-                "    }",
-                "}"));
-        pipelines.put("foreign-credential", "codescoringScan credentialsId: 'team-token', project: 'Inventory Service'\n");
+        pipelines.put(
+                "declarative",
+                String.join(
+                        "\n",
+                        "pipeline {",
+                        "    agent none",
+                        "    stages {",
+                        "        stage('CodeScoring') {",
+                        "            steps {",
+                        "                codescoringScan project: 'Inventory Service'",
+                        "            }",
+                        "        }",
+                        "    }",
+                        "}"));
+        pipelines.put(
+                "foreign-credential", "codescoringScan credentialsId: 'team-token', project: 'Inventory Service'\n");
         pipelines.put("wrong-token", "codescoringScan credentialsId: '" + RealController.WRONG_CREDENTIAL + "'\n");
         for (Map.Entry<String, String> pipeline : pipelines.entrySet()) {
             jobs.create("", pipeline.getKey(), JobXml.pipeline(pipeline.getValue()));
         }
         jobs.create("", "team", JobXml.folder());
         WORLD.addFolderSecretText("team", "team-token", WORLD.token());
-        jobs.create("team", "scan", JobXml.pipeline(
-                "def r = codescoringScan credentialsId: 'team-token', project: 'Inventory Service'" + ECHO_MAP));
+        jobs.create(
+                "team",
+                "scan",
+                JobXml.pipeline("def r = codescoringScan credentialsId: 'team-token', project: 'Inventory Service'"
+                        + ECHO_MAP));
         jobs.create("", "freestyle", JobXml.freestyle("billing", "build", null, "env | grep '^CODESCORING_' | sort"));
 
         // All at once: the builds are queued first, the freestyle one through the CLI at the same moment. The
@@ -125,9 +129,13 @@ public class ScanVerdictsE2ETest {
         for (Build build : builds.values()) {
             Report.line(WORLD.files(), "verdicts: " + build + " " + Report.summary(build.console()));
         }
-        Report.line(WORLD.files(), "verdicts: freestyle via jenkins-cli build -s: exit " + freestyle.exitCode() + ", "
-                + Report.lineWith(freestyle.output(), "CODESCORING_VERDICT="));
-        Report.line(WORLD.files(), "verdicts: simulator after the burst of 9 builds (7 scans with the accepted token): " + stats);
+        Report.line(
+                WORLD.files(),
+                "verdicts: freestyle via jenkins-cli build -s: exit " + freestyle.exitCode() + ", "
+                        + Report.lineWith(freestyle.output(), "CODESCORING_VERDICT="));
+        Report.line(
+                WORLD.files(),
+                "verdicts: simulator after the burst of 9 builds (7 scans with the accepted token): " + stats);
 
         Build passed = builds.get("passed");
         assertEquals(passed.console(), "SUCCESS", passed.result());
@@ -156,7 +164,9 @@ public class ScanVerdictsE2ETest {
         assertEquals(freestyle.output(), 0, freestyle.exitCode());
         assertThat(freestyle.output(), containsString("CODESCORING_VERDICT=PASSED"));
         assertThat(freestyle.output(), containsString("CODESCORING_BLOCKING_ALERTS=0"));
-        assertThat(freestyle.output(), containsString("CODESCORING_PLATFORM_URL=" + WORLD.simulator().url()));
+        assertThat(
+                freestyle.output(),
+                containsString("CODESCORING_PLATFORM_URL=" + WORLD.simulator().url()));
         // Empty values (no error kind, no blocking policy) are not set at all in the build's environment.
         assertThat(freestyle.output(), not(matchesPattern("(?s).*CODESCORING_ERROR_KIND=[^\n]+.*")));
         assertThat(freestyle.output(), matchesPattern("(?s).*CODESCORING_ANALYSIS_RUN_ID=\\d+\n.*"));
@@ -175,7 +185,10 @@ public class ScanVerdictsE2ETest {
 
         // Seven scans with the accepted token (freestyle included) arrived while analysis 1 ran: one follow-up for all.
         assertThat(stats.toString(), stats.get("analysisStarts").asInt(), lessThanOrEqualTo(2));
-        assertThat(stats.toString(), stats.path("byRequest").path("GET /api/alerts/").asInt(), greaterThan(0));
+        assertThat(
+                stats.toString(),
+                stats.path("byRequest").path("GET /api/alerts/").asInt(),
+                greaterThan(0));
     }
 
     @Test
@@ -216,8 +229,11 @@ public class ScanVerdictsE2ETest {
         WORLD.jenkins().stop();
         WORLD.secrets().checkFiles(WORLD.jenkins().home());
         WORLD.secrets().checkFiles(WORLD.jenkins().logs().toArray(new Path[0]));
-        Report.line(WORLD.files(), "secrets (verdicts): " + WORLD.secrets().filesChecked() + " files and "
-                + WORLD.secrets().pagesChecked() + " answers searched, findings " + WORLD.secrets().findings());
+        Report.line(
+                WORLD.files(),
+                "secrets (verdicts): " + WORLD.secrets().filesChecked() + " files and "
+                        + WORLD.secrets().pagesChecked() + " answers searched, findings "
+                        + WORLD.secrets().findings());
         assertThat(WORLD.secrets().filesChecked(), greaterThan(100));
         assertThat(WORLD.secrets().pagesChecked(), greaterThan(20));
         assertThat(WORLD.secrets().findings(), is(empty()));

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
-
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -53,14 +52,26 @@ public final class Browser implements AutoCloseable {
         String language = locale.getLanguage();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps",
-                "--disable-features=Translate,OptimizationHints,MediaRouter", "--window-size=1280,2000",
-                "--user-data-dir=" + profile, "--lang=" + language);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-default-apps",
+                "--disable-features=Translate,OptimizationHints,MediaRouter",
+                "--window-size=1280,2000",
+                "--user-data-dir=" + profile,
+                "--lang=" + language);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().withLogFile(work.resolve("chromedriver-" + language + ".log").toFile()).build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .withLogFile(work.resolve("chromedriver-" + language + ".log").toFile())
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
@@ -111,15 +122,17 @@ public final class Browser implements AutoCloseable {
     public String awaitText(WebElement element) {
         String[] last = {""};
         long[] since = {System.nanoTime()};
-        return new WebDriverWait(driver, WAIT).pollingEvery(Duration.ofMillis(100)).until(d -> {
-            String text = element.getText().trim();
-            if (!text.equals(last[0])) {
-                last[0] = text;
-                since[0] = System.nanoTime();
-                return null;
-            }
-            return !text.isEmpty() && System.nanoTime() - since[0] > 500_000_000L ? text : null;
-        });
+        return new WebDriverWait(driver, WAIT)
+                .pollingEvery(Duration.ofMillis(100))
+                .until(d -> {
+                    String text = element.getText().trim();
+                    if (!text.equals(last[0])) {
+                        last[0] = text;
+                        since[0] = System.nanoTime();
+                        return null;
+                    }
+                    return !text.isEmpty() && System.nanoTime() - since[0] > 500_000_000L ? text : null;
+                });
     }
 
     public Object script(String javascript, Object... arguments) {
@@ -132,7 +145,8 @@ public final class Browser implements AutoCloseable {
 
     /** Saves a screenshot of the window, or of one element, as {@code <language>-<name>.png}. */
     public Path screenshot(String name, WebElement element) throws IOException {
-        byte[] png = element == null ? ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES)
+        byte[] png = element == null
+                ? ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES)
                 : element.getScreenshotAs(OutputType.BYTES);
         Path file = screenshots.resolve(locale.getLanguage() + "-" + name + ".png");
         Files.write(file, png);

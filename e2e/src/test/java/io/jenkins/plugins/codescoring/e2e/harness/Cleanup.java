@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** File helpers the harness needs. */
 final class Cleanup {
 
-    private Cleanup() {
-    }
+    private Cleanup() {}
 
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {

@@ -16,14 +16,17 @@ public record E2eFiles(Path war, Path pluginFolder, Path hpi, Path cliJar, Path 
     /** Reads and checks the properties; a missing file fails with the property to set. */
     public static E2eFiles fromSystemProperties() {
         Path work = Path.of(property("e2e.work")).toAbsolutePath();
-        return new E2eFiles(existing("e2e.war"), existing("e2e.plugins"), existing("e2e.hpi"), existing("e2e.cli"), work);
+        return new E2eFiles(
+                existing("e2e.war"), existing("e2e.plugins"), existing("e2e.hpi"), existing("e2e.cli"), work);
     }
 
     /** The runtime plugins (every .hpi of the plugin folder) and the plugin under test. */
     public List<Path> plugins() throws IOException {
         try (Stream<Path> files = Files.list(pluginFolder)) {
-            List<Path> plugins = files.filter(file -> file.getFileName().toString().endsWith(".hpi"))
-                    .sorted().collect(Collectors.toList());
+            List<Path> plugins = files.filter(
+                            file -> file.getFileName().toString().endsWith(".hpi"))
+                    .sorted()
+                    .collect(Collectors.toList());
             if (plugins.isEmpty()) {
                 throw new IllegalStateException("no .hpi in " + pluginFolder + " (e2e.plugins)");
             }

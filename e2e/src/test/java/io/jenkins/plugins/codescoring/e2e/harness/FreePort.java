@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** A free TCP port of 127.0.0.1, and a check whether something listens on one. */
 public final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     public static int pick() throws IOException {
         try (ServerSocket socket = new ServerSocket()) {

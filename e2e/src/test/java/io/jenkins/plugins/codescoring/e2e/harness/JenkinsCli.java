@@ -18,8 +18,7 @@ import java.util.Map;
 public final class JenkinsCli {
 
     /** What a CLI command printed and its exit code. */
-    public record Outcome(int exitCode, String output) {
-    }
+    public record Outcome(int exitCode, String output) {}
 
     private final RealController world;
     private final Path jar;
@@ -42,15 +41,19 @@ public final class JenkinsCli {
 
     /** Runs one command, e.g. {@code run(timeout, "build", "job", "-s", "-v")}; kills it after {@code timeout}. */
     public Outcome run(Duration timeout, String... command) throws IOException, InterruptedException {
-        Path auth = Files.createTempFile(world.work(), "cli-auth", ".txt",
+        Path auth = Files.createTempFile(
+                world.work(),
+                "cli-auth",
+                ".txt",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Path log = world.work().resolve("cli-" + command[0] + "-" + System.nanoTime() + ".log");
         try {
             Files.writeString(auth, RealController.USER + ":" + world.password(), StandardCharsets.UTF_8);
-            List<String> args = new ArrayList<>(List.of("-jar", jar.toString(), "-s", world.jenkins().url(), "-http",
-                    "-auth", "@" + auth));
+            List<String> args = new ArrayList<>(
+                    List.of("-jar", jar.toString(), "-s", world.jenkins().url(), "-http", "-auth", "@" + auth));
             args.addAll(List.of(command));
-            ManagedProcess cli = ManagedProcess.startJava("jenkins-cli " + command[0], world.work(), args, Map.of(), log);
+            ManagedProcess cli =
+                    ManagedProcess.startJava("jenkins-cli " + command[0], world.work(), args, Map.of(), log);
             int exit = cli.awaitExit(timeout);
             if (exit < 0) {
                 cli.kill();
@@ -58,7 +61,8 @@ public final class JenkinsCli {
             }
             cli.stop(Duration.ofSeconds(1));
             String output = Files.readString(log, StandardCharsets.UTF_8);
-            world.secrets().checkPage("jenkins-cli " + String.join(" ", command), output.getBytes(StandardCharsets.UTF_8));
+            world.secrets()
+                    .checkPage("jenkins-cli " + String.join(" ", command), output.getBytes(StandardCharsets.UTF_8));
             return new Outcome(exit, output.substring(output.indexOf('\n', output.indexOf("=== ")) + 1));
         } finally {
             Files.deleteIfExists(auth);

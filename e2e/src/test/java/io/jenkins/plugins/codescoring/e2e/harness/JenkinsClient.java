@@ -1,5 +1,7 @@
 package io.jenkins.plugins.codescoring.e2e.harness;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -11,9 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Jenkins' HTTP API as a person's script uses it: a real user with a password (HTTP basic), a session
@@ -40,16 +39,19 @@ public final class JenkinsClient {
 
     public JenkinsClient(String rootUrl, String user, String password, SecretWatch watch) {
         this.root = rootUrl;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.watch = watch;
         newSession();
     }
 
     /** Forgets the session and crumb (a restarted controller has neither). */
     public void newSession() {
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         crumb = null;
     }
 
@@ -97,7 +99,8 @@ public final class JenkinsClient {
             crumbField = issued.get("crumbRequestField").asText();
             crumb = issued.get("crumb").asText();
         }
-        HttpRequest.Builder request = request(path).header(crumbField, crumb)
+        HttpRequest.Builder request = request(path)
+                .header(crumbField, crumb)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -108,7 +111,9 @@ public final class JenkinsClient {
     private HttpRequest.Builder request(String path) {
         // Jenkins' tree ranges such as builds[number]{0,10} hold characters a URI must escape.
         String escaped = path.replace("{", "%7B").replace("}", "%7D");
-        return HttpRequest.newBuilder(URI.create(root + escaped)).timeout(REQUEST_TIMEOUT).header("Authorization", authorization);
+        return HttpRequest.newBuilder(URI.create(root + escaped))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", authorization);
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {

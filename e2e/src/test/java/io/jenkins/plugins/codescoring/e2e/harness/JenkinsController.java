@@ -25,6 +25,7 @@ public final class JenkinsController implements AutoCloseable {
 
     /** What Jenkins prints once it serves requests. */
     static final String UP = "Jenkins is fully up and running";
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
 
     private final E2eFiles files;
@@ -103,10 +104,13 @@ public final class JenkinsController implements AutoCloseable {
             throw new IllegalStateException("Jenkins runs already");
         }
         starts++;
-        List<String> jvm = new ArrayList<>(List.of("-Xmx768m", "-Djava.awt.headless=true",
+        List<String> jvm = new ArrayList<>(List.of(
+                "-Xmx768m",
+                "-Djava.awt.headless=true",
                 "-Djenkins.install.runSetupWizard=false",
                 // Loopback only: no update center or tool installer downloads.
-                "-Dhudson.model.UpdateCenter.never=true", "-Dhudson.model.DownloadService.never=true"));
+                "-Dhudson.model.UpdateCenter.never=true",
+                "-Dhudson.model.DownloadService.never=true"));
         jvm.addAll(systemProperties);
         jvm.addAll(List.of("-jar", files.war().toString(), "--httpListenAddress=127.0.0.1", "--httpPort=" + port));
         Map<String, String> env = new LinkedHashMap<>(environment);
@@ -115,16 +119,25 @@ public final class JenkinsController implements AutoCloseable {
         Path log = work.resolve("jenkins-" + starts + ".log");
         process = ManagedProcess.startJava("jenkins", work, jvm, env, log);
         process.awaitLog(UP, START_TIMEOUT);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-        Wait.until("Jenkins to serve /login", Duration.ofSeconds(60), () -> http.send(
-                HttpRequest.newBuilder(URI.create(url() + "login")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        Wait.until(
+                "Jenkins to serve /login",
+                Duration.ofSeconds(60),
+                () -> http.send(
+                                        HttpRequest.newBuilder(URI.create(url() + "login"))
+                                                .timeout(Duration.ofSeconds(10))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200);
     }
 
     /** SIGTERM: Jenkins shuts down cleanly (Pipeline builds are paused and saved). Fails if it takes over 90 s. */
     public void stop() {
         if (process != null && !process.stop(Duration.ofSeconds(90))) {
-            throw new AssertionError("Jenkins did not stop within 90 s of SIGTERM and was killed; log " + process.log());
+            throw new AssertionError(
+                    "Jenkins did not stop within 90 s of SIGTERM and was killed; log " + process.log());
         }
     }
 

@@ -3,8 +3,7 @@ package io.jenkins.plugins.codescoring.e2e.harness;
 /** The config.xml of the items the tests create, as Jenkins itself writes them. */
 public final class JobXml {
 
-    private JobXml() {
-    }
+    private JobXml() {}
 
     /** A Pipeline job whose script runs in the Groovy sandbox, as any user's would. */
     public static String pipeline(String script) {
@@ -20,21 +19,28 @@ public final class JobXml {
     public static String pipeline(String script, String... namesAndDefaults) {
         StringBuilder parameters = new StringBuilder();
         for (int i = 0; i + 1 < namesAndDefaults.length; i += 2) {
-            parameters.append("        <hudson.model.StringParameterDefinition>\n")
-                    .append("          <name>").append(escape(namesAndDefaults[i])).append("</name>\n")
-                    .append("          <defaultValue>").append(escape(namesAndDefaults[i + 1])).append("</defaultValue>\n")
+            parameters
+                    .append("        <hudson.model.StringParameterDefinition>\n")
+                    .append("          <name>")
+                    .append(escape(namesAndDefaults[i]))
+                    .append("</name>\n")
+                    .append("          <defaultValue>")
+                    .append(escape(namesAndDefaults[i + 1]))
+                    .append("</defaultValue>\n")
                     .append("          <trim>true</trim>\n")
                     .append("        </hudson.model.StringParameterDefinition>\n");
         }
-        return pipeline(script).replace("<flow-definition plugin=\"workflow-job\">\n",
-                "<flow-definition plugin=\"workflow-job\">\n"
-                + "  <properties>\n"
-                + "    <hudson.model.ParametersDefinitionProperty>\n"
-                + "      <parameterDefinitions>\n"
-                + parameters
-                + "      </parameterDefinitions>\n"
-                + "    </hudson.model.ParametersDefinitionProperty>\n"
-                + "  </properties>\n");
+        return pipeline(script)
+                .replace(
+                        "<flow-definition plugin=\"workflow-job\">\n",
+                        "<flow-definition plugin=\"workflow-job\">\n"
+                                + "  <properties>\n"
+                                + "    <hudson.model.ParametersDefinitionProperty>\n"
+                                + "      <parameterDefinitions>\n"
+                                + parameters
+                                + "      </parameterDefinitions>\n"
+                                + "    </hudson.model.ParametersDefinitionProperty>\n"
+                                + "  </properties>\n");
     }
 
     /**
@@ -46,7 +52,9 @@ public final class JobXml {
                 + "  <builders>\n"
                 + "    <io.jenkins.plugins.codescoring.freestyle.CodescoringScanBuilder plugin=\"codescoring\">\n"
                 + "      <options>\n"
-                + (credentialsId == null ? "" : "        <credentialsId>" + escape(credentialsId) + "</credentialsId>\n")
+                + (credentialsId == null
+                        ? ""
+                        : "        <credentialsId>" + escape(credentialsId) + "</credentialsId>\n")
                 + "        <project>" + escape(project) + "</project>\n"
                 + "        <stage>" + escape(stage) + "</stage>\n"
                 + "      </options>\n"
@@ -64,6 +72,9 @@ public final class JobXml {
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -1,10 +1,9 @@
 package io.jenkins.plugins.codescoring.e2e.harness;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Jobs and builds through the HTTP API: creating items from config.xml, triggering builds and waiting for
@@ -30,7 +29,9 @@ public final class Jobs {
     public static String url(String job) {
         StringBuilder url = new StringBuilder();
         for (String part : job.split("/")) {
-            url.append("job/").append(JenkinsClient.encode(part).replace("+", "%20")).append('/');
+            url.append("job/")
+                    .append(JenkinsClient.encode(part).replace("+", "%20"))
+                    .append('/');
         }
         return url.toString();
     }
@@ -38,8 +39,8 @@ public final class Jobs {
     /** Creates an item (job or folder) from its config.xml, in the folder {@code parent} ("" for the root). */
     public void create(String parent, String name, String configXml) throws IOException, InterruptedException {
         String where = parent.isEmpty() ? "" : url(parent);
-        JenkinsClient.Answer answer = client.post(where + "createItem?name=" + JenkinsClient.encode(name),
-                "application/xml", configXml);
+        JenkinsClient.Answer answer =
+                client.post(where + "createItem?name=" + JenkinsClient.encode(name), "application/xml", configXml);
         if (answer.status() != 200) {
             throw new IOException("creating " + name + " answered " + answer.status() + ": " + answer.body());
         }
@@ -67,10 +68,16 @@ public final class Jobs {
 
     /** Waits (bounded) until the queued build has a number. */
     public int numberOf(String job, String queueItem) {
-        return Wait.until("a build number for " + job, Duration.ofSeconds(120), () -> {
-            JsonNode executable = client.json(queueItem).path("executable");
-            return executable.has("number") ? Optional.of(executable.get("number").asInt()) : Optional.empty();
-        }, () -> "still queued");
+        return Wait.until(
+                "a build number for " + job,
+                Duration.ofSeconds(120),
+                () -> {
+                    JsonNode executable = client.json(queueItem).path("executable");
+                    return executable.has("number")
+                            ? Optional.of(executable.get("number").asInt())
+                            : Optional.empty();
+                },
+                () -> "still queued");
     }
 
     /** Queues a build and waits (bounded) until it has a number. */
@@ -81,11 +88,17 @@ public final class Jobs {
     /** Waits until the build has finished; fails after {@code timeout} with the console so far. */
     public Build await(String job, int number, Duration timeout) throws IOException, InterruptedException {
         String build = url(job) + number + "/";
-        String result = Wait.until(job + " #" + number + " to finish", timeout, () -> {
-            JsonNode state = client.json(build + "api/json?tree=building,result");
-            return state.path("building").asBoolean(true) || state.path("result").isNull()
-                    ? Optional.empty() : Optional.of(state.get("result").asText());
-        }, () -> consoleQuietly(job, number));
+        String result = Wait.until(
+                job + " #" + number + " to finish",
+                timeout,
+                () -> {
+                    JsonNode state = client.json(build + "api/json?tree=building,result");
+                    return state.path("building").asBoolean(true)
+                                    || state.path("result").isNull()
+                            ? Optional.empty()
+                            : Optional.of(state.get("result").asText());
+                },
+                () -> consoleQuietly(job, number));
         return new Build(job, number, result, console(job, number));
     }
 

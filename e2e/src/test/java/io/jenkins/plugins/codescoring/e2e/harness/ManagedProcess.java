@@ -24,7 +24,8 @@ public final class ManagedProcess implements AutoCloseable {
     private static final Set<ManagedProcess> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ManagedProcess::kill), "e2e-process-reaper"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> RUNNING.forEach(ManagedProcess::kill), "e2e-process-reaper"));
     }
 
     private final String name;
@@ -41,22 +42,32 @@ public final class ManagedProcess implements AutoCloseable {
      * Starts {@code java <jvmArgs>} with the marker property; the environment gets {@code env} on top of this
      * JVM's (secrets go there, never on the command line). Output goes to {@code log} (appended).
      */
-    public static ManagedProcess startJava(String name, Path work, List<String> jvmArgs, Map<String, String> env, Path log)
-            throws IOException {
+    public static ManagedProcess startJava(
+            String name, Path work, List<String> jvmArgs, Map<String, String> env, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-De2e.owner=" + work);
         command.addAll(jvmArgs);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).directory(work.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .directory(work.toFile());
         builder.environment().putAll(env);
-        Files.writeString(log, "\n=== " + name + ": starting\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                log,
+                "\n=== " + name + ": starting\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         Process process = builder.start();
         ManagedProcess managed = new ManagedProcess(name, process, log);
         RUNNING.add(managed);
-        Files.writeString(work.resolve("pids"), process.pid() + " " + name + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                work.resolve("pids"),
+                process.pid() + " " + name + "\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         return managed;
     }
 
@@ -92,8 +103,8 @@ public final class ManagedProcess implements AutoCloseable {
                 return true;
             }
             if (!process.isAlive()) {
-                throw new AssertionError(name + " exited with " + process.exitValue() + " before printing \"" + text
-                        + "\"; log " + log);
+                throw new AssertionError(
+                        name + " exited with " + process.exitValue() + " before printing \"" + text + "\"; log " + log);
             }
             return false;
         });

@@ -93,7 +93,8 @@ public final class PluginTexts {
         for (Map.Entry<String, byte[]> resource : resources.entrySet()) {
             String name = resource.getKey();
             if (name.endsWith(".jelly") || name.endsWith(".js") || name.endsWith(".css") || name.endsWith(".html")) {
-                if (collapse(new String(resource.getValue(), StandardCharsets.UTF_8)).contains(wanted)) {
+                if (collapse(new String(resource.getValue(), StandardCharsets.UTF_8))
+                        .contains(wanted)) {
                     return true;
                 }
             }
@@ -123,8 +124,12 @@ public final class PluginTexts {
     }
 
     static String visible(String html) {
-        return collapse(html.replaceAll("(?s)<[^>]*>", " ").replace("&nbsp;", " ").replace("&lt;", "<")
-                .replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&"));
+        return collapse(html.replaceAll("(?s)<[^>]*>", " ")
+                .replace("&nbsp;", " ")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&"));
     }
 
     static String collapse(String text) {

@@ -1,16 +1,14 @@
 package io.jenkins.plugins.codescoring.e2e.harness;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.rules.ExternalResource;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One test class's world: the CodeScoring simulator in its own process and a Jenkins controller started from
@@ -47,7 +45,9 @@ public class RealController extends ExternalResource {
     public RealController(String name, String analysisSeconds) {
         this.name = name;
         this.analysisSeconds = analysisSeconds;
-        watch.add("the platform token", token).add("the rejected token", wrongToken).add("the user's password", password);
+        watch.add("the platform token", token)
+                .add("the rejected token", wrongToken)
+                .add("the user's password", password);
     }
 
     /** A Groovy script for {@code init.groovy.d} (before the class starts). */
@@ -108,7 +108,8 @@ public class RealController extends ExternalResource {
 
     /** The CasC file: secrets as ${...} placeholders resolved from the controller's environment. */
     private String casc(JenkinsController controller) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "jenkins:",
                 "  systemMessage: \"CodeScoring end-to-end test controller\"",
                 "  numExecutors: 2",
@@ -203,12 +204,15 @@ public class RealController extends ExternalResource {
      */
     public void addFolderSecretText(String folder, String id, String secret) throws IOException, InterruptedException {
         ObjectNode credential = JSON.createObjectNode()
-                .put("scope", "GLOBAL").put("id", id).put("secret", secret).put("description", "CodeScoring token of " + folder)
+                .put("scope", "GLOBAL")
+                .put("id", id)
+                .put("secret", secret)
+                .put("description", "CodeScoring token of " + folder)
                 .put("$class", "org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl");
         ObjectNode form = JSON.createObjectNode();
         form.set("credentials", credential);
-        JenkinsClient.Answer answer = client.postForm(Jobs.url(folder) + "credentials/store/folder/domain/_/createCredentials",
-                "json", form.toString());
+        JenkinsClient.Answer answer = client.postForm(
+                Jobs.url(folder) + "credentials/store/folder/domain/_/createCredentials", "json", form.toString());
         if (answer.status() != 302 && answer.status() != 200) {
             throw new IOException("adding a credential to " + folder + " answered " + answer.status());
         }

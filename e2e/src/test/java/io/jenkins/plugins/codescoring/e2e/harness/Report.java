@@ -13,15 +13,18 @@ import java.nio.file.StandardOpenOption;
  */
 public final class Report {
 
-    private Report() {
-    }
+    private Report() {}
 
     public static void line(E2eFiles files, String text) {
         System.out.println("[e2e] " + text);
         try {
             Files.createDirectories(files.work());
-            Files.writeString(files.work().resolve("report.txt"), text + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    files.work().resolve("report.txt"),
+                    text + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -81,7 +81,8 @@ public final class SecretWatch {
         List<String> labels = new ArrayList<>();
         for (Map.Entry<String, String> secret : secrets.entrySet()) {
             byte[] plain = secret.getValue().getBytes(StandardCharsets.UTF_8);
-            if (contains(haystack, plain) || contains(haystack, Base64.getEncoder().encode(plain))) {
+            if (contains(haystack, plain)
+                    || contains(haystack, Base64.getEncoder().encode(plain))) {
                 labels.add(secret.getKey());
             }
         }

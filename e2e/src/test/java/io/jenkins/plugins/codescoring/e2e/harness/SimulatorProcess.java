@@ -1,5 +1,7 @@
 package io.jenkins.plugins.codescoring.e2e.harness;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,9 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The CodeScoring simulator as its own process ({@code java -jar codescoring-cli.jar simulator --control}),
@@ -27,8 +26,10 @@ public final class SimulatorProcess implements AutoCloseable {
     private final int port;
     private final String token;
     private final String analysisSeconds;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(3))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private ManagedProcess process;
 
     public SimulatorProcess(E2eFiles files, Path work, int port, String token, String analysisSeconds) {
@@ -48,10 +49,23 @@ public final class SimulatorProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("the simulator runs already");
         }
-        process = ManagedProcess.startJava("simulator", work,
-                List.of("-Xmx256m", "-jar", files.cliJar().toString(), "simulator", "--control", "--port",
-                        String.valueOf(port), "--dataset", "demo", "--analysis-seconds", analysisSeconds),
-                Map.of("CODESCORING_SIMULATOR_TOKEN", token), work.resolve("simulator.log"));
+        process = ManagedProcess.startJava(
+                "simulator",
+                work,
+                List.of(
+                        "-Xmx256m",
+                        "-jar",
+                        files.cliJar().toString(),
+                        "simulator",
+                        "--control",
+                        "--port",
+                        String.valueOf(port),
+                        "--dataset",
+                        "demo",
+                        "--analysis-seconds",
+                        analysisSeconds),
+                Map.of("CODESCORING_SIMULATOR_TOKEN", token),
+                work.resolve("simulator.log"));
         Wait.until("the simulator to answer on " + url(), Duration.ofSeconds(60), () -> {
             if (!process.isAlive()) {
                 throw new AssertionError("the simulator exited; log " + process.log());
@@ -70,7 +84,8 @@ public final class SimulatorProcess implements AutoCloseable {
 
     /** {@code GET /_simulator/stats}: requests, analysisStarts, rejectedStarts, analysisRunning, byRequest. */
     public JsonNode stats() throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url() + "/_simulator/stats")).GET());
+        return send(
+                HttpRequest.newBuilder(URI.create(url() + "/_simulator/stats")).GET());
     }
 
     public int analysisStarts() throws IOException, InterruptedException {
@@ -88,8 +103,8 @@ public final class SimulatorProcess implements AutoCloseable {
     }
 
     private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("simulator control answered " + response.statusCode() + ": " + response.body());
         }

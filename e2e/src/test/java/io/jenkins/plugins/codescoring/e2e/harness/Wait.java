@@ -22,8 +22,7 @@ public final class Wait {
         boolean holds() throws Exception;
     }
 
-    private Wait() {
-    }
+    private Wait() {}
 
     /** Polls until the probe gives a value; fails after {@code timeout} naming what was awaited and the last state. */
     public static <T> T until(String what, Duration timeout, Probe<T> probe, Supplier<String> lastState) {
@@ -42,8 +41,8 @@ public final class Wait {
                 lastError = e;
             }
             if (System.nanoTime() - deadline > 0) {
-                AssertionError failure = new AssertionError("waited " + timeout.toSeconds() + " s for " + what
-                        + "; last state: " + lastState.get());
+                AssertionError failure = new AssertionError(
+                        "waited " + timeout.toSeconds() + " s for " + what + "; last state: " + lastState.get());
                 if (lastError != null) {
                     failure.initCause(lastError);
                 }
@@ -55,7 +54,11 @@ public final class Wait {
 
     /** Polls until the condition holds. */
     public static void until(String what, Duration timeout, Check condition) {
-        until(what, timeout, () -> condition.holds() ? Optional.of(Boolean.TRUE) : Optional.empty(), () -> "condition false");
+        until(
+                what,
+                timeout,
+                () -> condition.holds() ? Optional.of(Boolean.TRUE) : Optional.empty(),
+                () -> "condition false");
     }
 
     /** Sleeps the whole duration (for a measured pause that has nothing to poll), restoring the interrupt flag. */
