@@ -141,8 +141,8 @@ public class SecurityTest {
     @Test
     public void neitherTheStepNorTheBuilderHasAParameterThatNamesAServer() {
         // "platform" names one of the administrator's platforms, never an address: see NamedPlatformsTest.
-        Set<String> expected =
-                Set.of("platform", "credentialsId", "project", "stage", "timeoutMinutes", "onBlocking", "onError");
+        Set<String> expected = Set.of(
+                "platform", "credentialsId", "project", "stage", "timeoutMinutes", "onBlocking", "blockOn", "onError");
         assertEquals(expected, parameterNames(CodescoringScanStep.class));
         assertEquals(expected, parameterNames(CodescoringScanBuilder.class));
     }
@@ -227,7 +227,8 @@ public class SecurityTest {
                     "doFillPlatformItems")) {
                 methods.add(new WebMethod(owner, name, true, true, id));
             }
-            for (String name : List.of("doFillStageItems", "doFillOnBlockingItems", "doFillOnErrorItems")) {
+            for (String name :
+                    List.of("doFillStageItems", "doFillOnBlockingItems", "doFillBlockOnItems", "doFillOnErrorItems")) {
                 methods.add(new WebMethod(owner, name, false, true, id)); // constant lists: nothing to protect
             }
         }
