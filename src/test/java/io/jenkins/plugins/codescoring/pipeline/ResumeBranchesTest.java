@@ -188,7 +188,8 @@ public class ResumeBranchesTest {
         sessions.then(r -> {
             WorkflowRun run = build(r, "no-platform");
             r.assertBuildStatus(Result.FAILURE, r.waitForCompletion(run));
-            r.assertLogContains("No CodeScoring platform is named 'second'.", run);
+            r.assertLogContains("The CodeScoring platform 'second' this scan began on", run);
+            r.assertLogContains("is no longer configured: the scan ends without a verdict", run);
             ScanTestSupport.assertNoScanWaits();
             assertEquals(starts[0], simulator.analysisStarts());
         });
