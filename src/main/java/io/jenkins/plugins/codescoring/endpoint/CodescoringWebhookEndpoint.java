@@ -75,7 +75,11 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
         byte[] expected = WebhookTokenDigests.expected(platform);
         Optional<WebhookAnswer> refused = RECEIVER.checkToken(expected, given);
         if (refused.isPresent() || platform == null) {
-            return answer(refused.orElseGet(RECEIVER::refuseWithoutToken), platform, req);
+            WebhookAnswer refusal = refused.orElseGet(RECEIVER::refuseWithoutToken);
+            if (platform != null) {
+                WebhookActivity.refused(platform.name(), CLOCK.instant(), refusal.status(), refusal.message());
+            }
+            return answer(refusal, platform, req);
         }
         DeliveryBody body = DeliveryBody.read(req.getInputStream(), req.getContentLengthLong());
         WebhookAnswer answer = RECEIVER.receive(
@@ -85,7 +89,7 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
             if (answer.pollNow()) {
                 CodescoringScans.pollNow(platform.getUrl());
             }
-        } else if (platform != null) {
+        } else {
             WebhookActivity.refused(platform.name(), CLOCK.instant(), answer.status(), answer.message());
         }
         return answer(answer, platform, req);
