@@ -76,7 +76,7 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
         Optional<WebhookAnswer> refused = RECEIVER.checkToken(expected, given);
         if (refused.isPresent() || platform == null) {
             WebhookAnswer refusal = refused.orElseGet(RECEIVER::refuseWithoutToken);
-            if (platform != null) { // a configured platform sending a wrong token: its administrator must see it
+            if (platform != null) {
                 WebhookActivity.refused(platform.name(), CLOCK.instant(), refusal.status(), refusal.message());
             }
             return answer(refusal, platform, req);

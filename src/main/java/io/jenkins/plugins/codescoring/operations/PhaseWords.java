@@ -6,7 +6,11 @@ import io.jenkins.plugins.codescoring.scan.Phase;
 final class PhaseWords {
     private PhaseWords() {}
 
-    static String of(Phase phase) {
+    /**
+     * The words of a phase, saying for a running analysis when another client started it (the scan follows a run
+     * begun after its request instead of starting its own).
+     */
+    static String of(Phase phase, boolean runAdopted) {
         switch (phase) {
             case REQUESTED:
                 return Messages.Phase_REQUESTED();
@@ -15,7 +19,7 @@ final class PhaseWords {
             case STARTED:
                 return Messages.Phase_STARTED();
             case RUNNING:
-                return Messages.Phase_RUNNING();
+                return runAdopted ? Messages.Phase_RUNNING_ADOPTED() : Messages.Phase_RUNNING();
             case COLLECTING:
                 return Messages.Phase_COLLECTING();
             default:

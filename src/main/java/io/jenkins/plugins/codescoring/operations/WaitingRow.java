@@ -76,7 +76,13 @@ public final class WaitingRow {
     /** The phase in words, in the reader's language. */
     @Exported
     public String getPhaseText() {
-        return PhaseWords.of(scan.phase());
+        return PhaseWords.of(scan.phase(), scan.runAdopted());
+    }
+
+    /** Whether the analysis the scan follows was started by another client after its request, not by this scan. */
+    @Exported
+    public boolean isRunAdopted() {
+        return scan.runAdopted();
     }
 
     /** The analysis run the scan waits for, once known. */

@@ -139,6 +139,7 @@ public final class CoordinatorSnapshot {
         private final String stage;
         private final String platformName;
         private final String runId;
+        private final boolean runAdopted;
 
         Scan(
                 Object owner,
@@ -148,7 +149,8 @@ public final class CoordinatorSnapshot {
                 String project,
                 String stage,
                 String platformName,
-                String runId) {
+                String runId,
+                boolean runAdopted) {
             this.owner = owner;
             this.phase = phase;
             this.requestedAt = requestedAt;
@@ -157,6 +159,7 @@ public final class CoordinatorSnapshot {
             this.stage = stage;
             this.platformName = platformName;
             this.runId = runId;
+            this.runAdopted = runAdopted;
         }
 
         /** What the adapter gave at submit to tell its scans apart (a build), or null. */
@@ -194,6 +197,14 @@ public final class CoordinatorSnapshot {
         /** The analysis run the scan waits for, once known, else null. */
         public String runId() {
             return runId;
+        }
+
+        /**
+         * Whether the run the scan follows was started by another client (another controller, a person) after
+         * the scan's request, by the many-controllers rule, instead of by this scan.
+         */
+        public boolean runAdopted() {
+            return runAdopted;
         }
     }
 }

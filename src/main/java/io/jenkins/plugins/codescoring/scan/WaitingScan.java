@@ -140,7 +140,8 @@ final class WaitingScan implements AnalysisCoordinator.Ticket {
                 project,
                 request.stage(),
                 request.platformName(),
-                state.ourRunId());
+                state.ourRunId(),
+                state.ourRunAdopted());
     }
 
     @Override

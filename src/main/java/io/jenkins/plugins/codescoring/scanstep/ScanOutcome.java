@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Result;
 import io.jenkins.plugins.codescoring.report.ConsoleText;
 import io.jenkins.plugins.codescoring.results.Plurals;
+import io.jenkins.plugins.codescoring.scan.BlockOn;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
 import io.jenkins.plugins.codescoring.scan.Verdict;
 import java.util.List;
@@ -33,15 +34,7 @@ public final class ScanOutcome {
     public static ScanOutcome decide(@NonNull ScanResult result, @NonNull ScanOptions options) {
         switch (result.verdict()) {
             case BLOCKED:
-                return new ScanOutcome(
-                        Verdict.BLOCKED,
-                        options.onBlocking(),
-                        Messages.ScanOutcome_Blocked(
-                                Plurals.count("Plural.BlockingAlerts", result.blockingAlertCount()),
-                                Plurals.count(
-                                        "Plural.OfBlockingPolicies",
-                                        result.blockingPolicyNames().size(),
-                                        policyList(result.blockingPolicyNames()))));
+                return new ScanOutcome(Verdict.BLOCKED, options.onBlocking(), blockedMessage(result));
             case ERROR:
                 return new ScanOutcome(
                         Verdict.ERROR,
@@ -50,6 +43,26 @@ public final class ScanOutcome {
             default:
                 return new ScanOutcome(Verdict.PASSED, null, Messages.ScanOutcome_Passed());
         }
+    }
+
+    /**
+     * e.g. {@code CodeScoring found 3 blocking alerts of the blocking policy "P".}; under {@code blockOn NEW} it
+     * counts the new blocking alerts, which decided, and all of them: {@code CodeScoring found 1 new blocking alert
+     * (3 in all) of the blocking policy "P".}, as the console's verdict line does.
+     */
+    private static String blockedMessage(ScanResult result) {
+        String policies = Plurals.count(
+                "Plural.OfBlockingPolicies",
+                result.blockingPolicyNames().size(),
+                policyList(result.blockingPolicyNames()));
+        if (result.blockOn() == BlockOn.NEW) {
+            return Messages.ScanOutcome_BlockedNew(
+                    Plurals.count("Plural.NewBlockingAlerts", result.newBlockingAlertCount()),
+                    policies,
+                    result.blockingAlertCount());
+        }
+        return Messages.ScanOutcome_Blocked(
+                Plurals.count("Plural.BlockingAlerts", result.blockingAlertCount()), policies);
     }
 
     public Verdict verdict() {

@@ -270,6 +270,7 @@ public class OperationsPageTest {
         JSONObject row = first.getJSONArray("waiting").getJSONObject(0);
         assertEquals("RUNNING", row.getString("phase"));
         assertEquals("analysis running", row.getString("phaseText"));
+        assertFalse("the scan started its run itself", row.getBoolean("runAdopted"));
         assertEquals("alpha-build #1", row.getString("build"));
         assertEquals("job/alpha-build/1/", row.getString("buildUrl"));
         assertEquals("build", row.getString("stage"));

@@ -92,6 +92,8 @@ public class NewBlockingAlertsTest {
         r.assertLogContains(
                 "CodeScoring verdict: BLOCKED — 1 new blocking alert (3 blocking alerts from 1 policy)", second);
         r.assertLogContains("3 blocking alerts, 1 new since build #1", second);
+        r.assertLogContains("CodeScoring found 1 new blocking alert (3 in all) of the blocking policy", second);
+        r.assertLogNotContains("CodeScoring found 3 blocking alerts", second);
         CodescoringResultAction action = second.getAction(CodescoringResultAction.class);
         List<BlockingAlertRow> rows = action.getSummaryAlerts();
         assertEquals("the new alert comes first", SPRING_WEB, rows.get(0).getDependency());
@@ -243,7 +245,9 @@ public class NewBlockingAlertsTest {
                 second.getAction(CodescoringResultAction.class).getResult().verdict());
 
         platform.simulator().load(Dataset.byName("three-blockers"));
-        r.buildAndAssertStatus(Result.UNSTABLE, project);
+        FreeStyleBuild third = r.buildAndAssertStatus(Result.UNSTABLE, project);
+        r.assertLogContains("CodeScoring verdict: BLOCKED — 1 new blocking alert (3 blocking alerts from", third);
+        r.assertLogContains("CodeScoring found 1 new blocking alert (3 in all) of the blocking policy", third);
         assertEquals("1", capture.env.get("CODESCORING_NEW_BLOCKING_ALERTS"));
         assertEquals("2", capture.env.get("CODESCORING_REFERENCE_BUILD"));
         r.configRoundtrip(project);

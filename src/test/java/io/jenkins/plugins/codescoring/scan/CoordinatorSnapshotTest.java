@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
@@ -77,6 +78,39 @@ public class CoordinatorSnapshotTest {
                 "the status has shown run 42 running since it first did",
                 later.stream().lastStatusSince(),
                 coordinator.snapshot().stream().lastStatusSince());
+    }
+
+    @Test
+    public void aRunAnotherClientStartedAfterTheRequestIsShownAsAdopted() {
+        platform.startOverallAnalysis(); // another client's run 41
+        scheduler.runFor(Duration.ofSeconds(10));
+        submit("build-a");
+        scheduler.runFor(Duration.ofSeconds(1));
+        CoordinatorSnapshot.Scan waiting = coordinator.snapshot().scans().get(0);
+        assertEquals(Phase.WAITING_FOR_OTHER, waiting.phase());
+        assertFalse(waiting.runAdopted());
+
+        platform.endCurrentRunAt(clock.instant()); // run 41 ends, and another client starts run 42 at once
+        platform.startOverallAnalysis();
+        platform.analysisDuration = Duration.ofMinutes(3); // run 42 takes its usual time
+        scheduler.runFor(Duration.ofSeconds(30));
+        CoordinatorSnapshot.Scan following = coordinator.snapshot().scans().get(0);
+        assertEquals(Phase.RUNNING, following.phase());
+        assertEquals("42", following.runId());
+        assertTrue("the scan follows run 42 instead of starting its own", following.runAdopted());
+        assertEquals(
+                "no start of this coordinator was accepted",
+                0,
+                coordinator.snapshot().stream().analysesStarted());
+    }
+
+    @Test
+    public void theScansOwnRunIsNotAdopted() {
+        submit("build-a");
+        scheduler.runFor(Duration.ofSeconds(30));
+        CoordinatorSnapshot.Scan own = coordinator.snapshot().scans().get(0);
+        assertEquals(Phase.RUNNING, own.phase());
+        assertFalse(own.runAdopted());
     }
 
     @Test

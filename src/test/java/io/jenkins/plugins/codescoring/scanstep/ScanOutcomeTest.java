@@ -11,7 +11,9 @@ import hudson.model.Result;
 import io.jenkins.plugins.codescoring.EnglishLocale;
 import io.jenkins.plugins.codescoring.api.ErrorKind;
 import io.jenkins.plugins.codescoring.pipeline.ScanResultMap;
+import io.jenkins.plugins.codescoring.report.ConsoleReport;
 import io.jenkins.plugins.codescoring.results.StoredScanResult;
+import io.jenkins.plugins.codescoring.scan.BlockOn;
 import io.jenkins.plugins.codescoring.scan.BlockingAlert;
 import io.jenkins.plugins.codescoring.scan.BlockingPolicy;
 import io.jenkins.plugins.codescoring.scan.ScanResult;
@@ -19,6 +21,7 @@ import io.jenkins.plugins.codescoring.scan.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
@@ -80,6 +83,65 @@ public class ScanOutcomeTest {
                 "CodeScoring found 1 blocking alert of the blocking policy \"Policy 1\".",
                 ScanOutcome.decide(blocked(1), options(null, null)).message());
         assertNull(outcome.continuationLine());
+    }
+
+    /** A BLOCKED result under blockOn NEW: {@code alerts} blocking alerts of one policy, the first {@code fresh} new. */
+    private static ScanResult blockedOnNew(int alerts, int fresh) {
+        List<BlockingAlert> list = new ArrayList<>();
+        for (int i = 1; i <= alerts; i++) {
+            list.add(new BlockingAlert(
+                            "a" + i, "shop", "build", "critical", "pkg:maven/g/a@" + i, "CVE-" + i, List.of("c"))
+                    .markedNew(i <= fresh));
+        }
+        return ScanResult.builder(Verdict.BLOCKED)
+                .platformUrl("https://cs.example.com")
+                .blockingPolicies(List.of(new BlockingPolicy("1", "Policy 1", "critical", list)))
+                .activeAlerts(alerts)
+                .requestedAt(Instant.EPOCH)
+                .comparison(BlockOn.NEW, 41)
+                .build();
+    }
+
+    @Test
+    public void underBlockOnNewTheMessageCountsTheNewAlertsThatDecidedAndAll() {
+        ScanResult result = blockedOnNew(3, 1);
+        assertEquals(
+                "CodeScoring found 1 new blocking alert (3 in all) of the blocking policy \"Policy 1\".",
+                ScanOutcome.decide(result, options(null, null)).message());
+        assertThat(
+                "the verdict line in the console says the same numbers",
+                ConsoleReport.verdictLine(result),
+                containsString("BLOCKED — 1 new blocking alert (3 blocking alerts from 1 policy)"));
+        assertEquals(
+                "CodeScoring found 2 new blocking alerts (2 in all) of the blocking policy \"Policy 1\".",
+                ScanOutcome.decide(blockedOnNew(2, 2), options(null, null)).message());
+        ScanOutcome unstable = ScanOutcome.decide(result, options(OnFinding.UNSTABLE, null));
+        assertThat(unstable.continuationLine(), containsString("found 1 new blocking alert (3 in all)"));
+    }
+
+    @Test
+    public void underBlockOnAllTheMessageCountsAllBlockingAlertsAsBefore() {
+        ScanResult result = ScanResult.builder(Verdict.BLOCKED)
+                .blockingPolicies(blockedOnNew(3, 1).blockingPolicies())
+                .comparison(BlockOn.ALL, 41)
+                .build();
+        assertEquals(
+                "CodeScoring found 3 blocking alerts of the blocking policy \"Policy 1\".",
+                ScanOutcome.decide(result, options(null, null)).message());
+    }
+
+    @Test
+    public void underBlockOnNewTheRussianMessageTakesTheRightPlurals() {
+        Locale.setDefault(Locale.forLanguageTag("ru"));
+        assertEquals(
+                "CodeScoring нашёл 1 новый блокирующий алерт политики \"Policy 1\"; всего блокирующих алертов: 3.",
+                ScanOutcome.decide(blockedOnNew(3, 1), options(null, null)).message());
+        assertEquals(
+                "CodeScoring нашёл 2 новых блокирующих алерта политики \"Policy 1\"; всего блокирующих алертов: 4.",
+                ScanOutcome.decide(blockedOnNew(4, 2), options(null, null)).message());
+        assertEquals(
+                "CodeScoring нашёл 5 новых блокирующих алертов политики \"Policy 1\"; всего блокирующих алертов: 5.",
+                ScanOutcome.decide(blockedOnNew(5, 5), options(null, null)).message());
     }
 
     @Test
