@@ -69,7 +69,7 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
         }
         String given = req.getHeader(TOKEN_HEADER);
         if (given == null || given.isBlank()) {
-            return answer(RECEIVER.refuseWithoutToken(), null, req);
+            return unread(answer(RECEIVER.refuseWithoutToken(), null, req));
         }
         Platform platform = CodescoringGlobalConfiguration.get().platformForWebhook(platformName(req.getRestOfPath()));
         byte[] expected = WebhookTokenDigests.expected(platform);
@@ -79,7 +79,7 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
             if (platform != null) {
                 WebhookActivity.refused(platform.name(), CLOCK.instant(), refusal.status(), refusal.message());
             }
-            return answer(refusal, platform, req);
+            return unread(answer(refusal, platform, req));
         }
         DeliveryBody body = DeliveryBody.read(req.getInputStream(), req.getContentLengthLong());
         WebhookAnswer answer = RECEIVER.receive(
@@ -95,7 +95,15 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
         return answer(answer, platform, req);
     }
 
-    private static HttpResponse answer(WebhookAnswer answer, @CheckForNull Platform platform, StaplerRequest2 req) {
+    /**
+     * A refusal sent without reading the body: the connection is closed after it, and the sender is told so, so
+     * that it does not send its next delivery on a connection whose unread body the server has given up on.
+     */
+    private static PlainAnswer unread(PlainAnswer refusal) {
+        return refusal.withHeader("Connection", "close");
+    }
+
+    private static PlainAnswer answer(WebhookAnswer answer, @CheckForNull Platform platform, StaplerRequest2 req) {
         log(answer, platform, req.getRemoteAddr());
         PlainAnswer response = PlainAnswer.of(answer.status(), answer.message());
         if (answer.retryAfterSeconds().isPresent()) {

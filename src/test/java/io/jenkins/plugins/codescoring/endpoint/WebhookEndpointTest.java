@@ -33,6 +33,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -350,7 +351,12 @@ public class WebhookEndpointTest {
         TestPlatforms.save();
         int lookups = CountingProvider.LOOKUPS.get();
         for (int i = 0; i < 20; i++) {
-            assertEquals(403, post("prod", WEBHOOK_TOKEN, FINISHED).statusCode());
+            HttpResponse<String> refused = post("prod", WEBHOOK_TOKEN, FINISHED);
+            assertEquals(403, refused.statusCode());
+            assertEquals(
+                    "a refusal that left the body unread closes the connection",
+                    Optional.of("close"),
+                    refused.headers().firstValue("Connection"));
         }
         TestPlatforms.save(); // read again: the same problem is not warned about again
         long warnings = credentialLogs.getRecords().stream()
