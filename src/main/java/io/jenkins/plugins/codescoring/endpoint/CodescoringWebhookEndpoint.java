@@ -85,7 +85,7 @@ public final class CodescoringWebhookEndpoint implements UnprotectedRootAction {
             if (answer.pollNow()) {
                 CodescoringScans.pollNow(platform.getUrl());
             }
-        } else if (platform != null) {
+        } else {
             WebhookActivity.refused(platform.name(), CLOCK.instant(), answer.status(), answer.message());
         }
         return answer(answer, platform, req);
