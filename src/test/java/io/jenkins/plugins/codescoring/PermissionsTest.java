@@ -100,6 +100,41 @@ public class PermissionsTest {
         }
     }
 
+    /**
+     * Either of the two permissions that let a user see a job's credential list is enough on its own: Use item
+     * (credentials) without any right to configure, or Extended read without Configure (which implies it).
+     */
+    @Test
+    public void jobCredentialListForUseItemOrExtendedReadAlone() throws Exception {
+        r.jenkins.setAuthorizationStrategy(new org.jvnet.hudson.test.MockAuthorizationStrategy()
+                .grant(jenkins.model.Jenkins.READ)
+                .everywhere()
+                .to("user", "extended", "reader")
+                .grant(hudson.model.Item.READ)
+                .onItems(job)
+                .to("user", "extended", "reader")
+                .grant(com.cloudbees.plugins.credentials.CredentialsProvider.USE_ITEM)
+                .onItems(job)
+                .to("user")
+                .grant(hudson.model.Item.EXTENDED_READ)
+                .onItems(job)
+                .to("extended"));
+        for (String user : new String[] {"user", "extended"}) {
+            assertThat(
+                    "user " + user,
+                    values(as(user, () -> CredentialsListing.fillForItem(job, "", null))),
+                    containsInAnyOrder("", TestCredentials.GLOBAL_ID));
+            assertEquals(
+                    "user " + user,
+                    FormValidation.Kind.ERROR,
+                    as(user, () -> CredentialsListing.checkForItem(job, "no-such-credential", null)).kind);
+        }
+        assertThat(
+                "without either, only the saved value",
+                values(as("reader", () -> CredentialsListing.fillForItem(job, "saved-id", null))),
+                contains("", "saved-id"));
+    }
+
     @Test
     public void rootCredentialListNeedsAdministrator() throws Exception {
         assertThat(values(as("configurer", () -> CredentialsListing.fillForItem(null, "", null))), contains(""));

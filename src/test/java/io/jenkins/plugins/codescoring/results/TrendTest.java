@@ -117,12 +117,26 @@ public class TrendTest {
         assertEquals(1, action.getResults().size());
     }
 
-    /** Jenkins asks a factory only for the action type it declares: looking up another action on a job reads no builds. */
+    /**
+     * Jenkins asks a factory only for the action types it declares: looking up another action on a job (the queue,
+     * the build button and many plugins do, for every job) must not reach our factory, which reads builds. Asked of
+     * Jenkins' own routing, not of the declared constant.
+     */
     @Test
     public void theJobActionFactoryIsAskedOnlyForTheJobAction() {
-        assertEquals(
-                CodescoringJobAction.class,
-                ExtensionList.lookupSingleton(CodescoringJobActionFactory.class).actionType());
+        CodescoringJobActionFactory ours = ExtensionList.lookupSingleton(CodescoringJobActionFactory.class);
+        List<Object> forAnotherAction = new java.util.ArrayList<>();
+        jenkins.model.TransientActionFactory.factoriesFor(FreeStyleProject.class, hudson.model.CauseAction.class)
+                .forEach(forAnotherAction::add);
+        assertThat(forAnotherAction, not(org.hamcrest.Matchers.hasItem(ours)));
+        List<Object> forOurAction = new java.util.ArrayList<>();
+        jenkins.model.TransientActionFactory.factoriesFor(FreeStyleProject.class, CodescoringJobAction.class)
+                .forEach(forOurAction::add);
+        assertThat(forOurAction, org.hamcrest.Matchers.hasItem(ours));
+        List<Object> forAllActions = new java.util.ArrayList<>();
+        jenkins.model.TransientActionFactory.factoriesFor(FreeStyleProject.class, hudson.model.Action.class)
+                .forEach(forAllActions::add);
+        assertThat("the job page lists all actions", forAllActions, org.hamcrest.Matchers.hasItem(ours));
     }
 
     @Test

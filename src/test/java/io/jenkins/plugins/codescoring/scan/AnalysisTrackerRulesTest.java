@@ -207,6 +207,40 @@ public class AnalysisTrackerRulesTest {
                         "Another CodeScoring analysis is running (run 40); this build waits for an analysis that begins after its request."));
     }
 
+    /**
+     * Waited for another client's run 41, which then succeeded: it becomes the baseline before our start, so its
+     * success, still shown while our run 42 is not yet visible, is not taken for ours.
+     */
+    @Test
+    public void theOtherRunWaitedForBecomesTheBaselineSoItsSuccessIsNotTakenForOurs() {
+        tracker.observe(state, run("40", "success"), at(1));
+        tracker.started(state, StartOutcome.alreadyRunning(), at(1));
+        AnalysisStatus otherRunning = new AnalysisStatus("41", "in_progress", null, null, null);
+        AnalysisStatus otherDone = new AnalysisStatus("41", "success", null, null, null);
+        assertEquals(AnalysisTracker.Action.WAIT, tracker.observe(state, otherRunning, at(3)));
+        assertEquals(AnalysisTracker.Action.START, tracker.observe(state, otherDone, at(5)));
+        tracker.started(state, StartOutcome.started("42"), at(5));
+        assertEquals("41 is the other client's", AnalysisTracker.Action.WAIT, tracker.observe(state, otherDone, at(7)));
+        assertEquals(Phase.STARTED, state.phase());
+        assertEquals(AnalysisTracker.Action.COLLECT, tracker.observe(state, run("42", "success"), at(9)));
+        assertEquals("42", state.ourRunId());
+    }
+
+    /** A run adopted (begun after the request by another client) is the one the timeout's last status names. */
+    @Test
+    public void anAdoptedRunsStatusIsTheLastStatusSeen() {
+        tracker.observe(state, run("40", "in_progress"), at(1));
+        assertEquals(Phase.WAITING_FOR_OTHER, state.phase());
+        assertEquals(
+                AnalysisTracker.Action.COLLECT,
+                tracker.observe(state, new AnalysisStatus("41", "success", null, null, null), at(5)));
+        assertEquals("41", state.ourRunId());
+        assertTrue(tracker.timeOutIfDue(state, state.deadline()));
+        assertEquals(
+                "No verdict within 30 min. The last status seen was 'success', while reading the alerts.",
+                state.result().errorMessage());
+    }
+
     @Test
     public void aRefusedStartWaitsForTheOtherAnalysis() {
         tracker.observe(state, run("40", "success"), at(1));

@@ -55,6 +55,66 @@ public class PollRoundRulesTest {
         assertEquals(List.of(start.plus(Duration.ofMinutes(30))), deadlines);
     }
 
+    /** The platform, except that the named call fails with a rejected token (not transient): nothing to retry. */
+    private CodescoringApi failing(String call) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("withDeadline")) {
+                return proxy;
+            }
+            if (method.getName().equals(call)) {
+                throw new io.jenkins.plugins.codescoring.api.CodescoringException(
+                        io.jenkins.plugins.codescoring.api.ErrorKind.TOKEN_REJECTED, "HTTP 401 on " + call);
+            }
+            try {
+                return method.invoke(platform, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (CodescoringApi)
+                Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {CodescoringApi.class}, handler);
+    }
+
+    /**
+     * A transient failure is retried after its back-off (from the first poll interval), sooner than the next poll of a
+     * long analysis would come (by then a minute).
+     */
+    @Test
+    public void aTransientFailureIsRetriedSoonerThanTheNextPollOfALongAnalysis() {
+        platform.analysisDuration = Duration.ofMinutes(30);
+        ScanRequest request = ScanRequest.builder()
+                .timeout(Duration.ofMinutes(60))
+                .firstPollInterval(Duration.ofSeconds(5))
+                .maxPollInterval(Duration.ofSeconds(60))
+                .build();
+        submit(platform, 1, request, ScanState.begin(request, clock.instant()));
+        scheduler.runFor(Duration.ofMinutes(10)); // the analysis runs: polls are a minute apart by now
+        int before = platform.calls("status");
+        scheduler.runFor(Duration.ofMinutes(2));
+        assertThat("polls a minute apart", platform.calls("status") - before, lessThanOrEqualTo(3));
+        platform.statusFailure = new io.jenkins.plugins.codescoring.api.CodescoringException(
+                io.jenkins.plugins.codescoring.api.ErrorKind.SERVER_ERROR, "HTTP 503");
+        before = platform.calls("status");
+        scheduler.runFor(Duration.ofMinutes(2));
+        assertThat("failed reads retried from 5 s apart", platform.calls("status") - before, greaterThanOrEqualTo(5));
+    }
+
+    /** A start or an alert read the platform refuses for good ends the scan at once, not at its deadline. */
+    @Test
+    public void aStartOrAlertReadRefusedForGoodEndsTheScanInThatRound() {
+        platform.analysisDuration = Duration.ofSeconds(20);
+        for (String call : new String[] {"startOverallAnalysis", "activeAlerts"}) {
+            results.clear();
+            ScanRequest request =
+                    ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
+            submit(failing(call), 1, request, ScanState.begin(request, clock.instant()));
+            scheduler.runFor(Duration.ofMinutes(2));
+            ScanResult result = results.get(1);
+            assertEquals(call, Verdict.ERROR, result == null ? null : result.verdict());
+            assertEquals(call, io.jenkins.plugins.codescoring.api.ErrorKind.TOKEN_REJECTED, result.errorKind());
+        }
+    }
+
     @Test
     public void theMostImpatientScanSetsThePollInterval() {
         platform.analysisDuration = Duration.ofMinutes(10);

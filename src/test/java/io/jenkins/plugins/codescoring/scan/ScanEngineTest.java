@@ -132,6 +132,28 @@ public class ScanEngineTest {
         assertEquals(ErrorKind.ANALYSIS_CANCELLED, run(api, request).errorKind());
     }
 
+    /** The wait between polls of a long analysis grows from the first interval to the longest, so a slow analysis costs few requests. */
+    @Test
+    public void theWaitBetweenPollsGrowsToTheLongestWhileTheAnalysisRuns() throws Exception {
+        FakeApi api = new FakeApi().statuses(status("5", "success"), status("6", "in_progress"));
+        ScanRequest slow = ScanRequest.builder()
+                .timeout(Duration.ofMinutes(10))
+                .firstPollInterval(Duration.ofSeconds(5))
+                .maxPollInterval(Duration.ofSeconds(60))
+                .build();
+        assertEquals(ErrorKind.TIMEOUT, run(api, slow).errorKind());
+        List<Duration> sleeps = clock.sleeps();
+        assertEquals(Duration.ofSeconds(5), sleeps.get(0));
+        for (int i = 1; i < sleeps.size() - 1; i++) {
+            assertThat(
+                    "never shorter than the wait before, " + sleeps,
+                    sleeps.get(i - 1),
+                    lessThanOrEqualTo(sleeps.get(i)));
+        }
+        assertTrue("reaches the longest wait: " + sleeps, sleeps.contains(Duration.ofSeconds(60)));
+        assertThat("polls in 10 min, not one every 5 s: " + sleeps, sleeps.size(), lessThanOrEqualTo(20));
+    }
+
     @Test
     public void timesOutAtTheDeadlineAndNeverSleepsPastIt() throws Exception {
         FakeApi api = new FakeApi().statuses(status("5", "success"), status("6", "in_progress"));

@@ -239,7 +239,11 @@ public class WebhookReceiverTest {
         WebhookAnswer large = deliverBatch(events.toArray(new String[0]));
         assertEquals(200, large.status());
         assertTrue("one overall analysis raises thousands of events: its end must not be lost", large.pollNow());
-        assertThat(large.message(), containsString("5000 events; at most 1000"));
+        assertEquals(
+                "one sentence: the reader's reason, lower-cased and without its full stop, then what happens",
+                "Accepted unread: the body has 5000 events; at most 1000 are read one by one;"
+                        + " the platform's waiting scans check the status.",
+                large.message());
     }
 
     private void assertBadRequest(String body, String saying) {

@@ -13,6 +13,7 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.codescoring.e2e.harness.Browser;
 import io.jenkins.plugins.codescoring.e2e.harness.CspCollector;
+import io.jenkins.plugins.codescoring.e2e.harness.CspReports;
 import io.jenkins.plugins.codescoring.e2e.harness.FreePort;
 import io.jenkins.plugins.codescoring.e2e.harness.JobXml;
 import io.jenkins.plugins.codescoring.e2e.harness.Jobs;
@@ -384,10 +385,7 @@ public class BrowserE2ETest {
         List<String> ourReports = new ArrayList<>();
         Map<String, Integer> others = new TreeMap<>();
         for (JsonNode report : CSP.reports()) {
-            String sample = report.path("script-sample").asText("");
-            String source = report.path("source-file").asText("") + " "
-                    + report.path("blocked-uri").asText("");
-            if (isOurResource(source) || texts.occursInViews(sample)) {
+            if (CspReports.ours(report, texts)) {
                 ourReports.add(report.toString());
             } else {
                 others.merge(report.path("violated-directive").asText("?"), 1, Integer::sum);
@@ -463,11 +461,6 @@ public class BrowserE2ETest {
     /** Text without any blank, to compare a page's rendering with the HTML it came from. */
     private static String squeeze(String text) {
         return text.replaceAll("\\s+", "");
-    }
-
-    /** Our scripts, styles and images: served from the plugin's folder or as adjuncts of its package. */
-    private static boolean isOurResource(String url) {
-        return url.contains("/plugin/codescoring/") || url.contains("io/jenkins/plugins/codescoring");
     }
 
     /** The URL of the first CodeScoring platform: Jenkins' own URL field (Jenkins Location) is named _.url too. */

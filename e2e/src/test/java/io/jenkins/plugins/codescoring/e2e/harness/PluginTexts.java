@@ -32,6 +32,11 @@ public final class PluginTexts {
         this.resources = resources;
     }
 
+    /** Texts given as resources (path in the plugin's jar to content), for the harness's own tests. */
+    static PluginTexts of(Map<String, byte[]> resources) {
+        return new PluginTexts(new HashMap<>(resources));
+    }
+
     public static PluginTexts read(Path hpi) throws IOException {
         Map<String, byte[]> resources = new HashMap<>();
         try (ZipFile plugin = new ZipFile(hpi.toFile())) {
