@@ -136,21 +136,39 @@ public class LongAnalysisE2ETest {
     }
 
     /** Waits until {@code starts} analyses were started and scans have polled the status since (bounded). */
+    /**
+     * Waits until the platform has started the given number of analyses and then been asked for the status twice
+     * more: by then the scan has seen the accepted start and its step has saved that (it asks at once), so a kill
+     * tests the resume from the saved start, not a kill before the answer reached Jenkins. Counting the polls of
+     * the whole class instead would let the kill come right after the start.
+     */
     private static JsonNode awaitScansWaitingOnRun(int starts) {
-        return Wait.until(
-                starts + " analysis start(s) and status polls after it",
+        int pollsAtStart = Wait.until(
+                starts + " analysis start(s)",
                 Duration.ofMinutes(2),
                 () -> {
                     JsonNode stats = WORLD.simulator().stats();
-                    int polls = stats.path("byRequest")
-                            .path("GET /api/analyses/overall_sca/status/")
-                            .asInt();
-                    boolean waiting = stats.get("analysisStarts").asInt() == starts
-                            && stats.get("analysisRunning").asBoolean()
-                            && polls >= 2 * starts + 1;
-                    return waiting ? java.util.Optional.of(stats) : java.util.Optional.empty();
+                    boolean started = stats.get("analysisStarts").asInt() == starts
+                            && stats.get("analysisRunning").asBoolean();
+                    return started ? java.util.Optional.of(statusPolls(stats)) : java.util.Optional.empty();
                 },
                 () -> statsQuietly());
+        return Wait.until(
+                "two status polls after the start",
+                Duration.ofMinutes(2),
+                () -> {
+                    JsonNode stats = WORLD.simulator().stats();
+                    return statusPolls(stats) >= pollsAtStart + 2
+                            ? java.util.Optional.of(stats)
+                            : java.util.Optional.empty();
+                },
+                () -> statsQuietly());
+    }
+
+    private static int statusPolls(JsonNode stats) {
+        return stats.path("byRequest")
+                .path("GET /api/analyses/overall_sca/status/")
+                .asInt();
     }
 
     private static String statsQuietly() {
