@@ -75,6 +75,38 @@ public class AnalysisCoordinatorEndScansTest {
         assertEquals("the other scan still polls", true, platform.totalCalls() > calls);
     }
 
+    /**
+     * The URL a scan is judged by is the one its request began on (as configured then), else, for a request that
+     * names none, the coordinator's.
+     */
+    @Test
+    public void aScanIsJudgedByTheUrlItsRequestBeganOn() {
+        platform.analysisDuration = Duration.ofHours(1);
+        Map<String, String> urlsSeen = new HashMap<>();
+        for (String url : new String[] {"https://configured.example/cs/", null}) {
+            ScanRequest request = ScanRequest.builder()
+                    .platformName(url == null ? "unnamed" : "configured")
+                    .platformUrl(url)
+                    .timeout(Duration.ofHours(1))
+                    .build();
+            coordinator.submit(
+                    platform,
+                    request,
+                    ScanState.begin(request, clock.instant()),
+                    ScanListener.SILENT,
+                    r -> results.put(request.platformName(), r));
+        }
+        scheduler.runFor(Duration.ofMinutes(1));
+        coordinator.endScans((name, url) -> {
+            urlsSeen.put(name, url);
+            return null;
+        });
+        scheduler.runFor(Duration.ofSeconds(1));
+        assertEquals("https://configured.example/cs/", urlsSeen.get("configured"));
+        assertEquals(platform.platformUrl(), urlsSeen.get("unnamed"));
+        assertEquals(0, results.size());
+    }
+
     @Test
     public void endingWhenNobodyWaitsDoesNothing() {
         coordinator.endScans((name, url) -> "gone");

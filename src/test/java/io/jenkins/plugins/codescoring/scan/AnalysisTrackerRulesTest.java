@@ -311,4 +311,27 @@ public class AnalysisTrackerRulesTest {
         assertTrue(tracker.timeOutIfDue(scan, scan.deadline()));
         return scan.result().errorMessage();
     }
+
+    /**
+     * A run the platform has created but not begun ("not_started") when the scan first looks, which refuses the
+     * scan's start and then shows in progress: seen in progress after the request, so the next run (here without
+     * a start time) began after the request and decides the verdict, with no start of the scan's own.
+     */
+    @Test
+    public void aBaselineFirstSeenNotStartedThenInProgressProvesTheNextRunBeganAfterTheRequest() {
+        assertEquals(
+                AnalysisTracker.Action.START,
+                tracker.observe(state, new AnalysisStatus("41", "not_started", null, null, null), at(1)));
+        tracker.started(state, StartOutcome.alreadyRunning(), at(1));
+        assertEquals(Phase.WAITING_FOR_OTHER, state.phase());
+        assertEquals(
+                AnalysisTracker.Action.WAIT,
+                tracker.observe(state, new AnalysisStatus("41", "in_progress", null, null, null), at(5)));
+        assertEquals(
+                AnalysisTracker.Action.WAIT,
+                tracker.observe(state, new AnalysisStatus("42", "in_progress", null, null, null), at(10)));
+        assertEquals(Phase.RUNNING, state.phase());
+        assertTrue(state.ourRunAdopted());
+        assertEquals("id:42", state.ourRunKey());
+    }
 }

@@ -166,4 +166,20 @@ public class CoordinatorSnapshotTest {
         assertEquals("build-0", snapshot.scans().get(0).owner());
         assertEquals("build-499", snapshot.scans().get(499).owner());
     }
+
+    /** A scan names its project as the build gave it until the lookup, then by the platform's name for it. */
+    @Test
+    public void aScansProjectIsShownAsGivenUntilLookedUpThenByItsName() {
+        platform.analysisDuration = Duration.ofMinutes(10);
+        ScanRequest byId = ScanRequest.builder()
+                .project("7")
+                .timeout(Duration.ofMinutes(30))
+                .build();
+        coordinator.submit(
+                platform, byId, ScanState.begin(byId, clock.instant()), ScanListener.SILENT, r -> {}, "build-a");
+        assertEquals("7", coordinator.snapshot().scans().get(0).project());
+        scheduler.runFor(Duration.ofSeconds(1));
+        assertEquals(1, platform.calls("project"));
+        assertEquals("project-7", coordinator.snapshot().scans().get(0).project());
+    }
 }
