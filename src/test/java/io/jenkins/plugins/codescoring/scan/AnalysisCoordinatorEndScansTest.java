@@ -23,9 +23,14 @@ public class AnalysisCoordinatorEndScansTest {
     private final Map<String, ScanResult> results = new HashMap<>();
 
     private void submit(String name) {
+        submit(name, platform.platformUrl());
+    }
+
+    /** @param url the platform URL the request began on, or null (a request that names none) */
+    private void submit(String name, String url) {
         ScanRequest request = ScanRequest.builder()
                 .platformName(name)
-                .platformUrl(platform.platformUrl())
+                .platformUrl(url)
                 .maxPollInterval(Duration.ofSeconds(30))
                 .timeout(Duration.ofHours(1))
                 .build();
@@ -83,19 +88,8 @@ public class AnalysisCoordinatorEndScansTest {
     public void aScanIsJudgedByTheUrlItsRequestBeganOn() {
         platform.analysisDuration = Duration.ofHours(1);
         Map<String, String> urlsSeen = new HashMap<>();
-        for (String url : new String[] {"https://configured.example/cs/", null}) {
-            ScanRequest request = ScanRequest.builder()
-                    .platformName(url == null ? "unnamed" : "configured")
-                    .platformUrl(url)
-                    .timeout(Duration.ofHours(1))
-                    .build();
-            coordinator.submit(
-                    platform,
-                    request,
-                    ScanState.begin(request, clock.instant()),
-                    ScanListener.SILENT,
-                    r -> results.put(request.platformName(), r));
-        }
+        submit("configured", "https://configured.example/cs/");
+        submit("unnamed", null);
         scheduler.runFor(Duration.ofMinutes(1));
         coordinator.endScans((name, url) -> {
             urlsSeen.put(name, url);
