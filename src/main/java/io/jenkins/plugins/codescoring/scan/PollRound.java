@@ -160,7 +160,10 @@ final class PollRound {
         Instant now = clock.instant();
         List<WaitingScan> needStart = new ArrayList<>();
         for (WaitingScan scan : polling) {
-            if (scan.state.isScopeResolved() && scan.observe(status, now) == AnalysisTracker.Action.START) {
+            // A build aborted while the status was read starts no analysis.
+            if (!scan.cancelled
+                    && scan.state.isScopeResolved()
+                    && scan.observe(status, now) == AnalysisTracker.Action.START) {
                 needStart.add(scan);
             }
         }

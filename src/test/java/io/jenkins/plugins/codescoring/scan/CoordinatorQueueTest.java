@@ -68,4 +68,18 @@ public class CoordinatorQueueTest {
         assertEquals(
                 "polled within the first tick delay, not the regular interval", polls + 1, platform.calls("status"));
     }
+
+    /** A build aborted while the tick reads the status: the same tick lets the scan go and stops its deadline check. */
+    @Test
+    public void aScanCancelledDuringATickLeavesWithThatTick() {
+        AnalysisCoordinator.Ticket ticket = submit();
+        platform.afterStatusRead = ticket::cancel;
+        scheduler.runFor(Duration.ofMillis(60)); // the first tick, at 50 ms
+        assertEquals(1, platform.calls("status"));
+        assertEquals(0, coordinator.waiting());
+        assertEquals("neither a next tick nor the deadline check", 0, scheduler.pending());
+        scheduler.runFor(Duration.ofMinutes(40));
+        assertEquals("no call after it left", 1, platform.totalCalls());
+        assertTrue("a cancelled scan gets no result", results.isEmpty());
+    }
 }
