@@ -70,6 +70,16 @@ public class ModelReaderTest {
         assertShapeError("a policy is not a JSON object", () -> reader.policy(json("5")));
     }
 
+    /** A status, an alert or a project that is a list or a bare value is named as such, not as a missing field. */
+    @Test
+    public void aStatusOrAnAlertThatIsNotAnObjectIsSaidToBeSo() throws Exception {
+        assertShapeError(
+                "the analysis status is not a JSON object but array",
+                () -> reader.status(json("[{\"status\": \"success\"}]")));
+        assertShapeError("an alert is not a JSON object but string", () -> reader.alert(json("\"12\"")));
+        assertShapeError("an alert is not a JSON object but number", () -> reader.alert(json("12")));
+    }
+
     @Test
     public void anEmbeddedPolicyWithoutBlockerFlagNamesTheAlert() throws Exception {
         assertShapeError(
