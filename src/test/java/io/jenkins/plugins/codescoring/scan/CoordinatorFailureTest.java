@@ -92,6 +92,22 @@ public class CoordinatorFailureTest {
         assertEquals(Verdict.PASSED, results.get(9).verdict());
     }
 
+    /** The first tick fails while no analysis runs: the scans end and the coordinator schedules nothing more. */
+    @Test
+    public void aFirstTickThatFailsEndsItsScansAndLeavesNothingScheduled() {
+        AnalysisCoordinator coordinator = new AnalysisCoordinator(scheduler, clock);
+        submit(coordinator, 1);
+        submit(coordinator, 2);
+        platform.afterStatusRead = () -> {
+            throw new IllegalStateException("a bug in the tick");
+        };
+        scheduler.runFor(Duration.ofMillis(60)); // the first tick, at 50 ms
+        assertEquals(2, results.size());
+        assertEquals(ErrorKind.UNREADABLE_RESPONSE, results.get(1).errorKind());
+        assertEquals(0, coordinator.waiting());
+        assertEquals("no tick and no deadline check", 0, scheduler.pending());
+    }
+
     @Test
     public void anInterruptedTickKeepsTheInterruptFailsNobodyAndPollsAgainLater() {
         AnalysisCoordinator coordinator = new AnalysisCoordinator(scheduler, clock);
