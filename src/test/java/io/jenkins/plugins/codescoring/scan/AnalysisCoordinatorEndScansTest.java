@@ -101,9 +101,20 @@ public class AnalysisCoordinatorEndScansTest {
         assertEquals(0, results.size());
     }
 
+    /** A scan submitted but not yet admitted by a tick is ended too, before anything is read for it. */
+    @Test
+    public void aScanNotYetAdmittedIsEndedBeforeAnyRead() {
+        submit("prod");
+        coordinator.endScans((name, url) -> "moved");
+        scheduler.runFor(Duration.ofSeconds(1));
+        assertEquals(ErrorKind.BAD_CONFIGURATION, results.get("prod").errorKind());
+        assertEquals(0, platform.totalCalls());
+    }
+
     @Test
     public void endingWhenNobodyWaitsDoesNothing() {
         coordinator.endScans((name, url) -> "gone");
+        assertEquals("no tick is scheduled for nobody", 0, scheduler.pending());
         scheduler.runFor(Duration.ofMinutes(1));
         assertEquals(0, platform.totalCalls());
         submit("prod");
