@@ -71,6 +71,9 @@ public class AnalysisCoordinatorEndScansTest {
         submit("other");
         scheduler.runFor(Duration.ofMinutes(1));
         coordinator.endScans((name, url) -> "prod".equals(name) ? "gone" : null);
+        int reads = platform.calls("status");
+        scheduler.runFor(Duration.ofMillis(60)); // the tick that ends "prod", at 50 ms
+        assertEquals("that tick reads the status for the scan left", reads + 1, platform.calls("status"));
         scheduler.runFor(Duration.ofSeconds(1));
         assertEquals(ErrorKind.BAD_CONFIGURATION, results.get("prod").errorKind());
         assertNull(results.get("other"));
