@@ -195,6 +195,17 @@ public class TrendChartTest {
                 0, elements(document, "script").size() + elements(document, "b").size());
     }
 
+    /** What XML 1.0 allows is kept (tabs, line breaks, a character outside the BMP), the rest is U+FFFD. */
+    @Test
+    public void escapeKeepsWhatXmlAllowsAndReplacesTheRest() {
+        assertEquals("a\tb\nc\rd", TrendChart.escape("a\tb\nc\rd"));
+        assertEquals("build \uD83D\uDE80 #7", TrendChart.escape("build \uD83D\uDE80 #7"));
+        assertEquals("\uFFFD\uFFFD\uFFFD\uFFFD", TrendChart.escape("\u0000\u001F\uFFFE\uFFFF"));
+        assertEquals("\uFFFDx\uFFFD", TrendChart.escape("\uDE80x\uD83D"));
+        assertEquals("\uFFFD\uFFFD", TrendChart.escape("\uD83D\uD83D"));
+        assertEquals(" ", TrendChart.escape(" "));
+    }
+
     @Test
     public void translatedTextsAreUsed() throws Exception {
         TrendChart chart = new TrendChart(new TrendChart.Labels(
