@@ -86,6 +86,34 @@ public class NewAlertsTest {
                 AlertIdentity.of(policy, alert("y".repeat(499) + "z", "pkg:a", null)));
     }
 
+    /** An id of the longest length is kept as it is; a policy is known by its id, or by its name when it has none. */
+    @Test
+    public void identitiesKeepIdsUpToTheirLengthAndKnowPoliciesByIdThenName() {
+        String longest = "7".repeat(64);
+        BlockingPolicy policy = policy("1");
+        assertEquals("id:" + longest, AlertIdentity.of(policy, alert(longest, "pkg:a", null)));
+        assertEquals(
+                AlertIdentity.MAX_LENGTH,
+                AlertIdentity.of(policy, alert(longest + "8", "pkg:a", null)).length());
+
+        BlockingAlert noId = alert(null, "pkg:a", "CVE-1");
+        BlockingPolicy first = new BlockingPolicy("1", "Critical CVEs", "critical", List.of());
+        BlockingPolicy renamed = new BlockingPolicy("1", "Critical CVEs (renamed)", "critical", List.of());
+        BlockingPolicy sameNameOtherId = new BlockingPolicy("2", "Critical CVEs", "critical", List.of());
+        assertEquals(AlertIdentity.of(first, noId), AlertIdentity.of(renamed, noId));
+        assertNotEquals(AlertIdentity.of(first, noId), AlertIdentity.of(sameNameOtherId, noId));
+        for (String none : new String[] {null, " "}) {
+            assertEquals(
+                    "policy id " + none,
+                    AlertIdentity.of(new BlockingPolicy(none, "Critical CVEs", "critical", List.of()), noId),
+                    AlertIdentity.of(new BlockingPolicy(none, "Critical CVEs", "high", List.of()), noId));
+            assertNotEquals(
+                    "policy id " + none,
+                    AlertIdentity.of(new BlockingPolicy(none, "Critical CVEs", "critical", List.of()), noId),
+                    AlertIdentity.of(new BlockingPolicy(none, "Licences", "critical", List.of()), noId));
+        }
+    }
+
     @Test
     public void withoutAReferenceEveryBlockingAlertIsNewAndBlocksUnderBothRules() {
         for (BlockOn rule : BlockOn.values()) {

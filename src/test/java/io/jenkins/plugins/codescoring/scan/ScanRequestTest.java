@@ -31,6 +31,18 @@ public class ScanRequestTest {
     }
 
     @Test
+    public void aProjectIsOneLineOfAtMostTheLongestLength() {
+        String longest = "p".repeat(ScanRequest.MAX_PROJECT_LENGTH);
+        assertEquals(longest, ScanRequest.builder().project(longest).build().project());
+        for (String refused : new String[] {longest + "q", "shop\nrm -rf", "shop\u0007x"}) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> ScanRequest.builder().project(refused).build());
+            assertTrue(e.getMessage(), e.getMessage().contains("at most 255 characters"));
+        }
+    }
+
+    @Test
     public void blankScopeMeansEverything() {
         ScanRequest request = ScanRequest.builder().project("  ").stage("").build();
         assertNull(request.project());
