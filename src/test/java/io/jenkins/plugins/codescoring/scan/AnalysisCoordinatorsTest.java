@@ -51,6 +51,34 @@ public class AnalysisCoordinatorsTest {
                 client("https://cs.example", "secret-token-124").connectionKey());
     }
 
+    /** The ticket a submission returns is the scan's: cancelling it (an aborted build) takes the scan out. */
+    @Test
+    public void theTicketOfASubmissionCancelsThatScan() {
+        ManualScheduler scheduler = new ManualScheduler(clock);
+        AnalysisCoordinators withScans = new AnalysisCoordinators(scheduler, clock);
+        FakePlatform platform = new FakePlatform(clock);
+        platform.analysisDuration = Duration.ofMinutes(10);
+        ScanRequest request =
+                ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
+        List<ScanResult> results = new ArrayList<>();
+        AnalysisCoordinator.Ticket aborted = withScans.submit(
+                platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, results::add);
+        AnalysisCoordinator.Ticket kept = withScans.submit(
+                platform,
+                request,
+                ScanState.begin(request, clock.instant()),
+                ScanListener.SILENT,
+                results::add,
+                "build-2");
+        scheduler.runFor(Duration.ofMinutes(1));
+        assertEquals(Phase.RUNNING, kept.snapshot().phase());
+        aborted.cancel();
+        scheduler.runFor(Duration.ofMinutes(1));
+        assertEquals(1, withScans.forApi(platform).waiting());
+        scheduler.runFor(Duration.ofMinutes(10));
+        assertEquals("only the scan kept gets a verdict", 1, results.size());
+    }
+
     @Test
     public void aCoordinatorNobodyWaitsOnGoesAwayWithItsClient() {
         ManualScheduler scheduler = new ManualScheduler(clock);
