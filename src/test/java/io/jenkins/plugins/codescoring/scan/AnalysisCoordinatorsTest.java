@@ -16,6 +16,11 @@ import org.junit.Test;
 public class AnalysisCoordinatorsTest {
     private final ManualClock clock = new ManualClock();
     private final AnalysisCoordinators coordinators = new AnalysisCoordinators(new ManualScheduler(clock), clock);
+    /** For the tests that run scans: their coordinators' timer, and one platform. */
+    private final ManualScheduler scheduler = new ManualScheduler(clock);
+
+    private final AnalysisCoordinators withScans = new AnalysisCoordinators(scheduler, clock);
+    private final FakePlatform platform = new FakePlatform(clock);
 
     private static CodescoringClient client(String url, String token) throws Exception {
         return CodescoringClient.builder(url, token).build();
@@ -54,9 +59,6 @@ public class AnalysisCoordinatorsTest {
     /** The ticket a submission returns is the scan's: cancelling it (an aborted build) takes the scan out. */
     @Test
     public void theTicketOfASubmissionCancelsThatScan() {
-        ManualScheduler scheduler = new ManualScheduler(clock);
-        AnalysisCoordinators withScans = new AnalysisCoordinators(scheduler, clock);
-        FakePlatform platform = new FakePlatform(clock);
         platform.analysisDuration = Duration.ofMinutes(10);
         ScanRequest request =
                 ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
@@ -81,9 +83,6 @@ public class AnalysisCoordinatorsTest {
 
     @Test
     public void aCoordinatorNobodyWaitsOnGoesAwayWithItsClient() {
-        ManualScheduler scheduler = new ManualScheduler(clock);
-        AnalysisCoordinators withScans = new AnalysisCoordinators(scheduler, clock);
-        FakePlatform platform = new FakePlatform(clock);
         ScanRequest request =
                 ScanRequest.builder().timeout(Duration.ofMinutes(30)).build();
         List<ScanResult> results = new ArrayList<>();
@@ -102,9 +101,6 @@ public class AnalysisCoordinatorsTest {
 
     @Test
     public void aCoordinatorKeepsWhileAScanWaitsAndForAWhileAfter() {
-        ManualScheduler scheduler = new ManualScheduler(clock);
-        AnalysisCoordinators withScans = new AnalysisCoordinators(scheduler, clock);
-        FakePlatform platform = new FakePlatform(clock);
         platform.analysisDuration = Duration.ofHours(1);
         ScanRequest request = ScanRequest.builder().timeout(Duration.ofHours(2)).build();
         List<ScanResult> results = new ArrayList<>();
@@ -121,8 +117,6 @@ public class AnalysisCoordinatorsTest {
 
     @Test
     public void pollNowNudgesTheCoordinatorsOfThatPlatformOnlyWhateverTheirCredential() {
-        ManualScheduler scheduler = new ManualScheduler(clock);
-        AnalysisCoordinators withScans = new AnalysisCoordinators(scheduler, clock);
         FakePlatform first = fake("http://codescoring.test", "credential-1");
         FakePlatform second = fake("http://codescoring.test", "credential-2");
         FakePlatform elsewhere = fake("http://other.test", "credential-1");
@@ -130,9 +124,8 @@ public class AnalysisCoordinatorsTest {
                 .maxPollInterval(Duration.ofSeconds(60))
                 .timeout(Duration.ofHours(2))
                 .build();
-        for (FakePlatform platform : List.of(first, second, elsewhere)) {
-            withScans.submit(
-                    platform, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, r -> {});
+        for (FakePlatform each : List.of(first, second, elsewhere)) {
+            withScans.submit(each, request, ScanState.begin(request, clock.instant()), ScanListener.SILENT, r -> {});
         }
         scheduler.runFor(Duration.ofMinutes(10));
         int before = elsewhere.calls("status");
@@ -152,10 +145,10 @@ public class AnalysisCoordinatorsTest {
     }
 
     private FakePlatform fake(String url, String key) {
-        FakePlatform platform = new FakePlatform(clock);
-        platform.url = url;
-        platform.key = key;
-        platform.analysisDuration = Duration.ofHours(1);
-        return platform;
+        FakePlatform fake = new FakePlatform(clock);
+        fake.url = url;
+        fake.key = key;
+        fake.analysisDuration = Duration.ofHours(1);
+        return fake;
     }
 }
