@@ -30,6 +30,7 @@ public class DocumentedTestFiltersTest {
             List.of(Path.of("src", "test", "java"), Path.of("e2e", "src", "test", "java"));
     private static final Pattern FILTER = Pattern.compile("-Dtest=(?:'([^']+)'|\"([^\"]+)\"|([^\\s`'\"]+))");
     private static final Pattern METHOD = Pattern.compile("public void (\\w+)\\(");
+    private static final Pattern NAMED_TEST = Pattern.compile("`(\\w+Test)\\.(\\w+)`");
 
     @Test
     public void everyDocumentedTestFilterMatchesExistingTests() throws IOException {
@@ -56,6 +57,29 @@ public class DocumentedTestFiltersTest {
             }
         }
         assertThat(problems, empty());
+    }
+
+    /**
+     * A test the docs name as {@code `SomeTest.someMethod`} (the mutation tables of docs/architecture.md, the
+     * figures of CONTRIBUTING.md) exists under that name: a renamed test leaves no reference to nothing.
+     */
+    @Test
+    public void everyTestMethodTheDocsNameExists() throws IOException {
+        List<Path> classes = testClasses();
+        List<String> problems = new ArrayList<>();
+        int named = 0;
+        for (Path page : List.of(Path.of("docs", "architecture.md"), Path.of("CONTRIBUTING.md"))) {
+            Matcher reference = NAMED_TEST.matcher(Files.readString(page, StandardCharsets.UTF_8));
+            while (reference.find()) {
+                named++;
+                String problem = problemWith(reference.group(1) + "#" + reference.group(2), classes);
+                if (problem != null) {
+                    problems.add(page + ": " + reference.group() + ": " + problem);
+                }
+            }
+        }
+        assertThat(problems, empty());
+        assertTrue("the mutation tables name tests: " + named, named >= 10);
     }
 
     @Test
